@@ -1,0 +1,1 @@
+from tradegraph.cli import main; raise SystemExit(main())
