@@ -31,6 +31,7 @@ _DECLARED = (
     re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']", re.I),
     re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", re.I),
 )
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15")
 # C0/C1 controls except tab and newlines, and lone surrogates (JSON can carry them).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -126,11 +127,15 @@ def decode(data: bytes, origin: object, *, declared: bool = True) -> str:
 def _guess(data: bytes, origin: object) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise codes.article_error(origin, codes.BINARY, "binary file: no text encoding fits these bytes")
-    log.info("%s: no declared charset; read as %s", origin, best.encoding)
-    return str(best)
+    best = min(matches, key=lambda m: (m.chaos, -m.coherence))
+    # Short texts fit several code pages equally well; Western news is most often in cp1252.
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence - 0.01]
+    chosen = next((m for name in _PREFERRED for m in tied if m.encoding == name), best)
+    log.info("%s: no declared charset; read as %s", origin, chosen.encoding)
+    return str(chosen)
 
 
 def clean_text(text: str) -> str:

@@ -18,6 +18,7 @@ _BOILERPLATE = re.compile(
     r"(?:©|\(c\)|copyright)\s|all rights reserved|.*\b(?:social media platforms|our newsletter|cookie policy)\b)",
     re.I,
 )
+MIN_SENTENCE_WORDS = 5
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 
 
@@ -27,7 +28,7 @@ def load(path: Path) -> Iterator[Article]:
     html = _XML_DECLARATION.sub("", decode(read_bytes(path), origin).lstrip("\ufeff"))
     doc = _extract(html, origin)
     text = _main_text(doc.get("text") or "", doc.get("title"))
-    if not text:
+    if not _has_prose(text):
         raise codes.article_error(origin, codes.NO_HTML_TEXT, "no article text found in this HTML page (only navigation or boilerplate)")
     published = _page_date(doc.get("date"), origin)
     yield build_article(
@@ -55,6 +56,12 @@ def _main_text(text: str, title: str | None) -> str:
     if lines and title and lines[0] == title.strip():
         lines = lines[1:]  # trafilatura repeats the <h1> headline as the first line
     return "\n".join(line for line in lines if line and not _BOILERPLATE.match(line))
+
+
+def _has_prose(text: str) -> bool:
+    """At least one sentence-like line: menus and link lists extract as words without one."""
+    return any(len(line.split()) >= MIN_SENTENCE_WORDS and line.rstrip("\"'”’)").endswith((".", "!", "?"))
+               for line in text.splitlines())
 
 
 def _page_date(value: str | None, origin: str) -> Any:

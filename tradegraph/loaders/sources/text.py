@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Iterator
 
 from tradegraph.graph.model import Article
-from tradegraph.loaders.sources.decoding import decode, read_bytes
+from tradegraph.loaders.sources import codes
+from tradegraph.loaders.sources.decoding import clean_text, decode, read_bytes
 from tradegraph.loaders.sources.records import build_article
 from tradegraph.loaders.sources.dates import parse_date
 
@@ -24,6 +25,8 @@ def load(path: Path) -> Iterator[Article]:
     origin = str(path)
     text = decode(read_bytes(path), origin, declared=False).lstrip("\ufeff")
     meta, body = split_front_matter(text)
+    if not clean_text(body):
+        raise codes.article_error(origin, codes.EMPTY, "no text after the front matter" if meta else "file holds only whitespace")
     markdown = path.suffix.lower() in {".md", ".markdown"}
     title, body = _title_and_body(body.strip("\n"), markdown)
     if markdown:
@@ -65,9 +68,19 @@ def _title_and_body(text: str, markdown: bool) -> tuple[str | None, str]:
 
 
 def _plain_markdown(text: str) -> str:
-    lines = []
-    for line in text.split("\n"):
-        heading = _MD_HEADING.match(line)
-        line = heading.group(1) if heading else re.sub(r"^\s*(?:[-*+]|>)\s+", "", line)
-        lines.append(_MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line)))
-    return "\n".join(lines)
+    """Markdown as plain text: no heading marks, bullets, emphasis or link targets; wrapped
+    lines of a paragraph joined, as sentences must not break at a newline."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = []
+        for line in block.split("\n"):
+            heading = _MD_HEADING.match(line)
+            item = re.match(r"^\s*(?:[-*+]|\d+\.|>)\s+", line)
+            line = heading.group(1) if heading else line[item.end():] if item else line.strip()
+            line = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line))
+            if lines and not (heading or item):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
