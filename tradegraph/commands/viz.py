@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 from tradegraph.cli import add_store_option
-from tradegraph.graph.errors import InputError
 from tradegraph.graph.model import RelationKind
 
 
@@ -46,8 +45,6 @@ def run(args: argparse.Namespace) -> int:
     from tradegraph.graph.export.html import write_html
     from tradegraph.graph.store import open_store
 
-    if args.depth < 0:
-        raise InputError(f"--depth must be 0 or more, got {args.depth}", code="TG160")
     with open_store(args.store) as store:
         path = write_html(store, Path(args.output), actor=args.actor, depth=args.depth,
                           kinds=args.kind, as_of=args.as_of, title=args.title)
