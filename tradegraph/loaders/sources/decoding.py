@@ -32,8 +32,12 @@ _DECLARED = (
     re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", re.I),
 )
 _PREFERRED = ("cp1252", "latin_1", "iso8859_15")
+CODE_PAGE_TIE = 0.1  # coherence charset-normalizer may lose and still count as tied with its best
+BINARY_NUL_RATIO = 0.02  # more NUL bytes than this (without a BOM): binary
+BINARY_UNPRINTABLE_RATIO = 0.1  # more control/replacement characters than this in the text: binary
 # C0/C1 controls except tab and newlines, and lone surrogates (JSON can carry them).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_UNPRINTABLE = frozenset({"Cc", "Cs", "Co", "Cn"})
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
@@ -79,9 +83,23 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes without a UTF-16/32 byte-order mark mean the bytes are not text."""
+    """Many NUL bytes without a UTF-16/32 byte-order mark: the bytes are not text.
+
+    A stray NUL in a text file is a control character to drop, not a reason to refuse it.
+    """
     head = data[:8192]
-    return b"\x00" in head and not any(head.startswith(bom) for bom, _ in _BOMS)
+    if not head or any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return head.count(0) / len(head) > BINARY_NUL_RATIO
+
+
+def unprintable_ratio(text: str) -> float:
+    """The share of control, unassigned and replacement characters among the first 64K."""
+    sample = text[:65536]
+    if not sample:
+        return 0.0
+    bad = sum(1 for c in sample if c == "\ufffd" or (unicodedata.category(c) in _UNPRINTABLE and c not in "\t\n\r\f"))
+    return bad / len(sample)
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -104,8 +122,15 @@ def decode(data: bytes, origin: object, *, declared: bool = True) -> str:
     Raises:
         ArticleError: TG111 if the bytes are binary.
     """
+    text = _decode(data, origin, declared)
+    if unprintable_ratio(text) > BINARY_UNPRINTABLE_RATIO:
+        raise _binary(origin)
+    return text
+
+
+def _decode(data: bytes, origin: object, declared: bool) -> str:
     if looks_binary(data):
-        raise codes.article_error(origin, codes.BINARY, "binary file, not text; give text, HTML, feed or JSON files")
+        raise _binary(origin)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(encoding, errors="replace")
@@ -117,11 +142,15 @@ def decode(data: bytes, origin: object, *, declared: bool = True) -> str:
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="replace")
-    if any(ord(c) > 127 and c != "\ufffd" for c in text):
-        # Valid multi-byte sequences around the bad ones: UTF-8 with a few corrupt bytes.
+    if text.count("\ufffd") <= len(text) * BINARY_UNPRINTABLE_RATIO and any(ord(c) > 127 and c != "\ufffd" for c in text):
+        # Valid multi-byte sequences around a few bad ones: UTF-8 with some corrupt bytes.
         log.warning("%s: invalid UTF-8 bytes replaced by U+FFFD", origin)
         return text
     return _guess(data, origin)
+
+
+def _binary(origin: object) -> Exception:
+    return codes.article_error(origin, codes.BINARY, "binary file, not text; give text, HTML, feed or JSON files")
 
 
 def _guess(data: bytes, origin: object) -> str:
@@ -129,10 +158,10 @@ def _guess(data: bytes, origin: object) -> str:
 
     matches = list(from_bytes(data))
     if not matches:
-        raise codes.article_error(origin, codes.BINARY, "binary file: no text encoding fits these bytes")
+        raise _binary(origin)
     best = min(matches, key=lambda m: (m.chaos, -m.coherence))
     # Short texts fit several code pages equally well; Western news is most often in cp1252.
-    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence - 0.01]
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence - CODE_PAGE_TIE]
     chosen = next((m for name in _PREFERRED for m in tied if m.encoding == name), best)
     log.info("%s: no declared charset; read as %s", origin, chosen.encoding)
     return str(chosen)
