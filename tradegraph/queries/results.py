@@ -96,3 +96,29 @@ class Broker:
 
     actor: Actor
     score: float
+
+
+def to_jsonable(value: Any) -> Any:
+    """Results as plain JSON values (dates as ISO strings, enums as their values).
+
+    >>> to_jsonable(Broker(Actor("country:USA", "United States", "Country"), 0.5))["actor"]["id"]
+    'country:USA'
+    """
+    from dataclasses import fields, is_dataclass
+    from enum import Enum
+
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
+        for extra in ("support",):
+            if hasattr(value, extra):
+                out[extra] = getattr(value, extra)
+        return out
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
