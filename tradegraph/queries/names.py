@@ -1,22 +1,20 @@
 """From a name as people write it ("the US", "Akazawa", "Beijing") to an actor of the store.
 
 Keys come from the stored actors (names, aliases, ids, a person's surname) and from the
-general country table the loaders share (``tradegraph/loaders/data/countries.json``: short
-names, demonyms, seats of government). Unknown names get close suggestions from rapidfuzz.
+gazetteer the extractor uses (``tradegraph.loaders.gazetteer``: country names, demonyms,
+seats of government, international bodies). Unknown names get close suggestions from rapidfuzz.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
 
 from tradegraph.graph.errors import NotFoundError
-from tradegraph.graph.model import Actor, ActorKind, actor_id
+from tradegraph.graph.model import Actor, ActorKind
 
 # Better kinds of match win: a full name beats an alias, which beats a surname or a country table entry.
 EXACT, ALIAS, TABLE, SURNAME = 0, 1, 2, 3
@@ -41,21 +39,16 @@ def name_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def country_table() -> dict[str, str]:
-    """Surface key -> ISO alpha-3 for the general names of countries (and bodies -> org ids)."""
-    data = resources.files("tradegraph.loaders").joinpath("data")
+    """Surface key -> actor id for the general names of states and bodies (the extractor's gazetteer).
+
+    A state body (USTR) that speaks for a country maps to that country.
+    """
+    from tradegraph.loaders.gazetteer import default_gazetteer
+
     table: dict[str, str] = {}
-    countries: dict[str, Any] = json.loads(data.joinpath("countries.json").read_text(encoding="utf-8"))
-    for iso3, entry in countries.items():
-        if iso3.startswith("_"):
-            continue
-        for form in [entry["name"], iso3, *entry.get("names", ()), *entry.get("demonyms", ()), *entry.get("seats", ())]:
-            table.setdefault(name_key(form), f"country:{iso3}")
-    bodies: dict[str, Any] = json.loads(data.joinpath("bodies.json").read_text(encoding="utf-8"))
-    for name, entry in bodies.items():
-        if name.startswith("_"):
-            continue
-        for form in [name, *entry.get("aliases", ())]:
-            table.setdefault(name_key(form), actor_id(ActorKind.ORGANIZATION, name))
+    for form, place in default_gazetteer().patterns().items():
+        ident = f"country:{place.state}" if place.state else place.id
+        table.setdefault(name_key(form), ident)
     return table
 
 
