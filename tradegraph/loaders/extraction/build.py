@@ -1,0 +1,136 @@
+"""Assembles what the readers found in one article into model Actors and Relations with
+evidence, roles and validity dates."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Extraction, Relation, RelationKind
+from tradegraph.loaders.extraction.dates import sentence_date
+from tradegraph.loaders.extraction.relations import GOODS, Found
+from tradegraph.loaders.extraction.resolve import NounResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+class ExtractionBuilder:
+    """Turns the readings of one document into an :class:`Extraction`."""
+
+    def __init__(self, article: Article, resolver: NounResolver, found: list[Found]) -> None:
+        self.article = article
+        self.r = resolver
+        self.index = resolver.index
+        self.found = found
+
+    def build(self) -> Extraction:
+        relations: dict[tuple[str, str, str], Relation] = {}
+        replaced = self._replacements()
+        for rel in [*self._represents(replaced), *self._found_relations(replaced)]:
+            relations[rel.key] = relations[rel.key].merged(rel) if rel.key in relations else rel
+        actors = self._actors(relations.values())
+        return Extraction(self.article, tuple(actors), tuple(relations.values()))
+
+    # -- relations ------------------------------------------------------------------------
+    def _evidence(self, sentence: "Span", confidence: float) -> Evidence:
+        return Evidence(self.article.id, " ".join(sentence.text.split()), url=self.article.url,
+                        date=self.article.published, confidence=round(min(max(confidence, 0.0), 1.0), 2))
+
+    def _replacements(self) -> dict[str, tuple[str, date | None]]:
+        """predecessor -> (successor, date of the replacement)."""
+        out: dict[str, tuple[str, date | None]] = {}
+        for f in self.found:
+            if f.kind is RelationKind.REPLACED_BY:
+                out.setdefault(f.source, (f.target, sentence_date(f.sentence, self.article.published)))
+        return out
+
+    def _represents(self, replaced: dict[str, tuple[str, date | None]]) -> list[Relation]:
+        successors = {new: day for new, day in replaced.values()}
+        out = []
+        for key, facts in self.r.facts.items():
+            target = facts.affiliation
+            if not target or not self._can_represent(target):
+                continue
+            current = [o for o in facts.offices if o.official and o.current]
+            if key in replaced:
+                current = [o for o in current if o.new]
+            evidence = [(o.sentence, min(o.confidence, facts.affiliation_confidence), o.role) for o in current]
+            evidence += [(sent, conf, None) for place, sent, conf in facts.represented if place == target]
+            if not evidence:
+                continue
+            sentence, conf, role = evidence[0]
+            valid_from = successors.get(key)
+            out.append(Relation(key, RelationKind.REPRESENTS, target, (self._evidence(sentence, conf),),
+                                valid_from=valid_from, role=role or None))
+        out.extend(self._ended(replaced))
+        return out
+
+    def _ended(self, replaced: dict[str, tuple[str, date | None]]) -> list[Relation]:
+        """A predecessor whom the text shows holding the post keeps it, ending on the replacement."""
+        out = []
+        for old, (_, day) in replaced.items():
+            facts = self.r.facts.get(old)
+            if not facts or not facts.affiliation or not self._can_represent(facts.affiliation):
+                continue
+            held = [o for o in facts.offices if o.official and o.current and not o.new]
+            if held and day is not None:
+                ev = self._evidence(held[0].sentence, min(held[0].confidence, facts.affiliation_confidence))
+                out.append(Relation(old, RelationKind.REPRESENTS, facts.affiliation, (ev,), valid_to=day, role=held[0].role))
+        return out
+
+    def _can_represent(self, target: str) -> bool:
+        if target.startswith("country:"):
+            return True
+        place = self.index.places.get(target)
+        return place is not None and place.kind is ActorKind.ORGANIZATION and place.state is None
+
+    def _found_relations(self, replaced: dict[str, tuple[str, date | None]]) -> list[Relation]:
+        out = []
+        for f in self.found:
+            if f.source == f.target:
+                continue
+            role = None
+            valid_from = None
+            if f.kind is RelationKind.REPLACED_BY:
+                facts = self.r.facts.get(f.target)
+                role = next((o.role for o in facts.offices if o.sentence == f.sentence), None) if facts else None
+                valid_from = replaced.get(f.source, (None, None))[1]
+            out.append(Relation(f.source, f.kind, f.target, (self._evidence(f.sentence, f.confidence),),
+                                valid_from=valid_from, role=role))
+        return out
+
+    # -- actors ---------------------------------------------------------------------------
+    def _actors(self, relations: object) -> list[Actor]:
+        used = {k for rel in relations for k in (rel.source, rel.target)}  # type: ignore[attr-defined]
+        actors = []
+        for key, person in self.index.persons.items():
+            facts = self.r.facts[key]
+            actors.append(Actor(key, person.name, ActorKind.PERSON, aliases=tuple(sorted(person.aliases)),
+                                roles=tuple(facts.roles), affiliation=facts.affiliation))
+            if facts.affiliation:
+                used.add(facts.affiliation)
+        for key, place in self.index.places.items():
+            if key in used or self._plays_a_part(key):
+                surfaces = sorted({self.index.doc[m.start:m.end].text for m in self.index.mentions if m.key == key})
+                actors.append(Actor(key, place.name, place.kind, aliases=tuple(surfaces),
+                                    affiliation=self.index.gaz.country(place.state).id if place.state else None))
+        return actors
+
+    def _plays_a_part(self, key: str) -> bool:
+        """A state named in its own right, not only inside another name or as a bare adjective
+        ("Cuban-born")."""
+        titles = self.index.gaz.titles
+        for m in self.index.mentions:
+            if m.key != key or m.in_name:
+                continue
+            if m.how != "demonym":
+                return True
+            head = self.index.doc[m.end - 1].head
+            if head.lower_ in titles.state_words or head.lower_ in titles.heads or head.lower_ in GOODS:
+                return True
+        return False
+
+
+def with_article(extraction: Extraction, article: Article) -> Extraction:
+    return replace(extraction, article=article)

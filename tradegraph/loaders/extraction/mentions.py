@@ -1,0 +1,274 @@
+"""Finds who is mentioned where in a parsed article: places (countries, bodies) and persons,
+including surname-only mentions, and resolves pronouns and definite descriptions to them."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from tradegraph.graph.model import ActorKind, actor_id
+from tradegraph.loaders.gazetteer import Gazetteer, Place
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc, Span, Token
+
+HONORIFICS = {"sir", "dame", "lord", "lady", "baroness", "baron", "dr", "dr.", "mr", "mr.", "mrs", "mrs.",
+              "ms", "ms.", "prof", "prof.", "rep", "rep.", "sen", "sen.", "gov", "gov."}
+NAME_PARTICLES = {"da", "de", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "del", "la", "le", "di"}
+AGREEMENT_HEADS = {"agreement", "pact", "treaty", "accord", "deal", "commission", "association", "zone", "council"}
+PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+
+
+@dataclass
+class Mention:
+    """A token range standing for one actor."""
+
+    start: int
+    end: int
+    key: str
+    how: str  # name | demonym | seat | person | surname | pronoun
+    in_name: bool = False  # part of a longer proper name (an agreement, an association)
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    words: tuple[str, ...]
+    aliases: set[str] = field(default_factory=set)
+
+
+class MentionIndex:
+    """Every actor mention of one document, by token, with the places and persons behind them."""
+
+    def __init__(self, doc: "Doc", gazetteer: Gazetteer, matcher: "PhraseMatcher") -> None:
+        self.doc = doc
+        self.gaz = gazetteer
+        self.places: dict[str, Place] = {}
+        self.persons: dict[str, Person] = {}
+        self.by_token: dict[int, Mention] = {}
+        self.mentions: list[Mention] = []
+        self._find_places(matcher)
+        self._find_persons()
+        self.home = self._home_country()
+
+    # -- lookup -------------------------------------------------------------------------
+    def at(self, token: "Token") -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def kind(self, key: str) -> ActorKind:
+        if key in self.persons:
+            return ActorKind.PERSON
+        return self.places[key].kind
+
+    def name(self, key: str) -> str:
+        return self.persons[key].name if key in self.persons else self.places[key].name
+
+    def country_mentions(self) -> list[Mention]:
+        return [m for m in self.mentions if m.key.startswith("country:")]
+
+    def last_countries(self, before: int, n: int = 2) -> list[str]:
+        """The ``n`` most recently mentioned distinct countries or blocs before token ``before``."""
+        seen: list[str] = []
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if m.start < before and m.key not in self.persons and m.key not in seen and not m.in_name:
+                if self.places[m.key].state is None:
+                    seen.append(m.key)
+            if len(seen) == n:
+                break
+        return seen
+
+    # -- places -------------------------------------------------------------------------
+    def _find_places(self, matcher: "PhraseMatcher") -> None:
+        doc = self.doc
+        matches = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        taken: set[int] = set()
+        for match_id, start, end in matches:
+            if any(i in taken for i in range(start, end)):
+                continue
+            place = self.gaz.lookup(doc[start:end].text)
+            if place is None:
+                continue
+            taken.update(range(start, end))
+            self.places.setdefault(place.id, place)
+            mention = Mention(start, end, place.id, place.how, in_name=_inside_name(doc[start:end]))
+            self._add(mention)
+
+    def _add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self.by_token[i] = mention
+
+    # -- persons ------------------------------------------------------------------------
+    def _find_persons(self) -> None:
+        doc = self.doc
+        spans = [self._clean_person(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+        spans = [s for s in spans if s is not None and not _is_headline(s.sent)]
+        for span in sorted(spans, key=lambda s: s.start):
+            words = tuple(t.text for t in span)
+            if len(words) == 1 and self._match_known(words[0]):
+                continue
+            key = actor_id(ActorKind.PERSON, span.text)
+            if key not in self.persons and not self._subsumed(words):
+                self.persons[key] = Person(key, _name_text(span), words)
+        # single-word names that turned out to be part of a longer name are dropped above
+        alone = Counter(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_)
+        self._mark_person_tokens(alone)
+
+    def _subsumed(self, words: tuple[str, ...]) -> bool:
+        return len(words) == 1 and any(words[0] in p.words for p in self.persons.values())
+
+    def _match_known(self, word: str) -> bool:
+        return any(word in p.words for p in self.persons.values())
+
+    def _clean_person(self, ent: "Span") -> "Span | None":
+        doc = self.doc
+        start, end = ent.start, ent.end
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s", "'", "’"}
+                               or doc[end - 1].is_space or doc[end - 1].is_punct):
+            end -= 1
+        while start < end and (doc[start].lower_ in HONORIFICS or self.gaz.lookup(doc[start].text)
+                               or doc[start].lower_ in self.gaz.titles.heads or doc[start].is_punct):
+            start += 1
+        # NER often drops the first given name after a title ("Ambassador ... Esteban Moctezuma")
+        while start > 0 and _name_like(doc[start - 1]) and not self._blocked(doc[start - 1]):
+            start -= 1
+        if end <= start:
+            return None
+        span = doc[start:end]
+        if any(t.is_punct and t.text not in {"-", "."} for t in span) or any(t.is_space for t in span):
+            return None
+        if any(t.is_lower and t.lower_ not in NAME_PARTICLES and not t.is_punct for t in span):
+            return None
+        if any(i in self.by_token for i in range(start, end)):
+            return None
+        return span
+
+    def _blocked(self, token: "Token") -> bool:
+        low = token.lower_
+        return (low in HONORIFICS or low in self.gaz.titles.heads or self.gaz.lookup(token.text) is not None
+                or token.i in self.by_token or token.ent_type_ in {"ORG", "GPE", "NORP", "DATE"})
+
+    def _mark_person_tokens(self, alone: Counter[str]) -> None:
+        doc = self.doc
+        persons = sorted(self.persons.values(), key=lambda p: -len(p.words))
+        i = 0
+        last_seen: dict[str, int] = {}
+        while i < len(doc):
+            if i in self.by_token:
+                i = self.by_token[i].end
+                continue
+            hit = self._person_at(i, persons, last_seen)
+            if hit is None:
+                i += 1
+                continue
+            person, length, how = hit
+            mention = Mention(i, i + length, person.key, how)
+            self._add(mention)
+            last_seen[person.key] = i
+            surface = doc[i:i + length].text
+            if surface != person.name:
+                person.aliases.add(surface)
+            i += length
+
+    def _person_at(self, i: int, persons: list[Person], last_seen: dict[str, int]) -> tuple[Person, int, str] | None:
+        doc = self.doc
+        for person in persons:
+            n = len(person.words)
+            if tuple(t.text for t in doc[i:i + n]) == person.words and n > 1:
+                return person, n, "person"
+        token = doc[i]
+        if not (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ", "VERB"}):
+            return None
+        candidates = [p for p in persons if token.text in (p.words[0], p.words[-1])
+                      and (len(p.words) == 1 or token.text == p.words[-1] or self._family_first(p))]
+        if not candidates:
+            return None
+        if token.text in {p.words[0] for p in candidates if len(p.words) == 1}:
+            person = next(p for p in candidates if len(p.words) == 1)
+            return person, 1, "person"
+        # a shared given or family name goes to the person last mentioned
+        best = max(candidates, key=lambda p: last_seen.get(p.key, -1))
+        return best, 1, "surname"
+
+    def _family_first(self, person: Person) -> bool:
+        """Chinese/Korean/Thai order: the first word recurs alone ("Li" for Li Chenggang)."""
+        first = person.words[0]
+        singles = [t for t in self.doc if t.text == first
+                   and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == person.words[1])]
+        return bool(singles)
+
+    def _home_country(self) -> str | None:
+        """The government the story is about besides the United States: the most mentioned
+        other country (the United States when it is the only one)."""
+        counts = Counter(m.key for m in self.mentions if m.key.startswith("country:") and not m.in_name)
+        others = [(n, k) for k, n in counts.items() if k != "country:USA"]
+        if others:
+            return max(others)[1]
+        return "country:USA" if counts else None
+
+
+def _inside_name(span: "Span") -> bool:
+    """Whether a country name is only part of a longer name: "Canada-U.S.-Mexico trade agreement",
+    "Korea International Trade Association"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in {"-", "–"}:
+        head = span.root
+        while head.dep_ in {"compound", "amod", "nmod", "npadvmod"} and head.head is not head:
+            head = head.head
+        return head.lower_ in AGREEMENT_HEADS
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "LAW", "FAC", "EVENT", "WORK_OF_ART"} and ent.start <= span.start and span.end <= ent.end:
+            extra = [t for t in ent if t.i < span.start or t.i >= span.end]
+            if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.tag_ != "POS" for t in extra):
+                return True
+    return False
+
+
+def _name_like(token: "Token") -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha() and not token.is_sent_start
+
+
+def _name_text(span: "Span") -> str:
+    return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _is_headline(sent: "Span") -> bool:
+    """A title-case line (a headline) whose capitals say nothing about names."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 4:
+        return False
+    return sum(t.text[0].isupper() for t in words) / len(words) > 0.75
+
+
+def build_matcher(nlp: object, gazetteer: Gazetteer) -> "PhraseMatcher":
+    """A PhraseMatcher over every gazetteer surface form (built once per pipeline)."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")  # type: ignore[attr-defined]
+    forms = sorted(gazetteer.patterns())
+    docs = list(nlp.tokenizer.pipe(forms))  # type: ignore[attr-defined]
+    matcher.add("PLACE", docs)
+    return matcher
+
+
+def iter_sentence_mentions(index: MentionIndex, sent: "Span") -> Iterable[Mention]:
+    seen: set[int] = set()
+    for token in sent:
+        m = index.at(token)
+        if m is not None and id(m) not in seen:
+            seen.add(id(m))
+            yield m
+
+
+def in_quote(doc: "Doc", i: int) -> bool:
+    """Whether token ``i`` stands inside quotation marks of its paragraph (a quoted speaker's
+    words, where titles say nothing about the article's own actors)."""
+    idx = doc[i].idx
+    text = doc.text
+    para = text.rfind("\n", 0, idx) + 1
+    before = text[para:idx]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or before.count('"') % 2 == 1

@@ -1,0 +1,33 @@
+"""An Extraction in the evaluation's prediction format (actor names, not ids), following the
+annotation guide: only relations that hold on the article's date."""
+from __future__ import annotations
+
+from typing import Any
+
+from tradegraph.graph.model import Extraction, Relation
+
+
+def current(relation: Relation, extraction: Extraction) -> bool:
+    """Whether a relation still held when the article was published (a replaced office ended)."""
+    if relation.valid_to is None:
+        return True
+    published = extraction.article.published
+    return published is not None and published < relation.valid_to
+
+
+def to_prediction(extraction: Extraction) -> dict[str, Any]:
+    """``{"id", "actors": [...], "relations": [...]}`` as ``score.py`` reads it."""
+    names = {a.id: a.name for a in extraction.actors}
+    actors = [
+        {"name": a.name, "type": a.kind.value, "aliases": list(a.aliases),
+         "affiliation": names.get(a.affiliation) if a.affiliation else None, "roles": list(a.roles)}
+        for a in extraction.actors
+    ]
+    relations = []
+    for rel in extraction.relations:
+        if not current(rel, extraction) or rel.source not in names or rel.target not in names:
+            continue
+        ev = rel.evidence[0] if rel.evidence else None
+        relations.append({"subject": names[rel.source], "predicate": rel.kind.value, "object": names[rel.target],
+                          "evidence": ev.sentence if ev else None, "confidence": rel.confidence})
+    return {"id": extraction.article.id, "actors": actors, "relations": relations}

@@ -1,0 +1,136 @@
+"""Turns a noun phrase of a parse into the actors it stands for: names, surnames, pronouns,
+"Japanese representatives", "a delegation from Korea", "the two countries", "the minister"."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tradegraph.loaders.extraction.mentions import PRONOUNS, MentionIndex
+from tradegraph.loaders.extraction.roles import PersonFacts
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PAIR_NOUNS = {"countries", "nations", "sides", "parties", "economies", "governments"}
+SKIP_SUBTREE = {"prep", "relcl", "acl", "appos", "advcl"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+
+
+class NounResolver:
+    """Resolves tokens of one document to actor keys (persons, countries, bodies)."""
+
+    def __init__(self, index: MentionIndex, facts: dict[str, PersonFacts]) -> None:
+        self.index = index
+        self.facts = facts
+        self.antecedent = self._antecedents()
+        self.weak: set[int] = set()  # tokens resolved by pronoun or default (lower confidence)
+
+    def affiliation(self, key: str) -> str | None:
+        facts = self.facts.get(key)
+        return facts.affiliation if facts else None
+
+    def state(self, key: str) -> str:
+        """A person's state (or the person when unknown); a country or body as it is."""
+        return self.affiliation(key) or key if key in self.index.persons else key
+
+    def parties(self, token: "Token") -> list[str]:
+        """The actors of a coordinated noun phrase headed by ``token``."""
+        found: list[str] = []
+        for t in [token, *token.conjuncts]:
+            if t.i < token.i and t.dep_ == "conj":
+                continue
+            for key in self.single(t) or self._subtree(t):
+                if key not in found:
+                    found.append(key)
+        return found
+
+    def single(self, t: "Token") -> list[str]:
+        idx = self.index
+        m = idx.at(t)
+        if m is not None:
+            if m.key in idx.persons:
+                return [m.key]
+            return [] if m.in_name else [self._place(m.key)]
+        low = t.lower_
+        if low in PRONOUNS and t.i in self.antecedent:
+            self.weak.add(t.i)
+            return [self.antecedent[t.i]]
+        if low in {"who", "that"} and t.dep_.startswith("nsubj") and t.head.dep_ == "relcl":
+            return self.single(t.head.head)
+        if low in PAIR_NOUNS and any(c.lower_ in {"two", "both"} for c in t.children):
+            return idx.last_countries(t.i, 2)
+        if low in {"nation", "country"} and any(c.lower_ == "the" for c in t.children):
+            return idx.last_countries(t.i, 1)
+        titles = idx.gaz.titles
+        if low in titles.state_words or low in titles.heads or low in {"chiefs", "chief"}:
+            return self._described(t)
+        return []
+
+    def _described(self, t: "Token") -> list[str]:
+        """"Japanese representatives", "a delegation from South Korea", "Trump's officials",
+        "the Trump administration", "the minister" (a person named earlier with that office)."""
+        found: list[str] = []
+        for c in t.children:
+            targets = [c] if c.dep_ in MODIFIER_DEPS else []
+            if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                targets = [g for g in c.children if g.dep_ == "pobj"]
+            for g in targets:
+                for key in self.single(g):
+                    state = self.state(key)
+                    if state not in found:
+                        found.append(state)
+        if found:
+            return found
+        if any(c.lower_ == "the" for c in t.children):
+            if t.lower_ in self.index.gaz.titles.heads and t.lower_ not in {"officials", "representatives"}:
+                person = self._recent_with_role(t)
+                if person:
+                    return [person]
+            if t.lower_ in {"government", "administration", "prime", "minister", "cabinet"} and self.index.home:
+                self.weak.add(t.i)
+                return [self.index.home]
+        return []
+
+    def _recent_with_role(self, t: "Token") -> str | None:
+        best: tuple[int, str] | None = None
+        for m in self.index.mentions:
+            if m.start < t.i and m.key in self.facts and any(t.lower_ in r.lower().split() for r in self.facts[m.key].roles):
+                if best is None or m.start > best[0]:
+                    best = (m.start, m.key)
+        return best[1] if best else None
+
+    def _subtree(self, t: "Token") -> list[str]:
+        """Persons inside a noun phrase the parser mis-attached ("Choi and Trade Minister Ahn")."""
+        found: list[str] = []
+        stack = [t]
+        while stack:
+            node = stack.pop()
+            m = self.index.at(node)
+            if m is not None and m.key in self.index.persons and m.key not in found:
+                found.append(m.key)
+            stack.extend(c for c in node.children if c.dep_ not in SKIP_SUBTREE)
+        return found
+
+    def _place(self, key: str) -> str:
+        place = self.index.places[key]
+        return self.index.gaz.country(place.state).id if place.state and place.how == "seat" else key
+
+    def _antecedents(self) -> dict[int, str]:
+        """he/she/his/her -> the person last named as a subject (else last named)."""
+        out: dict[int, str] = {}
+        last_subject: tuple[int, str] | None = None
+        last_any: str | None = None
+        doc = self.index.doc
+        for token in doc:
+            m = self.index.at(token)
+            if m is not None and m.key in self.index.persons:
+                last_any = m.key
+                if token.dep_ in {"nsubj", "nsubjpass"} or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
+                    last_subject = (token.sent.start, m.key)
+            elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
+                if last_subject is not None:
+                    out[token.i] = last_subject[1]
+                elif last_any is not None:
+                    out[token.i] = last_any
+                if token.dep_ in {"nsubj", "nsubjpass"} and token.i in out:
+                    last_subject = (token.sent.start, out[token.i])
+        return out

@@ -1,0 +1,294 @@
+"""Reads the offices persons hold in an article: titles before a name, appositions, "as"
+complements, "becomes ...", "representing ..."; and from them each person's affiliation."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from tradegraph.loaders.extraction.mentions import HONORIFICS, Mention, MentionIndex, in_quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+EXCLUDED_PREPS = {"to", "for", "with", "on", "against", "in", "at", "about", "under", "from", "over", "between"}
+BECOME_VERBS = {"become", "join", "swear", "appoint", "name", "nominate", "assign", "elect", "install", "move", "shift", "take", "serve", "remain", "be"}
+PAST_SERVICE = {"serve"}
+DEFINITE_NATION = {"nation", "country"}
+
+
+@dataclass
+class Office:
+    """One statement of an office: who, which role, for whom, how sure, where."""
+
+    person: str
+    role: str
+    place: str | None  # explicit affiliation named with the title
+    sentence: "Span"
+    confidence: float
+    current: bool = True
+    official: bool = True
+    negotiator_for: str | None = None  # "US trade negotiator" said of someone from elsewhere
+    new: bool = False  # taken up in this text ("becomes", "sworn in as", "appointed as")
+
+
+@dataclass
+class PersonFacts:
+    offices: list[Office] = field(default_factory=list)
+    affiliation: str | None = None
+    affiliation_confidence: float = 0.0
+    represented: list[tuple[str, "Span", float]] = field(default_factory=list)  # "representing Japan"
+
+    @property
+    def roles(self) -> list[str]:
+        return [o.role for o in self.offices if o.role]
+
+
+class RoleReader:
+    """Collects :class:`Office` statements for every person of a :class:`MentionIndex`."""
+
+    def __init__(self, index: MentionIndex) -> None:
+        self.index = index
+        self.titles = index.gaz.titles
+        self.facts: dict[str, PersonFacts] = {key: PersonFacts() for key in index.persons}
+
+    def read(self) -> dict[str, PersonFacts]:
+        for mention in self.index.mentions:
+            if mention.key in self.facts:
+                for office in self._offices_of(mention):
+                    self.facts[mention.key].offices.append(office)
+                self._representing(mention)
+        for key, facts in self.facts.items():
+            self._settle_affiliation(key, facts)
+        return self.facts
+
+    # -- one mention ----------------------------------------------------------------------
+    def _offices_of(self, mention: Mention) -> Iterator[Office]:
+        doc = self.index.doc
+        span = doc[mention.start:mention.end]
+        head = span.root
+        left = self._left_title(span, head)
+        if left is not None:
+            yield self._office(mention, left, 0.9)
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i and self._is_title(child):
+                yield self._office(mention, _np(child), 0.9)
+        if head.dep_ == "appos" and self._is_title(head.head) and head.head.i < head.i:
+            title = doc[head.head.left_edge.i:head.head.i + 1]
+            yield self._office(mention, title, 0.85)
+        for title in self._as_titles(head):
+            office = self._office(mention, title, 0.8)
+            office.new = not self._moved_from(title)
+            yield office
+
+    def _left_title(self, span: "Span", head: "Token") -> "Span | None":
+        doc = span.doc
+        start = head.left_edge.i
+        if start >= span.start:
+            return None
+        tokens = doc[start:span.start]
+        cut = start
+        for t in tokens:
+            m = self.index.at(t)
+            if (m is not None and m.key in self.index.persons) or t.text in {"—", "–", ":", "(", ")", '"', "“", "”"}:
+                cut = t.i + 1
+            elif t.dep_ == "cc" and cut == t.i:
+                cut = t.i + 1
+        while cut < span.start and (doc[cut].dep_ in {"cc", "punct"} or doc[cut].lower_ in HONORIFICS):
+            cut += 1
+        title = doc[cut:span.start]
+        if not len(title) or not any(self._title_word(t) for t in title):
+            return None
+        return title
+
+    def _as_titles(self, head: "Token") -> Iterator["Span"]:
+        """"appointment of X as minister", "X was sworn in as ambassador", "X becomes the new Y"."""
+        owners = [head]
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            owners.append(head.head.head)
+        if head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            owners.append(head.head)
+        owners.extend(c for c in head.children if c.dep_ in {"relcl", "acl"})
+        for owner in owners:
+            for child in owner.children:
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj" and self._is_title(pobj):
+                            yield from (_np(t) for t in [pobj, *pobj.conjuncts])
+                if owner.lemma_ == "become" and child.dep_ in {"attr", "acomp", "oprd"} and self._is_title(child):
+                    yield _np(child)
+            if owner.lemma_ == "become" or owner.lemma_ in BECOME_VERBS:
+                for xcomp in owner.children:
+                    if xcomp.dep_ in {"xcomp", "advcl"} and xcomp.lemma_ == "become":
+                        for attr in xcomp.children:
+                            if attr.dep_ in {"attr", "oprd", "dobj"} and self._is_title(attr):
+                                yield _np(attr)
+
+    def _office(self, mention: Mention, title: "Span", confidence: float) -> Office:
+        words = {t.lower_ for t in title}
+        former = bool(words & self.titles.former_words) or self._past_service(mention)
+        place = self._title_place(title)
+        role = _role_text(title, self.index)
+        heads = [t for t in title if self._title_word(t)]
+        official = bool(heads) and not self._nonstate(title)
+        negotiator_for = place if any(t.lower_.startswith("negotiator") for t in title) else None
+        return Office(mention.key, role, place, title.sent, confidence, current=not former,
+                      official=official, negotiator_for=negotiator_for)
+
+    @staticmethod
+    def _moved_from(title: "Span") -> bool:
+        return any(a.dep_ == "prep" and a.lower_ == "from" for a in title.root.ancestors if a.i < title.start)
+
+    def _past_service(self, mention: Mention) -> bool:
+        """"X, who served as ambassador under President Y from 2021 to 2025": both are past."""
+        token = self.index.doc[mention.end - 1]
+        for ancestor in [token, *list(token.ancestors)[:3]]:
+            if ancestor.lemma_ in PAST_SERVICE and ancestor.tag_ == "VBD":
+                return True
+        return False
+
+    def _nonstate(self, title: "Span") -> bool:
+        """A role in a party, company or NGO ("co-president of the Socialist Group")."""
+        for t in title:
+            if t.lower_ in self.titles.nonofficial:
+                return True
+            if t.dep_ == "prep" and t.lower_ in {"of", "for"}:
+                for pobj in t.children:
+                    if pobj.dep_ == "pobj" and self.index.at(pobj) is None and pobj.ent_type_ == "ORG":
+                        return True
+                    if pobj.dep_ == "pobj" and pobj.lower_ in {"party", "group", "network", "company", "firm", "bank", "association", "union", "chambers"}:
+                        return True
+        return False
+
+    def _title_place(self, title: "Span") -> str | None:
+        for t in title:
+            m = self.index.at(t)
+            if m is None or m.key in self.index.persons or m.in_name:
+                continue
+            if any(a.dep_ == "prep" and a.lower_ in EXCLUDED_PREPS and a.i >= title.start for a in t.ancestors):
+                continue
+            return self._state_of(m.key)
+            # "the nation's acting president": the country last named
+        for t in title:
+            if t.lower_ in DEFINITE_NATION and any(c.lower_ == "the" for c in t.children):
+                found = self.index.last_countries(t.i, 1)
+                return found[0] if found else None
+        return None
+
+    def _state_of(self, key: str) -> str:
+        place = self.index.places.get(key)
+        if place is not None and place.state:
+            return self.index.gaz.country(place.state).id
+        return key
+
+    def _representing(self, mention: Mention) -> None:
+        """"Representing Japan ... is X", "X represents Japan", "X, who represents the EU"."""
+        doc = self.index.doc
+        head = doc[mention.start:mention.end].root
+        verbs = []
+        if head.dep_ in {"nsubj", "attr"}:
+            verbs.append(head.head)
+            verbs.extend(c for c in head.head.children if c.dep_ == "csubj")
+        for verb in verbs:
+            if verb.lemma_ == "represent":
+                for obj in verb.children:
+                    m = self.index.at(obj)
+                    if obj.dep_ == "dobj" and m is not None and m.key not in self.index.persons:
+                        self.facts[mention.key].represented.append((self._state_of(m.key), verb.sent, 0.9))
+
+    # -- affiliation ----------------------------------------------------------------------
+    def _settle_affiliation(self, key: str, facts: PersonFacts) -> None:
+        candidates: list[tuple[float, int, str]] = []
+        for place, sent, conf in facts.represented:
+            candidates.append((conf + 0.05, -sent.start, place))
+        for office in facts.offices:
+            if office.place and office.place != office.negotiator_for:
+                candidates.append((office.confidence, -office.sentence.start, office.place))
+        if not candidates:
+            for office in facts.offices:
+                if office.place:
+                    candidates.append((0.4, -office.sentence.start, office.place))
+        if candidates:
+            conf, _, place = max(candidates)
+            facts.affiliation, facts.affiliation_confidence = place, min(conf, 0.95)
+            return
+        default = self._default_affiliation(facts)
+        if default:
+            facts.affiliation, facts.affiliation_confidence = default, 0.6
+
+    def _default_affiliation(self, facts: PersonFacts) -> str | None:
+        """An office named without its state: US offices go to the United States, ministers to
+        the government the article is about, others to the state acting in that sentence."""
+        offices = [o for o in facts.offices if o.official and not _quoted(o.sentence, o)]
+        if not offices:
+            return None
+        role = " ".join(o.role.lower() for o in offices)
+        home = any(w in role.split() or (" " in w and w in role) for w in self.titles.home_words)
+        if home:
+            local = self._sentence_state(offices[0], exclude_us=True)
+            return local or (self.index.home if self.index.home != "country:USA" else None) or self.index.home
+        if any(_has_phrase(role, w) for w in self.titles.us_offices) and "country:USA" in self.index.places:
+            return "country:USA"
+        return self._sentence_state(offices[0], exclude_us=False) or self.index.home
+
+    def _sentence_state(self, office: Office, *, exclude_us: bool) -> str | None:
+        for token in office.sentence:
+            m = self.index.at(token)
+            if m is None or m.key in self.index.persons or m.in_name or (exclude_us and m.key == "country:USA"):
+                continue
+            if any(a.dep_ == "prep" for a in token.ancestors if a.i >= office.sentence.start and a.i < token.i):
+                continue
+            if self._in_title_of_person(token):
+                continue
+            if m.key.startswith("country:"):
+                return m.key
+        return None
+
+    def _in_title_of_person(self, token: "Token") -> bool:
+        for ancestor in token.ancestors:
+            m = self.index.at(ancestor)
+            if m is not None and m.key in self.index.persons:
+                return True
+        return False
+
+    def _title_word(self, token: "Token") -> bool:
+        low = token.lower_
+        return low in self.titles.heads and low not in {"head", "chief", "leader", "deputy"} or low in {"minister", "secretary"}
+
+    def _is_title(self, token: "Token") -> bool:
+        return token.lower_ in self.titles.heads
+
+
+def _np(token: "Token") -> "Span":
+    """The noun phrase of ``token`` without relative clauses or trailing punctuation."""
+    doc = token.doc
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in {"relcl", "punct", "appos", "cc", "conj", "advcl", "acl"}:
+            break
+        end = child.right_edge.i + 1
+    return doc[token.left_edge.i:end]
+
+
+def _role_text(title: "Span", index: MentionIndex) -> str:
+    """The office itself: without determiners, possessors and honorifics ("Japan's economic
+    revitalization minister" -> "economic revitalization minister")."""
+    words = []
+    for t in title:
+        m = index.at(t)
+        if t.dep_ in {"det", "case"} or t.tag_ == "POS" or t.lower_ in HONORIFICS:
+            continue
+        if m is not None and t.dep_ == "poss":
+            continue
+        if t.lower_ in index.gaz.titles.former_words or (t.dep_ == "amod" and t.lower_ in {"new", "current"}):
+            continue
+        words.append(t.text_with_ws)
+    text = "".join(words).strip().strip(",").strip()
+    return text
+
+
+def _quoted(sentence: "Span", office: Office) -> bool:
+    return in_quote(sentence.doc, sentence.start) or in_quote(sentence.doc, sentence.end - 1)
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {text} "
