@@ -19,7 +19,7 @@ SLOTS = {
            r"is currently|are currently|was previously)",
     "E": r"(?P<e>.+?)",
     "E2": r"(?P<e2>.+?)",
-    "POSS": r"(?:'s|s'|')?",
+    "POSS": r"(?:'s|')?",
     "MOD": r"(?:(?:chief|top|lead|leading|main|principal|current|new|trade|tariff|official|senior|head|"
            r"key|the|its|their)\s+)*",
 }
@@ -96,6 +96,7 @@ RULES: list[tuple[str, str]] = [
     ("counterparts", r"{E}{POSS} (?:negotiating )?(?:counterparts?|negotiating partners?)"),
     # whom a person represents
     ("represented_by", r"(?:for )?{WHO} {AUX} {E} " + REPRESENT + r"(?: for)?(?: in .*)?"),
+    ("represented_by", r"for {WHO} {AUX} {E} (?:negotiat|speak|work|act|argu|lobb)\w*"),
     ("represented_by", r"{E} " + REPRESENT + r" (?:whom|who|which \w+|what \w+|what)"),
     ("represented_by", r"{WHO} {AUX} {E}(?:'s)? (?:country|employer|government|side|state)"),
     ("represented_by", r"(?:where|which country) {AUX} {E} (?:come from|from|work)"),
@@ -130,8 +131,9 @@ def _compile(template: str) -> re.Pattern[str]:
 
 
 COMPILED = [(intent, _compile(template)) for intent, template in RULES]
-_POLITE = re.compile(r"^(?:(?:please|pls|ok|so|and|but|hey|now|then|tell me|can you tell me|could you tell me|"
-                     r"i (?:want|would like|wonder|wonder) to know|do you know|i wonder)[,\s]+)+", re.IGNORECASE)
+_POLITE = re.compile(r"^[\s,;:.-]*(?:(?:please|pls|ok|so|and|but|hey|now|then|"
+                     r"(?:can you |could you )?tell (?:me|us)(?= (?:who|whom|which|what|how|with|for|on))|"
+                     r"i (?:want|would like) to know|do you know|i wonder)[,\s]+)+", re.IGNORECASE)
 _TRAIL = re.compile(r"[\s,]*(?:please|now|currently|today|right now|these days|at the moment|at present|"
                     r"exactly|again|then|so far|in the graph|according to the graph)?[\s?!.,;:]*$", re.IGNORECASE)
 
@@ -144,7 +146,7 @@ def normalise(question: str) -> str:
     """
     text = question.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = " ".join(text.replace('"', " ").split())
-    text = _POLITE.sub("", text)
+    text = _POLITE.sub("", text.lstrip(" ,;:.-"))
     return _TRAIL.sub("", text).strip()
 
 

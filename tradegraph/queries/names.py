@@ -32,7 +32,7 @@ def name_key(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\u2019", "'")
-    text = re.sub(r"(?<=\w)'s?\b", "", text.replace(".", ""))
+    text = re.sub(r"(?<=\w)'(?:s\b)?", "", text.replace(".", ""))
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return re.sub(r"^the ", "", text)
 
