@@ -222,20 +222,24 @@ class MemoryStore(GraphStore):
         if not path.exists():
             return
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            header, records = _read_snapshot(path)
+            if header.get("version") != FORMAT_VERSION:
+                raise StoreError(f"{path} has format version {header.get('version')!r}, this tradegraph "
+                                 f"reads {FORMAT_VERSION}", code="TG315")
+            ids: dict[str, str] = {}
+            for section, data in records:
+                if section == "actors":
+                    actor = serialize.actor_from_dict(data)
+                    ids[actor.id] = actor.id
+                    self._merge_actor(actor)
+                elif section == "relations":
+                    self._merge_relation(serialize.relation_from_dict(_share_strings(data, ids)))
+                elif section == "articles":
+                    self._articles[data["id"]] = serialize.article_from_dict(data)
         except (OSError, ValueError) as err:
             raise StoreError(f"cannot read {path}: {err}; restore it from a backup or remove the "
                              "directory to start afresh", code="TG314") from err
-        if data.get("version") != FORMAT_VERSION:
-            raise StoreError(f"{path} has format version {data.get('version')!r}, this tradegraph "
-                             f"reads {FORMAT_VERSION}", code="TG315")
-        for actor in data["actors"]:
-            self._merge_actor(serialize.actor_from_dict(actor))
-        for rel in data["relations"]:
-            self._merge_relation(serialize.relation_from_dict(rel))
-        for article in data["articles"]:
-            self._articles[article["id"]] = serialize.article_from_dict(article)
-        self._seq = self._snapshot_seq = int(data["seq"])
+        self._seq = self._snapshot_seq = int(header["seq"])
 
     def _replay(self, path: Path) -> None:
         if not path.exists():
@@ -258,18 +262,15 @@ class MemoryStore(GraphStore):
 
     def _write_snapshot(self) -> None:
         assert self.directory is not None
-        data = {
-            "version": FORMAT_VERSION,
-            "seq": self._seq,
-            "actors": [serialize.actor_to_dict(a) for a in self.actors()],
-            "relations": [serialize.relation_to_dict(r) for r in self.relations()],
-            "articles": [serialize.article_to_dict(a) for a in self.articles()],
-        }
         path = self.directory / SNAPSHOT
         tmp = path.with_suffix(".json.tmp")
         try:
             with open(tmp, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+                _write_sections(out, {"version": FORMAT_VERSION, "seq": self._seq}, [
+                    ("actors", map(serialize.actor_to_dict, self.actors())),
+                    ("relations", map(serialize.relation_to_dict, self.relations())),
+                    ("articles", map(serialize.article_to_dict, self.articles())),
+                ])
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, path)
@@ -289,3 +290,55 @@ def _fsync_directory(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# The snapshot is one JSON document laid out one record per line, so that it is written and read
+# a record at a time: holding the whole parsed tree next to the graph doubled peak memory on load.
+def _write_sections(out: Any, header: dict[str, Any], sections: list[tuple[str, Iterable[dict[str, Any]]]]) -> None:
+    out.write(json.dumps(header)[:-1] + ",\n")
+    for i, (name, records) in enumerate(sections):
+        out.write(json.dumps(name) + ":[\n")
+        sep = ""
+        for record in records:
+            out.write(sep + json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+            sep = ",\n"
+        out.write("\n]" + ("," if i < len(sections) - 1 else "") + "\n")
+    out.write("}\n")
+
+
+def _read_snapshot(path: Path) -> tuple[dict[str, Any], Iterator[tuple[str, dict[str, Any]]]]:
+    """The header (version, seq) and the ``(section, record)`` pairs of a snapshot, either layout."""
+    with open(path, encoding="utf-8") as f:
+        first = f.readline()
+    if not first.rstrip("\n").endswith(","):  # written on one line, as before the per-record layout
+        data = json.loads(path.read_text(encoding="utf-8"))
+        header = {k: data.get(k) for k in ("version", "seq")}
+        return header, ((name, r) for name in ("actors", "relations", "articles") for r in data.get(name, ()))
+    return json.loads(first.rstrip("\n")[:-1] + "}"), _records(path)
+
+
+def _records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    section = ""
+    with open(path, encoding="utf-8") as f:
+        f.readline()
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("{"):
+                yield section, json.loads(line.removesuffix(","))
+            elif line.endswith(":["):
+                section = json.loads(line[:-2])
+            elif line == "}":
+                return
+    raise ValueError("the snapshot ends before its closing brace")
+
+
+def _share_strings(data: dict[str, Any], seen: dict[str, str]) -> dict[str, Any]:
+    """Point a relation's ids, article ids and URLs at one string object each, instead of a copy
+    per occurrence, which is most of a loaded relation's size."""
+    data["source"] = seen.setdefault(data["source"], data["source"])
+    data["target"] = seen.setdefault(data["target"], data["target"])
+    for ev in data.get("evidence") or ():
+        ev["article_id"] = seen.setdefault(ev["article_id"], ev["article_id"])
+        if ev.get("url"):
+            ev["url"] = seen.setdefault(ev["url"], ev["url"])
+    return data
