@@ -6,7 +6,9 @@ state they stand for -- is decided here once, so both stores give the same answe
 
 Time: ``as_of`` keeps the relations that held on that day (``Relation.holds_on``). For offices
 (REPRESENTS) a replacement with a date also bounds the tenures: ``A REPLACED_BY B`` on day d
-ends A's representation of the state B represents, and starts B's. Without ``as_of``,
+ends A's representation of the state B represents, and starts B's. Roles are not compared:
+extracted role strings are too noisy ("vice commerce minister" / "trade representative" for
+one post), so a person replaced in one office of a state counts as no longer representing it. Without ``as_of``,
 ``representatives_of`` answers the current holders (tenures not known to have ended); the other
 helpers answer everything known.
 """
@@ -68,10 +70,6 @@ def event_date(rel: Relation) -> date | None:
     return min((ev.date for ev in rel.evidence if ev.date), default=None)
 
 
-def _same_office(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.casefold() == b.casefold()
-
-
 def _answers(t: Any, found: list[Answer]) -> list[Answer]:
     """Merge answers about the same actor, attach the actors, order by support then name."""
     merged: dict[str, Answer] = {}
@@ -116,8 +114,6 @@ def _tenures(t: Any, body: str) -> list[tuple[Answer, bool]]:
             if old not in tenures:
                 tenures[old] = {"rel": None, "role": rel.role, "from": None, "to": None, "ended": False,
                                 "evidence": rel.evidence, "inferred": True}
-            if not _same_office(rel.role, tenures[old]["role"]):
-                continue
             tenures[old]["ended"] = True
             if day:
                 tenures[old]["to"] = min(d for d in (tenures[old]["to"], day) if d)
