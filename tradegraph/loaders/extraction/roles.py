@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
-from tradegraph.loaders.extraction.mentions import HONORIFICS, Mention, MentionIndex, in_quote
+from tradegraph.loaders.extraction.mentions import HONORIFICS, Mention, MentionIndex, in_quote, is_headline
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -65,6 +65,8 @@ class RoleReader:
     def _offices_of(self, mention: Mention) -> Iterator[Office]:
         doc = self.index.doc
         span = doc[mention.start:mention.end]
+        if is_headline(span):
+            return
         head = span.root
         left = self._left_title(span, head)
         if left is not None:
@@ -84,6 +86,8 @@ class RoleReader:
         doc = span.doc
         start = head.left_edge.i
         if start >= span.start:
+            start = self._surface_title_start(span)
+        if start >= span.start:
             return None
         tokens = doc[start:span.start]
         cut = start
@@ -100,12 +104,29 @@ class RoleReader:
             return None
         return title
 
+    def _surface_title_start(self, span: "Span") -> int:
+        """"after PM Sir Keir Starmer's ...": a title right before the name that the parser
+        attached elsewhere."""
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in HONORIFICS:
+            i -= 1
+        if i < 0 or not self._title_word(doc[i]):
+            return span.start
+        start = i
+        while start - 1 >= 0 and doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"} and not doc[start - 1].is_sent_end:
+            start -= 1
+        return start
+
     def _as_titles(self, head: "Token") -> Iterator["Span"]:
         """"appointment of X as minister", "X was sworn in as ambassador", "X becomes the new Y"."""
         owners = [head]
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head  # "X, Y and Z are joining as ministers"
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             owners.append(head.head.head)
-        if head.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        objects = [c for c in head.head.children if c.dep_ == "dobj"]
+        if head.dep_ in {"nsubjpass", "dobj"} or (head.dep_ == "nsubj" and not objects):
             owners.append(head.head)
         owners.extend(c for c in head.children if c.dep_ in {"relcl", "acl"})
         for owner in owners:
@@ -153,8 +174,6 @@ class RoleReader:
                 return True
             if t.dep_ == "prep" and t.lower_ in {"of", "for"}:
                 for pobj in t.children:
-                    if pobj.dep_ == "pobj" and self.index.at(pobj) is None and pobj.ent_type_ == "ORG":
-                        return True
                     if pobj.dep_ == "pobj" and pobj.lower_ in {"party", "group", "network", "company", "firm", "bank", "association", "union", "chambers"}:
                         return True
         return False
@@ -259,11 +278,15 @@ class RoleReader:
 
 
 def _np(token: "Token") -> "Span":
-    """The noun phrase of ``token`` without relative clauses or trailing punctuation."""
+    """The noun phrase of an office: without relative clauses, trailing punctuation or
+    adjuncts ("representatives in negotiations with Japan" -> "representatives")."""
     doc = token.doc
     end = token.i + 1
     for child in token.rights:
         if child.dep_ in {"relcl", "punct", "appos", "cc", "conj", "advcl", "acl"}:
+            break
+        if child.dep_ == "prep" and child.lower_ not in {"of", "for", "to"} and not (
+                child.lower_ == "in" and any(g.lower_ == "charge" for g in child.children)):
             break
         end = child.right_edge.i + 1
     return doc[token.left_edge.i:end]
@@ -281,8 +304,8 @@ def _role_text(title: "Span", index: MentionIndex) -> str:
             continue
         if t.lower_ in index.gaz.titles.former_words or (t.dep_ == "amod" and t.lower_ in {"new", "current"}):
             continue
-        words.append(t.text_with_ws)
-    text = "".join(words).strip().strip(",").strip()
+        words.append(t.text)
+    text = " ".join(words).replace(" ,", ",").replace(" - ", "-").strip().strip(",").strip()
     return text
 
 
