@@ -20,7 +20,7 @@ from tradegraph.graph.export.rdf import from_rdf, read_rdf, statement_node, stor
 from tradegraph.graph.export.vocabulary import (
     ACTOR_CLASSES, RELATION_PREDICATES, TG, WD, WDT, node, shapes_graph, vocabulary_graph,
 )
-from tradegraph.graph.model import Actor, ActorKind, RelationKind
+from tradegraph.graph.model import Actor, ActorKind, Article, RelationKind
 
 
 def _validate(g: Graph) -> tuple[bool, str]:
@@ -61,6 +61,13 @@ def test_rdf_shapes_reject_evidence_without_a_sentence(graph: Graph) -> None:
     broken.remove((None, TG.sentence, None))
     conforms, report = _validate(broken)
     assert not conforms and "sentence" in report
+
+
+def test_rdf_articles_with_any_id_conform() -> None:
+    store = viz_store()
+    store.upsert(articles=[Article.create("wire text", id="wire-2025-04-30", title="Wire")])
+    conforms, report = _validate(store_to_rdf(store))
+    assert conforms, report
 
 
 def test_rdf_uses_wikidata_org_and_prov_terms(graph: Graph) -> None:

@@ -215,3 +215,15 @@ def _names(actors: list[Actor], relations: list[Relation], store: GraphStore | N
 def _default_title(selection: Selection, actor: str | None, as_of: date | None) -> str:
     title = f"Around {actor}" if actor else "Trade diplomacy graph"
     return title + (f" as of {as_of.isoformat()}" if as_of else "")
+
+
+def iframe(page: str, height: int = 620) -> str:
+    """``page`` wrapped in a sandboxed ``<iframe srcdoc>``, for notebooks (``IPython.display.HTML``).
+
+    The sandbox lets the page's own scripts run but gives it no access to the notebook.
+    """
+    import html as html_lib
+
+    # Wrapped in a div because IPython warns about HTML that starts with "<iframe".
+    return (f'<div><iframe srcdoc="{html_lib.escape(page, quote=True)}" sandbox="allow-scripts" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe></div>')
