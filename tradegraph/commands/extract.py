@@ -1,0 +1,53 @@
+"""``tradegraph extract PATH...``: print what the extractor reads in each article."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "extract", help="print the actors and relations extracted from articles (no store)",
+        description="Extract actors and relations from articles and print them: one JSON line per "
+        "article in the evaluation's prediction format (--format jsonl), or a readable summary.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns")
+    parser.add_argument("--format", choices=("jsonl", "text"), default="text",
+                        help="jsonl: one prediction per line, as score.py reads it (default: text)")
+    parser.add_argument("--batch-size", type=int, default=None, help="articles per spaCy batch")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tradegraph.graph.errors import ArticleError
+    from tradegraph.loaders.extraction import Extractor, to_prediction
+    from tradegraph.loaders.extraction.pipeline import DEFAULT_BATCH_SIZE
+    from tradegraph.loaders.sources import load_articles
+
+    articles, failed = [], 0
+    for item in load_articles(args.paths):
+        if isinstance(item, ArticleError):
+            print(f"tradegraph: {item}", file=sys.stderr)
+            failed += 1
+        else:
+            articles.append(item)
+    extractor = Extractor()
+    for extraction in extractor.extract_many(articles, batch_size=args.batch_size or DEFAULT_BATCH_SIZE):
+        prediction = to_prediction(extraction)
+        if args.format == "jsonl":
+            print(json.dumps(prediction, ensure_ascii=False))
+        else:
+            _print_text(prediction)
+    return 1 if failed else 0
+
+
+def _print_text(prediction: dict) -> None:
+    print(f"# {prediction['id']}")
+    for actor in prediction["actors"]:
+        extra = f" for {actor['affiliation']}" if actor.get("affiliation") else ""
+        roles = f" ({', '.join(actor['roles'])})" if actor.get("roles") else ""
+        print(f"  {actor['type']:<12} {actor['name']}{roles}{extra}")
+    for rel in prediction["relations"]:
+        print(f"  {rel['subject']} -{rel['predicate']}-> {rel['object']}  [{rel['confidence']:.2f}]")
+    print()
