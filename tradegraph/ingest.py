@@ -179,9 +179,7 @@ class _Run:
 
     def _resolve(self, extraction: Extraction) -> Extraction:
         if self.resolver is None:
-            from tradegraph.loaders.resolution import Resolver
-
-            self.resolver = Resolver
+            self.resolver = _default_resolver()
         if self.known is None:
             self.known = {a.id: a for a in self.store.actors()}
         return self.resolver(list(self.known.values())).resolve(extraction)
@@ -211,6 +209,26 @@ class _Run:
 
             self.extractor = Extractor()
         return self.extractor
+
+
+class _AsExtracted:
+    """Stands in for resolution while ``tradegraph.loaders.resolution`` is not installed."""
+
+    def __init__(self, known: list[Actor]) -> None:
+        self.known = known
+
+    def resolve(self, extraction: Extraction) -> Extraction:
+        return extraction
+
+
+def _default_resolver() -> ResolverFactory:
+    try:
+        from tradegraph.loaders.resolution import Resolver
+    except ModuleNotFoundError as err:
+        if err.name != "tradegraph.loaders.resolution":
+            raise
+        return _AsExtracted
+    return Resolver
 
 
 def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
