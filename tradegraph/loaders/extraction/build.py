@@ -64,6 +64,23 @@ class ExtractionBuilder:
             out.append(Relation(key, RelationKind.REPRESENTS, target, (self._evidence(sentence, conf),),
                                 valid_from=valid_from, role=role or None))
         out.extend(self._ended(replaced))
+        out.extend(self._successors(replaced, {r.source for r in out}))
+        return out
+
+    def _successors(self, replaced: dict[str, tuple[str, date | None]], done: set[str]) -> list[Relation]:
+        """"X was replaced by Y": Y now holds X's post, for X's state."""
+        out = []
+        for old, (new, day) in replaced.items():
+            before, after = self.r.facts.get(old), self.r.facts.get(new)
+            if new in done or not before or not before.affiliation or not after or after.affiliation:
+                continue
+            if not self._can_represent(before.affiliation):
+                continue
+            after.affiliation, after.affiliation_confidence = before.affiliation, 0.6
+            sentence = next(f.sentence for f in self.found if f.kind is RelationKind.REPLACED_BY and f.target == new)
+            role = next((o.role for o in before.offices if o.role), None)
+            out.append(Relation(new, RelationKind.REPRESENTS, before.affiliation, (self._evidence(sentence, 0.6),),
+                                valid_from=day, role=role))
         return out
 
     def _ended(self, replaced: dict[str, tuple[str, date | None]]) -> list[Relation]:

@@ -64,6 +64,11 @@ class NounResolver:
         if low in {"nation", "country"} and any(c.lower_ == "the" for c in t.children):
             return idx.last_countries(t.i, 1)
         titles = idx.gaz.titles
+        if low in titles.heads:  # "India's commerce minister Piyush Goyal" parsed with the title as head
+            named = [c for c in t.children if c.dep_ in {"appos", "compound", "nmod"}
+                     and (m := idx.at(c)) is not None and m.key in idx.persons]
+            if named:
+                return [idx.at(named[0]).key]  # type: ignore[union-attr]
         if low in titles.state_words or low in titles.heads or low in {"chiefs", "chief"}:
             return self._described(t)
         return []

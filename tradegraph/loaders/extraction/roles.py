@@ -70,7 +70,9 @@ class RoleReader:
         head = span.root
         left = self._left_title(span, head)
         if left is not None:
-            yield self._office(mention, left, 0.9)
+            office = self._office(mention, left, 0.9)
+            office.place = office.place or self._of_place(head)
+            yield office
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and self._is_title(child):
                 yield self._office(mention, _np(child), 0.9)
@@ -155,6 +157,16 @@ class RoleReader:
         return Office(mention.key, role, place, title.sent, confidence, current=not former,
                       official=official, negotiator_for=negotiator_for)
 
+    def _of_place(self, head: "Token") -> str | None:
+        """"Prime Minister X of Australia"."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    m = self.index.at(pobj)
+                    if m is not None and m.key not in self.index.persons and not m.in_name:
+                        return self._state_of(m.key)
+        return None
+
     @staticmethod
     def _moved_from(title: "Span") -> bool:
         return any(a.dep_ == "prep" and a.lower_ == "from" for a in title.root.ancestors if a.i < title.start)
@@ -237,7 +249,7 @@ class RoleReader:
     def _default_affiliation(self, facts: PersonFacts) -> str | None:
         """An office named without its state: US offices go to the United States, ministers to
         the government the article is about, others to the state acting in that sentence."""
-        offices = [o for o in facts.offices if o.official and not _quoted(o.sentence, o)]
+        offices = [o for o in facts.offices if o.official and o.current and not _quoted(o.sentence, o)]
         if not offices:
             return None
         role = " ".join(o.role.lower() for o in offices)
