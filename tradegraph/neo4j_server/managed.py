@@ -16,7 +16,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from tradegraph.graph.errors import StoreError, StoreUnavailableError
 from tradegraph.neo4j_server import settings
@@ -55,7 +55,7 @@ def credentials_for(uri: str) -> tuple[str, str]:
     """
     parts = urlsplit(uri)
     if parts.username is not None:
-        return parts.username, parts.password or ""
+        return unquote(parts.username), unquote(parts.password or "")
     password_file = settings.home() / PASSWORD_FILE
     if _is_managed(parts) and password_file.exists():
         return settings.USER, password_file.read_text(encoding="utf-8").strip()
