@@ -92,7 +92,8 @@ class MentionIndex:
                 continue
             taken.update(range(start, end))
             self.places.setdefault(place.id, place)
-            mention = Mention(start, end, place.id, place.how, in_name=_inside_name(doc[start:end]))
+            span = doc[start:end]
+            mention = Mention(start, end, place.id, place.how, in_name=_inside_name(span) or _dateline(span))
             self._add(mention)
 
     def _add(self, mention: Mention) -> None:
@@ -241,6 +242,14 @@ def _inside_name(span: "Span") -> bool:
             if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.tag_ != "POS" for t in extra):
                 return True
     return False
+
+
+def _dateline(span: "Span") -> bool:
+    """"SEOUL —", "WASHINGTON (Reuters) –": where the story was filed, not an actor."""
+    doc = span.doc
+    first = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].is_sent_end
+    after = doc[span.end] if span.end < len(doc) else None
+    return first and span.text.isupper() and len(span.text) > 3 and after is not None and after.text in {"—", "–", "-", "(", ","}
 
 
 def _name_like(token: "Token") -> bool:

@@ -32,6 +32,9 @@ EXISTING_TARIFF_VERBS = {"hike", "raise", "increase", "keep", "double", "extend"
 IN_FORCE_VERBS = {"kick", "take", "go", "come", "hit", "apply", "affect"}
 GOODS = {"goods", "products", "imports", "exports", "steel", "cars", "autos", "shipments", "items", "produce"}
 
+TRANSPARENT_NOUNS = {"round", "rounds", "series", "start", "resumption", "part", "process", "phase", "launch",
+                     "reopening", "sidelines"}
+IMPOSE_VERBS = {"impose", "slap", "levy", "announce", "put", "place", "set", "apply", "introduce", "raise", "hike"}
 ALLY_WORDS = {"ally", "allies", "alliance", "alliances", "allied"}
 
 
@@ -133,7 +136,7 @@ class RelationReader:
                 if own and cur.lower_ in self.index.gaz.titles.state_words | self.index.gaz.titles.heads:
                     extra = self._led_by(cur)
                     return own + extra
-                nouns += 1
+                nouns += 0 if cur.lower_ in TRANSPARENT_NOUNS else 1
                 if nouns > 1 or (cur.lower_ not in self.index.gaz.titles.heads and cur.dep_ == "pobj"):
                     return []  # "the best choice for the role in the negotiations": someone else's
             if cur.dep_ == "pobj" and cur.head.lower_ in FRAME_PREPS and self._fronted(cur.head):
@@ -248,7 +251,13 @@ class RelationReader:
         if imposer:
             self.last_imposer = imposer
         targets = self._tariff_targets(tariff)
-        if not targets or self._unreal(tariff):
+        clause = self._imposing_clause(tariff)
+        if clause is not None:
+            imposer = self._clause_imposer(clause) or imposer
+            targets += [k for k in self._clause_targets(clause) if k not in targets]
+        elif self._unreal(tariff):
+            return
+        if not targets:
             return
         imposer = imposer or self.last_imposer or self._default_imposer()
         if not imposer:
@@ -256,6 +265,39 @@ class RelationReader:
         for target in targets:
             if target != imposer and self.r.state(imposer) != target:
                 yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, target, tariff.sent, 0.8)
+
+    def _imposing_clause(self, tariff: "Token") -> "Token | None":
+        """"the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
+        that have hit X": a clause asserting the tariff exists, whatever governs the noun."""
+        for child in tariff.children:
+            if child.dep_ in {"relcl", "acl"} and (child.lemma_.lower() in IMPOSE_VERBS | {"hit", "affect"}):
+                if not any(c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL for c in child.children):
+                    return child
+        return None
+
+    def _clause_imposer(self, clause: "Token") -> str | None:
+        for c in clause.children:
+            if c.dep_ == "nsubj" and c.lower_ not in {"that", "which"}:
+                found = self.r.single(c)
+                if found:
+                    return found[0]
+            if c.dep_ == "agent":
+                for pobj in c.children:
+                    found = self.r.single(pobj)
+                    if found:
+                        return self.r.state(found[0]) if found[0] in self.index.persons else found[0]
+        return None
+
+    def _clause_targets(self, clause: "Token") -> list[str]:
+        found: list[str] = []
+        for c in clause.children:
+            if c.dep_ == "prep" and c.lower_ in {"on", "for", "against"}:
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self._target(pobj))
+            if c.dep_ == "dobj" and clause.lemma_.lower() in {"hit", "affect"}:
+                found.extend(self._target(c))
+        return [k for k in found if k.startswith(("country:", "org:"))]
 
     def _imposer(self, tariff: "Token") -> str | None:
         for child in tariff.children:
@@ -315,6 +357,12 @@ class RelationReader:
             for c in head.head.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
                     found.extend(self._target(c))
+        if tariff.dep_ == "dobj" and head.lemma_ in {"face", "suffer"}:
+            for c in head.children:
+                if c.dep_ == "nsubj":
+                    found.extend(self._target(c))
+            if head.dep_ == "relcl":
+                found.extend(self._target(head.head))
         if tariff.dep_ == "nsubj" and head.lemma_ in IN_FORCE_VERBS:
             found.extend(self._in_force_targets(head))
         return [k for k in dict.fromkeys(found) if k.startswith(("country:", "org:"))]
@@ -361,6 +409,8 @@ class RelationReader:
     # -- ALLIED_WITH ----------------------------------------------------------------------
     def _alliance(self, token: "Token") -> Iterator[Found]:
         sent = token.sent
+        if any(c.dep_ == "neg" for node in [token, token.head] for c in node.children):
+            return  # "are not allies"
         members = self._hyphen_countries(token)
         if len(members) >= 2:
             for i, a in enumerate(members):

@@ -84,6 +84,8 @@ class NounResolver:
             for g in targets:
                 for key in self.single(g):
                     state = self.state(key)
+                    if state in self.index.persons and t.lower_ in {"administration", "government"}:
+                        state = self._other_side() or state  # "the Trump administration"
                     if state not in found:
                         found.append(state)
         if found:
@@ -97,6 +99,14 @@ class NounResolver:
                 self.weak.add(t.i)
                 return [self._acting_state(t) or self.index.home]
         return []
+
+    def _other_side(self) -> str | None:
+        """The most mentioned country besides the one the story is about."""
+        from collections import Counter
+
+        counts = Counter(m.key for m in self.index.mentions if m.key.startswith("country:") and not m.in_name
+                         and m.key != self.index.home)
+        return counts.most_common(1)[0][0] if counts else None
 
     def _acting_state(self, t: "Token") -> str | None:
         """"Trump assigned X as the government's representatives": the subject's state."""
