@@ -24,7 +24,7 @@ def checked_name(kind: RelationKind | ActorKind) -> str:
 
     The one place where a name enters Cypher text instead of a parameter.
     """
-    name = kind.value
+    name = str(getattr(kind, "value", kind))
     if not isinstance(kind, (RelationKind, ActorKind)) or not _NAME.match(name):
         raise ValueError(f"refusing {name!r} as a Cypher label or type")
     return name

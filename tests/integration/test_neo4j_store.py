@@ -1,0 +1,144 @@
+"""Neo4j-only behaviour of Neo4jStore, against the real server at $TRADEGRAPH_TEST_NEO4J_URI."""
+from __future__ import annotations
+
+import socket
+from datetime import date
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import neo4j_test_uri
+from tradegraph.graph.errors import StoreError, StoreUnavailableError
+from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation, RelationKind
+
+JAPAN = Actor.create("Japan", ActorKind.COUNTRY, iso3="JPN")
+AKAZAWA = Actor.create("Ryosei Akazawa", ActorKind.PERSON, affiliation=JAPAN.id,
+                       external_ids={"wikidata": "Q11580994"})
+
+
+def represents(n: int, **extra: object) -> Relation:
+    ev = Evidence(f"article:{n}", f"Akazawa spoke for Japan ({n}).", confidence=0.5 + n / 10, **extra)  # type: ignore[arg-type]
+    return Relation(AKAZAWA.id, RelationKind.REPRESENTS, JAPAN.id, evidence=(ev,))
+
+
+@pytest.fixture
+def neo() -> Iterator["Neo4jStore"]:  # type: ignore[name-defined]  # noqa: F821
+    from tradegraph.graph.backends.neo4j import Neo4jStore
+
+    store = Neo4jStore.connect(neo4j_test_uri())
+    store.clear()
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_neo4j_store_unreachable_server_names_uri_and_fix():
+    from tradegraph.graph.backends.neo4j import Neo4jStore
+
+    uri = f"bolt://127.0.0.1:{free_port()}"
+    with pytest.raises(StoreUnavailableError, match=r"TG301.*" + uri.replace(".", r"\.") + ".*neo4j start"):
+        Neo4jStore.connect(uri)
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_wrong_password_says_how_to_set_credentials():
+    from tradegraph.graph.backends.neo4j import Neo4jStore
+
+    parts = urlsplit(neo4j_test_uri())
+    uri = f"{parts.scheme}://neo4j:not-the-Secret-1@{parts.hostname}:{parts.port}"
+    with pytest.raises(StoreUnavailableError, match="TG320.*NEO4J_USER and NEO4J_PASSWORD") as caught:
+        Neo4jStore.connect(uri)
+    assert "not-the-Secret-1" not in str(caught.value)
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_failed_batch_in_the_database_writes_nothing(neo):
+    """The last statement of the transaction fails in Neo4j itself; the actors before it vanish too."""
+    neo.driver.execute_query("CREATE CONSTRAINT test_title IF NOT EXISTS FOR (a:Article) REQUIRE a.title IS UNIQUE")
+    try:
+        twins = [Article.create(f"text {n}", id=f"article:{n}", title="Same title") for n in (1, 2)]
+        with pytest.raises(StoreError, match="TG321"):
+            neo.upsert([JAPAN, AKAZAWA], [represents(1)], twins)
+    finally:
+        neo.driver.execute_query("DROP CONSTRAINT test_title IF EXISTS")
+    assert neo.counts()["actors"] == 0 and neo.relations() == [] and neo.articles() == []
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_dangling_relation_writes_nothing(neo):
+    with pytest.raises(StoreError, match="TG310.*person:ryosei-akazawa"):
+        neo.upsert([JAPAN], [represents(1)], [Article.create("x", id="article:1")])
+    assert neo.actors() == [] and neo.articles() == []
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_schema_created_once_however_often_connected(neo):
+    from tradegraph.graph.backends.neo4j import Neo4jStore
+
+    for _ in range(3):
+        Neo4jStore.connect(neo4j_test_uri()).close()
+    constraints = [row["name"] for row in neo.run_read("SHOW CONSTRAINTS YIELD name RETURN name")]
+    assert sorted(n for n in constraints if n in {"actor_id", "article_id"}) == ["actor_id", "article_id"]
+    indexes = neo.run_read("SHOW INDEXES YIELD name, type, labelsOrTypes, properties "
+                           "WHERE labelsOrTypes = ['Actor'] AND properties = ['name'] RETURN type")
+    assert sorted(row["type"] for row in indexes) == ["RANGE", "TEXT"]
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_injection_strings_stored_literally(neo):
+    bait = "'}) DETACH DELETE n //"
+    other = Actor.create("United States", ActorKind.COUNTRY, iso3="USA")
+    person = Actor(id=f"person:{bait}", name=bait, kind=ActorKind.PERSON, roles=(bait,))
+    neo.upsert([JAPAN, other, person], [Relation(person.id, RelationKind.REPRESENTS, JAPAN.id,
+                                                 evidence=(Evidence(bait, bait, url=bait),))])
+    assert neo.actor(person.id) == person
+    assert neo.relations(actor=person.id)[0].evidence[0].sentence == bait
+    assert [a.id for a in neo.actors()] == sorted([JAPAN.id, other.id, person.id])
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_schema_is_the_agreed_one(neo):
+    """The property layout the Cypher queries rely on."""
+    neo.upsert([JAPAN, AKAZAWA], [represents(1), represents(2, url="https://news.example/2",
+                                                        date=date(2025, 4, 2))],
+               [Article.create("t", id="article:1", published=date(2025, 4, 1))])
+    [row] = neo.run_read(
+        "MATCH (p:Actor:Person)-[r:REPRESENTS]->(c:Actor:Country) MATCH (d:Article) "
+        "RETURN p.external_ids AS ids, p.affiliation AS aff, c.affiliation AS none, r.ev_urls AS urls, "
+        "r.ev_dates AS dates, r.ev_confidences AS conf, r.support AS support, r.confidence AS best, "
+        "r.valid_from AS vf, d.published AS published")
+    assert row["ids"] == '{"wikidata": "Q11580994"}' and row["aff"] == JAPAN.id and row["none"] is None
+    assert row["urls"] == ["", "https://news.example/2"] and row["dates"] == ["", "2025-04-02"]
+    assert row["conf"] == pytest.approx([0.6, 0.7]) and row["support"] == 2 and row["best"] == pytest.approx(0.7)
+    assert row["vf"] is None and row["published"].to_native() == date(2025, 4, 1)
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_same_evidence_twice_in_one_call_kept_once(neo):
+    neo.upsert([JAPAN, AKAZAWA], [represents(1), represents(1), represents(2)])
+    neo.upsert(relations=[represents(2)])
+    [rel] = neo.relations()
+    assert [ev.article_id for ev in rel.evidence] == ["article:1", "article:2"]
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_run_read_refuses_writes(neo):
+    with pytest.raises(StoreError, match="TG321"):
+        neo.run_read("CREATE (:Actor {id: 'person:sneaky'})")
+    assert neo.actor("person:sneaky") is None
+
+
+def test_neo4j_store_relation_type_check_refuses_anything_but_the_enum():
+    from tradegraph.graph.backends.neo4j_cypher import checked_name, write_relations
+
+    assert "[r:ALLIED_WITH]" in write_relations(RelationKind.ALLIED_WITH)
+    with pytest.raises(ValueError, match="refusing"):
+        checked_name("KNOWS]->() DETACH DELETE n //")  # type: ignore[arg-type]
