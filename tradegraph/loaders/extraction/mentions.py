@@ -150,6 +150,9 @@ class MentionIndex:
         while (start > 0 and _name_like(doc[start - 1]) and not self._blocked(doc[start - 1])
                and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end):
             start -= 1
+        while (end < len(doc) and _name_like(doc[end]) and not self._blocked(doc[end])
+               and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end):
+            end += 1  # "Sri Mulyani [Indrawati]"
         if end <= start:
             return None
         span = doc[start:end]

@@ -354,9 +354,14 @@ class RelationReader:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
                     found.extend(self._target(c))
         if tariff.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in {"hit", "affect"}:
-            for c in head.head.children:
-                if c.dep_ in {"nsubj", "nsubjpass"}:
-                    found.extend(self._target(c))
+            verb = head.head
+            clause = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+            if verb.dep_ in {"acomp", "xcomp", "oprd"}:
+                clause.append(verb.head)  # "Cambodia remains hit by ..."
+            for node in clause:
+                for c in node.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        found.extend(self._target(c))
         if tariff.dep_ == "dobj" and head.lemma_ in {"face", "suffer"}:
             for c in head.children:
                 if c.dep_ == "nsubj":
@@ -434,6 +439,7 @@ class RelationReader:
                 for part in c.text.replace("–", "-").split("-"):
                     place = self.index.gaz.lookup(part)
                     if place is not None and place.kind.value == "Country" and place.id not in found:
+                        self.index.places.setdefault(place.id, place)
                         found.append(place.id)
                 for key in self.r.single(c):
                     if key not in found and key.startswith("country:"):

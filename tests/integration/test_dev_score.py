@@ -1,0 +1,55 @@
+"""Regression floors for the extractor on the dev set and on the project's own gold set, and
+agreement of ``tradegraph.loaders.evaluation`` with the shared ``score.py``."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tradegraph.loaders.evaluation import evaluate, gold_articles, load_gold, predict, score
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+OWN_GOLD = REPO / "tests" / "fixtures" / "extraction_gold"
+DEV_FLOORS = {"ALL": 0.83, "REPRESENTS": 0.90, "DYADS": 0.82, "ACTORS": 0.95}
+OWN_FLOORS = {"ALL": 0.90, "REPRESENTS": 0.95, "ACTORS": 0.95}
+
+pytestmark = pytest.mark.slow
+
+
+def dev_dir() -> Path:
+    if not (SHARED_EVAL / "dev").is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"no dev set at {SHARED_EVAL / 'dev'} under CI")
+        pytest.skip("the shared dev set is not beside this checkout")
+    return SHARED_EVAL / "dev"
+
+
+def test_dev_score_above_floor() -> None:
+    scores = evaluate(dev_dir())["scores"]
+    for key, floor in DEV_FLOORS.items():
+        assert scores[key]["f1"] >= floor, (key, scores[key])
+
+
+def test_dev_score_own_gold_above_floor() -> None:
+    scores = evaluate(OWN_GOLD)["scores"]
+    assert scores["articles"] >= 6
+    for key, floor in OWN_FLOORS.items():
+        assert scores[key]["f1"] >= floor, (key, scores[key])
+
+
+def test_dev_score_matches_shared_scorer(tmp_path: Path) -> None:
+    gold_dir = dev_dir()
+    spec = importlib.util.spec_from_file_location("shared_score", SHARED_EVAL / "score.py")
+    assert spec and spec.loader
+    shared = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shared)
+    gold = load_gold(gold_dir)
+    preds = predict(gold_articles(gold))
+    path = tmp_path / "preds.jsonl"
+    path.write_text("".join(json.dumps(p) + "\n" for p in preds.values()))
+    reread = {json.loads(line)["id"]: json.loads(line) for line in path.read_text().splitlines()}
+    assert score(gold, reread) == shared.score(shared.load_gold(gold_dir), reread)

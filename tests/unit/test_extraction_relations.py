@@ -1,0 +1,107 @@
+"""Relation rules on sentences written for these tests (not from the evaluation articles)."""
+from __future__ import annotations
+
+import pytest
+
+from tradegraph.graph.model import Article
+from tradegraph.loaders.extraction import Extractor, to_prediction
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def triples(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    prediction = to_prediction(extractor.extract(Article.create(text)))
+    out = set()
+    for rel in prediction["relations"]:
+        s, p, o = rel["subject"], rel["predicate"], rel["object"]
+        if p in {"NEGOTIATES_WITH", "ALLIED_WITH"}:
+            s, o = sorted((s, o))
+        out.add((s, p, o))
+    return out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("India's commerce minister Piyush Goyal met EU trade commissioner Maros Sefcovic in Brussels on Monday.",
+     ("Maros Sefcovic", "NEGOTIATES_WITH", "Piyush Goyal")),
+    ("Vietnam and the United States reached a deal on Tuesday, officials said.",
+     ("United States", "NEGOTIATES_WITH", "Vietnam")),
+    ("Indonesian Finance Minister Sri Mulyani Indrawati held talks with U.S. Treasury Secretary Scott Bessent and "
+     "Commerce Secretary Howard Lutnick.", ("Howard Lutnick", "NEGOTIATES_WITH", "Sri Mulyani Indrawati")),
+    ("A delegation from Malaysia will meet with U.S. trade officials next week.",
+     ("Malaysia", "NEGOTIATES_WITH", "United States")),
+])
+def test_extraction_negotiation_found(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mexican President Claudia Sheinbaum said Mexico refuses to negotiate with Washington under pressure.",
+    "Brazilian President Luiz Inacio Lula da Silva said he will not call Trump to negotiate.",
+    "China remains reluctant to commit to formal talks with the United States.",
+    "Following the meeting with Japan, Indonesian officials travelled home.",
+])
+def test_extraction_refusal_is_no_negotiation(extractor: Extractor, text: str) -> None:
+    assert not {t for t in triples(extractor, text) if t[1] == "NEGOTIATES_WITH"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Australian trade minister Don Farrell was replaced by Tim Ayres, the government said.",
+     ("Don Farrell", "REPLACED_BY", "Tim Ayres")),
+    ("Tim Ayres becomes the new trade minister, replacing Don Farrell.", ("Don Farrell", "REPLACED_BY", "Tim Ayres")),
+    ("Canada's ambassador Kirsten Hillman was succeeded by Mark Wiseman on Monday.",
+     ("Kirsten Hillman", "REPLACED_BY", "Mark Wiseman")),
+    ("Mark Wiseman, Canada's new envoy, takes over from Kirsten Hillman.", ("Kirsten Hillman", "REPLACED_BY", "Mark Wiseman")),
+])
+def test_extraction_replacement_found(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extractor, text)
+
+
+def test_extraction_replaced_holder_does_not_represent(extractor: Extractor) -> None:
+    found = triples(extractor, "Tim Ayres becomes Australia's new trade minister, replacing trade minister Don Farrell.")
+    assert ("Tim Ayres", "REPRESENTS", "Australia") in found
+    assert ("Don Farrell", "REPRESENTS", "Australia") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington imposed a 46 percent tariff on Vietnamese goods last week.", ("United States", "IMPOSES_TARIFFS_ON", "Vietnam")),
+    ("Cambodia remains hit by U.S. duties on garments.", ("United States", "IMPOSES_TARIFFS_ON", "Cambodia")),
+    ("The tariff that Washington imposed on Indian goods took effect on Wednesday.",
+     ("United States", "IMPOSES_TARIFFS_ON", "India")),
+])
+def test_extraction_tariff_found(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The White House threatened to impose tariffs on Cambodia.",
+    "Malaysia hopes to avoid steep U.S. tariffs on its chips.",
+    "India is open to cutting tariffs on American goods.",
+])
+def test_extraction_threat_is_no_tariff(extractor: Extractor, text: str) -> None:
+    assert not {t for t in triples(extractor, text) if t[1] == "IMPOSES_TARIFFS_ON"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Anthony Albanese of Australia said Australia and Japan are close allies.",
+     ("Australia", "ALLIED_WITH", "Japan")),
+    ("Leaders praised the U.S.-Philippines alliance.", ("Philippines", "ALLIED_WITH", "United States")),
+    ("Poland remains among America's closest allies.", ("Poland", "ALLIED_WITH", "United States")),
+])
+def test_extraction_alliance_found(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(extractor, text)
+
+
+def test_extraction_negated_alliance_is_none(extractor: Extractor) -> None:
+    assert not triples(extractor, "Vietnam and the United States are not military allies.")
+
+
+def test_extraction_evidence_carries_sentence_and_confidence(extractor: Extractor) -> None:
+    article = Article.create("Vietnam and the United States reached a deal. Analysts were surprised.", url="https://x.example/a")
+    extraction = extractor.extract(article)
+    rel = next(r for r in extraction.relations if r.kind.value == "NEGOTIATES_WITH")
+    ev = rel.evidence[0]
+    assert ev.sentence == "Vietnam and the United States reached a deal."
+    assert ev.url == "https://x.example/a" and 0 < ev.confidence <= 1
