@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import platform
 import sys
 import time
@@ -41,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="where to write the results (default: benchmarks/results/)")
     parser.add_argument("--no-neo4j", action="store_true", help="skip every Neo4j measurement")
     args = parser.parse_args(argv)
+    # The server warns that an optional property (valid_to) is absent on every shortest-path query.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     chosen = [a.strip() for a in args.only.split(",") if a.strip()]
     unknown = set(chosen) - set(AREAS)
     if unknown:

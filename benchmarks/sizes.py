@@ -3,7 +3,7 @@ from __future__ import annotations
 
 SIZES: dict[str, dict[str, object]] = {
     "small": {
-        "extraction_articles": 200,
+        "extraction_articles": 100,
         "neo4j_relations": [10_000, 100_000],
         "query_relations": 100_000,
         "embedded_relations": [10_000, 30_000, 100_000],
