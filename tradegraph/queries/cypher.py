@@ -67,7 +67,7 @@ RETURN {_REL} AS rel
 
 SHORTEST_PATH = f"""
 MATCH (a:Actor {{id: $a}}), (b:Actor {{id: $b}})
-MATCH path = shortestPath((a)-[*..{{hops}}]-(b))
+MATCH path = allShortestPaths((a)-[*..{{hops}}]-(b))
 WHERE all(r IN relationships(path) WHERE type(r) IN $kinds AND {_HOLDS})
 RETURN [r IN relationships(path) | {_REL}] AS rels
 """
@@ -103,13 +103,11 @@ class CypherTraversals:
         rows = self._rows(ALL_RELATIONS, kinds=[k.value for k in kinds])
         return _unique(relation_from_row(row["rel"]) for row in rows)
 
-    def shortest_path(self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None,
-                      max_hops: int) -> list[Relation] | None:
+    def shortest_paths(self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None,
+                       max_hops: int) -> list[list[Relation]]:
         cypher = SHORTEST_PATH.replace("{hops}", str(int(max_hops)))
         rows = self._rows(cypher, a=a, b=b, kinds=[k.value for k in kinds], as_of=as_of)
-        if not rows:
-            return None
-        return [relation_from_row(rel) for rel in rows[0]["rels"]]
+        return [[relation_from_row(rel) for rel in row["rels"]] for row in rows]
 
 
 def _unique(relations: Iterable[Relation]) -> list[Relation]:

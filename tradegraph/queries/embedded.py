@@ -54,24 +54,23 @@ class EmbeddedTraversals:
         wanted = {k.value for k in kinds}
         return [rel for _, _, key, rel in self.graph.edges(keys=True, data="relation") if key in wanted]
 
-    def shortest_path(self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None,
-                      max_hops: int) -> list[Relation] | None:
-        """The relations along one shortest undirected path from ``a`` to ``b``, or None."""
+    def shortest_paths(self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None,
+                       max_hops: int) -> list[list[Relation]]:
+        """The relations along every shortest undirected path from ``a`` to ``b`` (none: empty)."""
         if a not in self.graph or b not in self.graph:
-            return None
+            return []
         simple = _undirected(self.everything(kinds), as_of)
         simple.add_nodes_from((a, b))
         try:
-            nodes = nx.shortest_path(simple, a, b)
+            paths = list(nx.all_shortest_paths(simple, a, b))
         except nx.NetworkXNoPath:
-            return None
-        if len(nodes) - 1 > max_hops:
-            return None
-        return [simple.edges[u, v]["relation"] for u, v in zip(nodes, nodes[1:])]
+            return []
+        return [[simple.edges[u, v]["relation"] for u, v in zip(nodes, nodes[1:])]
+                for nodes in paths if len(nodes) - 1 <= max_hops]
 
 
 def _undirected(relations: Iterable[Relation], as_of: date | None) -> nx.Graph:
-    """One edge per linked pair (the first relation by key stands for it)."""
+    """One edge per linked pair (the smallest relation key stands for it, as in ``shortest_path``)."""
     graph = nx.Graph()
     for rel in sorted(relations, key=lambda r: r.key, reverse=True):
         if rel.holds_on(as_of):

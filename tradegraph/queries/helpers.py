@@ -288,19 +288,28 @@ def tariff_targets(store: Any, actor_id: str, as_of: date | None = None) -> list
 
 def shortest_path(store: Any, a: str, b: str, kinds: Iterable[RelationKind] | None = None,
                   as_of: date | None = None, max_hops: int = DEFAULT_MAX_HOPS) -> Path | None:
-    """One shortest chain of relations (either direction) from ``a`` to ``b``, or None."""
+    """One shortest chain of relations (either direction) from ``a`` to ``b``, or None.
+
+    Among equally short chains the one whose actor ids sort first wins, and between two
+    actors the relation with the smallest key, so that every store picks the same chain.
+    """
     t = traversals(store)
     _require(t, a), _require(t, b)
     if a == b:
         return Path(actors=(t.actors([a])[a],), relations=())
-    rels = t.shortest_path(a, b, tuple(kinds or ALL_KINDS), as_of, max_hops)
-    if rels is None:
+    candidates = t.shortest_paths(a, b, tuple(kinds or ALL_KINDS), as_of, max_hops)
+    if not candidates:
         return None
-    order = [a]
-    for r in rels:
-        order.append(r.other(order[-1]))
-    actors = t.actors(order)
-    return Path(actors=tuple(actors[i] for i in order), relations=tuple(rels))
+    best: dict[tuple[str, ...], list[list[Relation]]] = {}
+    for rels in candidates:
+        order = [a]
+        for r in rels:
+            order.append(r.other(order[-1]))
+        best.setdefault(tuple(order), []).append(rels)
+    chosen = min(best)
+    steps = [min((rels[i] for rels in best[chosen]), key=lambda r: r.key) for i in range(len(chosen) - 1)]
+    actors = t.actors(chosen)
+    return Path(actors=tuple(actors[i] for i in chosen), relations=tuple(steps))
 
 
 def _relation_order(r: Relation) -> tuple[Any, ...]:
