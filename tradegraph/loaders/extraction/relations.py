@@ -134,6 +134,9 @@ class RelationReader:
                         return self.r.parties(child)
                 own = self.r.single(cur)
                 if own and cur.lower_ in self.index.gaz.titles.state_words | self.index.gaz.titles.heads:
+                    if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ == "VERB":
+                        objects = self._clause_agents(cur.head.head, trigger, True)
+                        return list(dict.fromkeys(own + objects))
                     extra = self._led_by(cur)
                     return own + extra
                 nouns += 0 if cur.lower_ in TRANSPARENT_NOUNS else 1
@@ -238,7 +241,11 @@ class RelationReader:
         if not dyads:
             return
         (pair, _), = dyads.most_common(1)
+        talked = {(f.sentence.start, k) for f in found if f.kind is RelationKind.NEGOTIATES_WITH for k in (f.source, f.target)}
+        busy = {start for start, _ in talked}
         for agents, sent in self.pending:
+            if sent.start in busy:
+                continue
             for a in agents:
                 side = self.r.state(a)
                 if side in pair:
@@ -391,6 +398,9 @@ class RelationReader:
         for c in verb.children:
             if c.dep_ == "dobj":
                 found.extend(self._target(c))
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for pobj in c.children:
+                    found.extend(self._target(pobj))
             if c.dep_ == "advcl":
                 for s in c.children:
                     if s.dep_ in {"nsubj", "nsubjpass"}:
@@ -434,7 +444,9 @@ class RelationReader:
 
     def _hyphen_countries(self, token: "Token") -> list[str]:
         found: list[str] = []
-        for c in token.children:
+        modifiers = [t for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i
+                     for t in c.subtree]
+        for c in modifiers:
             if c.dep_ in {"compound", "amod", "nmod"}:
                 for part in c.text.replace("–", "-").split("-"):
                     place = self.index.gaz.lookup(part)
@@ -469,17 +481,33 @@ class RelationReader:
             node = node.head.head
         if node.dep_ == "appos":
             found.extend(self.r.parties(node.head))
-        if node.dep_ in {"attr", "pobj"} or (node.head.lemma_ in {"be", "remain"}):
-            verb = node.head if node.dep_ == "attr" else node.head.head
+        verb = node
+        while verb.dep_ in {"attr", "pobj", "prep", "acomp"} and verb.head is not verb:
+            verb = verb.head
+        if verb.lemma_.lower() in {"be", "remain", "become", "stay"}:
             for c in verb.children:
-                if c.dep_ in {"nsubj"}:
+                if c.dep_ == "nsubj":
                     found.extend(self.r.parties(c))
+        found.extend(self._before_dash(token))
         if node.dep_ == "conj":
             found.extend(self.r.parties(node.head))
         for c in node.children:
             if c.dep_ == "appos":
                 found.extend(self.r.parties(c))
         return [self.r.state(k) for k in dict.fromkeys(found)]
+
+    def _before_dash(self, token: "Token") -> list[str]:
+        """"Seoul, Tokyo and Canberra — three of the allied governments ... —": the list the
+        dashed aside describes."""
+        sent = token.sent
+        dash = next((t for t in reversed(list(sent)[: token.i - sent.start]) if t.text in {"—", "–"}), None)
+        if dash is None or dash.i == sent.start or any(t.pos_ == "VERB" for t in sent.doc[dash.i + 1:token.i]):
+            return []
+        before = sent.doc[dash.i - 1]
+        first = before
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return self.r.parties(first)
 
     def _speaker_state(self, token: "Token") -> str | None:
         for node in token.ancestors:
@@ -512,7 +540,9 @@ class RelationReader:
             olds = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children for k in self.r.single(g)]
             pairs += [(old, new) for old in olds for new in subj]
         elif lemma in {"assume", "take"}:
-            olds = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "after" for g in c.children for k in self.r.single(g)]
+            holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {"role", "post", "office", "job", "position", "helm", "reins"})]
+            olds = [k for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "after"
+                    for g in c.children for k in self.r.single(g)]
             pairs += [(old, new) for old in olds for new in subj]
         for old, new in pairs:
             if old in persons and new in persons and old != new:

@@ -85,7 +85,7 @@ class NounResolver:
                 for key in self.single(g):
                     state = self.state(key)
                     if state in self.index.persons and t.lower_ in {"administration", "government"}:
-                        state = self._other_side() or state  # "the Trump administration"
+                        state = self._other_side(t) or state  # "the Trump administration"
                     if state not in found:
                         found.append(state)
         if found:
@@ -100,10 +100,15 @@ class NounResolver:
                 return [self._acting_state(t) or self.index.home]
         return []
 
-    def _other_side(self) -> str | None:
-        """The most mentioned country besides the one the story is about."""
+    def _other_side(self, t: "Token") -> str | None:
+        """A country named in the sentence besides the one the story is about, else the most
+        mentioned such country."""
         from collections import Counter
 
+        for token in t.sent:
+            m = self.index.at(token)
+            if m is not None and m.key.startswith("country:") and not m.in_name and m.key != self.index.home:
+                return m.key
         counts = Counter(m.key for m in self.index.mentions if m.key.startswith("country:") and not m.in_name
                          and m.key != self.index.home)
         return counts.most_common(1)[0][0] if counts else None

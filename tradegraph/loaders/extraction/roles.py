@@ -102,6 +102,11 @@ class RoleReader:
         while cut < span.start and (doc[cut].dep_ in {"cc", "punct"} or doc[cut].lower_ in HONORIFICS):
             cut += 1
         title = doc[cut:span.start]
+        if not any(self._title_word(t) for t in title):
+            start = self._surface_title_start(span)
+            title = doc[start:span.start]
+            while len(title) and title[-1].lower_ in HONORIFICS:
+                title = title[:-1]
         if not len(title) or not any(self._title_word(t) for t in title):
             return None
         return title
@@ -137,8 +142,9 @@ class RoleReader:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and self._is_title(pobj):
                             yield from (_np(t) for t in [pobj, *pobj.conjuncts])
-                if owner.lemma_ == "become" and child.dep_ in {"attr", "acomp", "oprd"} and self._is_title(child):
-                    yield _np(child)
+                if owner.lemma_ in {"become", "be"} and child.dep_ in {"attr", "acomp", "oprd"} and self._is_title(child):
+                    if owner.lemma_ == "become" or any(a.lower_ in {"new", "current"} for a in child.children):
+                        yield _np(child)
             if owner.lemma_ == "become" or owner.lemma_ in BECOME_VERBS:
                 for xcomp in owner.children:
                     if xcomp.dep_ in {"xcomp", "advcl"} and xcomp.lemma_ == "become":
@@ -148,7 +154,8 @@ class RoleReader:
 
     def _office(self, mention: Mention, title: "Span", confidence: float) -> Office:
         words = {t.lower_ for t in title}
-        former = bool(words & self.titles.former_words) or self._past_service(mention)
+        served = any(a.lemma_ in PAST_SERVICE and a.tag_ == "VBD" for a in list(title.root.ancestors)[:2])
+        former = bool(words & self.titles.former_words) or self._past_service(mention) or served
         place = self._title_place(title)
         role = _role_text(title, self.index)
         heads = [t for t in title if self._title_word(t)]
