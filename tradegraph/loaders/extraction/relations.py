@@ -322,7 +322,9 @@ class RelationReader:
             head = cur.head
             if head is cur:
                 break
-            if head.pos_ in {"NOUN"} and cur.dep_ in {"acl", "pobj", "prep"}:
+            if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"}:
+                break  # a tariff inside an adjunct ("in response to the tariff ...") is not the clause's
+            if head.pos_ in {"NOUN"} and cur.dep_ in {"acl", "pobj", "prep", "compound"}:
                 for child in head.children:
                     if child.dep_ == "poss":
                         found = self.r.single(child)

@@ -118,6 +118,13 @@ class RoleReader:
         i = span.start - 1
         while i >= 0 and doc[i].lower_ in HONORIFICS:
             i -= 1
+        m = self.index.at(doc[i]) if i >= 0 else None
+        if m is not None and m.key not in self.index.persons:  # "Ambassador to the United States X"
+            j = m.start - 1
+            if j >= 0 and doc[j].lower_ == "the":
+                j -= 1
+            if j >= 1 and doc[j].lower_ in {"to", "of", "for"} and self._title_word(doc[j - 1]):
+                i = j - 1
         if i < 0 or not self._title_word(doc[i]):
             return span.start
         start = i
@@ -133,15 +140,22 @@ class RoleReader:
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             owners.append(head.head.head)
         objects = [c for c in head.head.children if c.dep_ == "dobj"]
-        if head.dep_ in {"nsubjpass", "dobj"} or (head.dep_ == "nsubj" and not objects):
+        if head.dep_ in {"nsubjpass", "dobj"} or (head.dep_ == "nsubj" and (
+                not objects or head.head.lemma_ in {"replace", "succeed"})):
             owners.append(head.head)
         owners.extend(c for c in head.children if c.dep_ in {"relcl", "acl"})
         for owner in owners:
+            if owner is not head and owner.lemma_ in {"replace", "succeed"} and head.dep_ == "dobj":
+                continue  # "Y replacing X as the new secretary": the office is Y's
             for child in owner.children:
                 if child.dep_ == "prep" and child.lower_ == "as":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj" and self._is_title(pobj):
                             yield from (_np(t) for t in [pobj, *pobj.conjuncts])
+                if child.dep_ == "dobj" and child.lower_ in {"role", "post", "job", "position", "office"} and owner.pos_ == "VERB":
+                    for prep in child.children:  # "taking on the role of Leader of the House"
+                        if prep.dep_ == "prep" and prep.lower_ in {"of", "as"}:
+                            yield from (_np(p) for p in prep.children if p.dep_ == "pobj" and self._is_title(p))
                 if owner.lemma_ in {"become", "be"} and child.dep_ in {"attr", "acomp", "oprd"} and self._is_title(child):
                     if owner.lemma_ == "become" or any(a.lower_ in {"new", "current"} for a in child.children):
                         yield _np(child)
@@ -257,6 +271,8 @@ class RoleReader:
         """An office named without its state: US offices go to the United States, ministers to
         the government the article is about, others to the state acting in that sentence."""
         offices = [o for o in facts.offices if o.official and o.current and not _quoted(o.sentence, o)]
+        if not offices:  # a former holder still belongs to the state he served
+            offices = [o for o in facts.offices if o.official and not _quoted(o.sentence, o) and not self._nonstate_role(o)]
         if not offices:
             return None
         role = " ".join(o.role.lower() for o in offices)
@@ -267,6 +283,9 @@ class RoleReader:
         if any(_has_phrase(role, w) for w in self.titles.us_offices) and "country:USA" in self.index.places:
             return "country:USA"
         return self._sentence_state(offices[0], exclude_us=False) or self.index.home
+
+    def _nonstate_role(self, office: Office) -> bool:
+        return any(w in self.titles.nonofficial for w in office.role.lower().split())
 
     def _sentence_state(self, office: Office, *, exclude_us: bool) -> str | None:
         for token in office.sentence:
