@@ -7,7 +7,7 @@ import time
 ACTIONS = ("install", "start", "stop", "status")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "neo4j", help="install, start, stop or check a local Neo4j server (loopback only)",
         description="Manage a Neo4j Community server under $TRADEGRAPH_NEO4J_HOME "
@@ -22,6 +22,8 @@ def run(args: argparse.Namespace) -> int:
     from tradegraph.neo4j_server import managed
 
     began = time.monotonic()
+    if args.action in ("install", "start") and not managed.installed_version():
+        print("fetching Neo4j with Maven (the first time downloads about 200 MB: minutes)...", flush=True)
     if args.action == "install":
         home = managed.install()
         print(f"Neo4j {managed.installed_version(home)} installed in {home} "
