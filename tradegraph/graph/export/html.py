@@ -120,17 +120,13 @@ def edge_width(support: int) -> float:
 
 
 def layout(selection: Selection) -> dict[str, tuple[float, float]]:
-    """Seeded spring-layout positions in page pixels, so large pages need no physics."""
-    import networkx as nx
+    """Seeded force-directed positions in page pixels, so large pages need no physics."""
+    from tradegraph.graph.export.layout import positions
 
-    graph = nx.Graph()
-    graph.add_nodes_from(a.id for a in selection.actors)
-    graph.add_edges_from((r.source, r.target) for r in selection.relations)
-    if not len(graph):
-        return {}
-    scale = 60.0 * math.sqrt(len(graph)) + 100.0
-    pos = nx.spring_layout(graph, seed=LAYOUT_SEED, scale=scale)
-    return {n: (round(float(p[0]), 1), round(float(p[1]), 1)) for n, p in pos.items()}
+    scale = 60.0 * math.sqrt(max(len(selection.actors), 1)) + 100.0
+    found = positions([a.id for a in selection.actors], [(r.source, r.target) for r in selection.relations],
+                      seed=LAYOUT_SEED, scale=scale)
+    return {str(n): xy for n, xy in found.items()}
 
 
 def vis_options(node_count: int) -> dict[str, Any]:
