@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tradegraph.cli import add_store_option
+
+if TYPE_CHECKING:
+    from tradegraph.graph.store import GraphStore
 
 FORMATS = ("turtle", "jsonld", "graphml", "json")
 
@@ -21,11 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run)
 
 
-def export(store: object, fmt: str, path: Path) -> Path:
+def export(store: "GraphStore", fmt: str, path: Path) -> Path:
     """Write ``store`` in ``fmt`` to ``path``; heavy libraries are imported only for their format."""
-    from tradegraph.graph.store import GraphStore
-
-    assert isinstance(store, GraphStore)
     if fmt == "json":
         from tradegraph.graph.export.jsonexport import write_json
 

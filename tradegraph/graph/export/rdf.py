@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from tradegraph.graph.errors import InputError, UnsupportedError
@@ -193,7 +194,7 @@ def read_rdf(path: str | Path, fmt: str = "turtle") -> tuple[list[Actor], list[R
     return from_rdf(Graph().parse(Path(path), format=RDF_FORMATS[fmt]))
 
 
-def _one(g: Graph, s: URIRef, p: URIRef, *, required: bool = False) -> object:
+def _one(g: Graph, s: Node, p: URIRef, *, required: bool = False) -> object:
     value = g.value(s, p)
     if value is None and required:
         raise InputError(f"RDF node <{s}> has no {g.qname(p)}; 'tradegraph export' always writes one, "
@@ -201,11 +202,11 @@ def _one(g: Graph, s: URIRef, p: URIRef, *, required: bool = False) -> object:
     return value.toPython() if isinstance(value, Literal) else value
 
 
-def _strings(g: Graph, s: URIRef, p: URIRef) -> tuple[str, ...]:
+def _strings(g: Graph, s: Node, p: URIRef) -> tuple[str, ...]:
     return tuple(sorted((str(v) for v in g.objects(s, p)), key=str.casefold))
 
 
-def _actor(g: Graph, s: URIRef, kind: ActorKind) -> Actor:
+def _actor(g: Graph, s: Node, kind: ActorKind) -> Actor:
     external = {"wikidata": str(o)[len(str(WD)):] for o in g.objects(s, OWL.sameAs) if str(o).startswith(str(WD))}
     for text in _strings(g, s, TG.externalId):
         scheme, _, value = text.partition(":")
@@ -218,7 +219,7 @@ def _actor(g: Graph, s: URIRef, kind: ActorKind) -> Actor:
     )
 
 
-def _relation(g: Graph, st: URIRef) -> Relation:
+def _relation(g: Graph, st: Node) -> Relation:
     kinds = {pred: kind for kind, pred in RELATION_PREDICATES.items()}
     pred = _one(g, st, RDF.predicate, required=True)
     if pred not in kinds:
@@ -226,17 +227,17 @@ def _relation(g: Graph, st: URIRef) -> Relation:
                          f"use one of {', '.join(g.qname(p) for p in kinds)}", code="TG171")
     derivations = sorted(g.objects(st, PROV.qualifiedDerivation), key=lambda d: int(str(d).rsplit("/", 1)[1]))
     return Relation(
-        source=identifier(_one(g, st, RDF.subject, required=True)),  # type: ignore[arg-type]
+        source=identifier(_one(g, st, RDF.subject, required=True)),
         kind=kinds[pred],  # type: ignore[index]
-        target=identifier(_one(g, st, RDF.object, required=True)),  # type: ignore[arg-type]
-        evidence=tuple(_evidence(g, d) for d in derivations),  # type: ignore[arg-type]
+        target=identifier(_one(g, st, RDF.object, required=True)),
+        evidence=tuple(_evidence(g, d) for d in derivations),
         valid_from=_one(g, st, TG.validFrom),  # type: ignore[arg-type]
         valid_to=_one(g, st, TG.validTo),  # type: ignore[arg-type]
         role=_optional_str(_one(g, st, TG.role)),
     )
 
 
-def _evidence(g: Graph, d: URIRef) -> Evidence:
+def _evidence(g: Graph, d: Node) -> Evidence:
     article = _one(g, d, PROV.entity, required=True)
     confidence = _one(g, d, TG.confidence)
     return Evidence(
@@ -248,7 +249,7 @@ def _evidence(g: Graph, d: URIRef) -> Evidence:
     )
 
 
-def _article(g: Graph, s: URIRef) -> Article:
+def _article(g: Graph, s: Node) -> Article:
     return Article(
         id=str(_one(g, s, DCTERMS.identifier) or identifier(s)), url=_optional_str(_one(g, s, SCHEMA.url)),
         title=_optional_str(_one(g, s, DCTERMS.title)), source=_optional_str(_one(g, s, DCTERMS.publisher)),

@@ -8,7 +8,7 @@ its evidence, and a REPRESENTS relation is at the same time an ``org:Membership`
 from __future__ import annotations
 
 from importlib import resources
-from typing import Mapping
+from typing import Any, Mapping
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -22,7 +22,7 @@ WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 SCHEMA = Namespace("https://schema.org/")
 
-PREFIXES: Mapping[str, Namespace] = {
+PREFIXES: Mapping[str, Any] = {  # rdflib's own namespaces are DefinedNamespace classes
     "tg": TG, "tgid": TGID, "wd": WD, "wdt": WDT, "schema": SCHEMA, "org": ORG, "prov": PROV,
     "rdf": RDF, "dcterms": DCTERMS, "foaf": FOAF, "skos": SKOS, "owl": OWL, "rdfs": RDFS, "xsd": XSD, "time": TIME,
 }
@@ -50,7 +50,7 @@ def node(identifier: str) -> URIRef:
     return TGID[quote(identifier, safe=":-._~")]
 
 
-def identifier(iri: URIRef) -> str:
+def identifier(iri: object) -> str:
     """The id back from ``node(id)``."""
     return unquote(str(iri)[len(str(TGID)):])
 
@@ -65,9 +65,9 @@ def vocabulary_graph() -> Graph:
         g.add((cls, RDFS.label, Literal(kind.value)))
         g.add((cls, RDFS.subClassOf, standard))
         g.add((cls, RDFS.subClassOf, PROV.Agent))
-    for kind, prop in RELATION_PREDICATES.items():
-        g.add((prop, RDF.type, OWL.SymmetricProperty if kind.symmetric else OWL.ObjectProperty))
-        g.add((prop, RDFS.label, Literal(kind.value)))
+    for rel_kind, prop in RELATION_PREDICATES.items():
+        g.add((prop, RDF.type, OWL.SymmetricProperty if rel_kind.symmetric else OWL.ObjectProperty))
+        g.add((prop, RDFS.label, Literal(rel_kind.value)))
     g.add((REPLACES, OWL.inverseOf, WDT.P1366))
     g.add((TG.affiliation, RDFS.subPropertyOf, ORG.memberOf))
     g.add((TG.Relation, RDFS.subClassOf, RDF.Statement))
