@@ -2,7 +2,9 @@
 including surname-only mentions, and resolves pronouns and definite descriptions to them."""
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
@@ -49,6 +51,10 @@ class MentionIndex:
         self.persons: dict[str, Person] = {}
         self.by_token: dict[int, Mention] = {}
         self.mentions: list[Mention] = []
+        self._family_cache: dict[str, bool] = {}
+        self._words = [t.text for t in doc]
+        self.text = doc.text
+        self._name_ents = [(e.start, e.end) for e in doc.ents if e.label_ in {"ORG", "LAW", "FAC", "EVENT", "WORK_OF_ART"}]
         self._find_places(matcher)
         self._find_persons()
         self.home = self._home_country()
@@ -93,7 +99,8 @@ class MentionIndex:
             taken.update(range(start, end))
             self.places.setdefault(place.id, place)
             span = doc[start:end]
-            mention = Mention(start, end, place.id, place.how, in_name=_inside_name(span) or _dateline(span))
+            mention = Mention(start, end, place.id, place.how,
+                              in_name=_inside_name(span, self._name_ents) or _dateline(span))
             self._add(mention)
 
     def _add(self, mention: Mention) -> None:
@@ -106,7 +113,7 @@ class MentionIndex:
         doc = self.doc
         spans = [self._clean_person(ent) for ent in doc.ents
                  if ent.label_ == "PERSON" or self._titled_name(ent)]
-        spans = [s for s in spans if s is not None and not is_headline(s)]
+        spans = [s for s in spans if s is not None and not is_headline(s, self.text)]
         for span in sorted(spans, key=lambda s: s.start):
             words = tuple(t.text for t in span)
             if len(words) == 1 and self._match_known(words[0]):
@@ -193,12 +200,17 @@ class MentionIndex:
             i += length
 
     def _person_at(self, i: int, persons: list[Person], last_seen: dict[str, int]) -> tuple[Person, int, str] | None:
-        doc = self.doc
+        words = self._words
+        word = words[i]
+        if not word[:1].isupper():
+            return None
         for person in persons:
             n = len(person.words)
-            if tuple(t.text for t in doc[i:i + n]) == person.words and n > 1:
+            if n > 1 and person.words[0] == word and tuple(words[i:i + n]) == person.words:
                 return person, n, "person"
-        token = doc[i]
+        if not any(word in (p.words[0], p.words[-1]) for p in persons):
+            return None
+        token = self.doc[i]
         if not (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ", "VERB"}):
             return None
         candidates = [p for p in persons if token.text in (p.words[0], p.words[-1])
@@ -214,6 +226,11 @@ class MentionIndex:
 
     def _family_first(self, person: Person) -> bool:
         """Chinese/Korean/Thai order: the first word recurs alone ("Li" for Li Chenggang)."""
+        if person.key not in self._family_cache:
+            self._family_cache[person.key] = self._first_word_alone(person)
+        return self._family_cache[person.key]
+
+    def _first_word_alone(self, person: Person) -> bool:
         first = person.words[0]
         singles = [t for t in self.doc if t.text == first
                    and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == person.words[1])]
@@ -229,7 +246,7 @@ class MentionIndex:
         return "country:USA" if counts else None
 
 
-def _inside_name(span: "Span") -> bool:
+def _inside_name(span: "Span", name_ents: list[tuple[int, int]]) -> bool:
     """Whether a country name is only part of a longer name: "Canada-U.S.-Mexico trade agreement",
     "Korea International Trade Association"."""
     doc = span.doc
@@ -239,9 +256,9 @@ def _inside_name(span: "Span") -> bool:
         while head.dep_ in {"compound", "amod", "nmod", "npadvmod"} and head.head is not head:
             head = head.head
         return head.lower_ in AGREEMENT_HEADS
-    for ent in doc.ents:
-        if ent.label_ in {"ORG", "LAW", "FAC", "EVENT", "WORK_OF_ART"} and ent.start <= span.start and span.end <= ent.end:
-            extra = [t for t in ent if t.i < span.start or t.i >= span.end]
+    for start, end in name_ents:
+        if start <= span.start and span.end <= end:
+            extra = [t for t in doc[start:end] if t.i < span.start or t.i >= span.end]
             if any(t.pos_ == "PROPN" and t.text[:1].isupper() and t.tag_ != "POS" for t in extra):
                 return True
     return False
@@ -263,20 +280,21 @@ def _name_text(span: "Span") -> str:
     return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
-def is_headline(span: "Span") -> bool:
+def is_headline(span: "Span", text: str | None = None) -> bool:
     """Whether ``span`` stands in a title-case line (a headline) whose capitals say nothing
-    about names."""
-    doc = span.doc
-    text = doc.text
+    about names (``text``: the document's text, when the caller has it)."""
+    text = span.doc.text if text is None else text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
-    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
-    if line is None:
+    return _headline_line(text[start:len(text) if end < 0 else end])
+
+
+@lru_cache(maxsize=4096)
+def _headline_line(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    if len(words) < 3 or line.rstrip().endswith((".", "”", '"')):
         return False
-    words = [t for t in line if t.is_alpha and len(t) > 3]
-    if len(words) < 3 or line.text.rstrip().endswith((".", "”", '"')):
-        return False
-    return sum(t.text[0].isupper() for t in words) / len(words) > 0.75
+    return sum(w[0].isupper() for w in words) / len(words) > 0.75
 
 
 def build_matcher(nlp: object, gazetteer: Gazetteer) -> "PhraseMatcher":
@@ -299,11 +317,11 @@ def iter_sentence_mentions(index: MentionIndex, sent: "Span") -> Iterable[Mentio
             yield m
 
 
-def in_quote(doc: "Doc", i: int) -> bool:
+def in_quote(doc: "Doc", i: int, text: str | None = None) -> bool:
     """Whether token ``i`` stands inside quotation marks of its paragraph (a quoted speaker's
     words, where titles say nothing about the article's own actors)."""
     idx = doc[i].idx
-    text = doc.text
+    text = doc.text if text is None else text
     para = text.rfind("\n", 0, idx) + 1
     before = text[para:idx]
     opened = before.count("“") - before.count("”")

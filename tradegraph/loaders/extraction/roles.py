@@ -65,7 +65,7 @@ class RoleReader:
     def _offices_of(self, mention: Mention) -> Iterator[Office]:
         doc = self.index.doc
         span = doc[mention.start:mention.end]
-        if is_headline(span):
+        if is_headline(span, self.index.text):
             return
         head = span.root
         left = self._left_title(span, head)
@@ -270,9 +270,9 @@ class RoleReader:
     def _default_affiliation(self, facts: PersonFacts) -> str | None:
         """An office named without its state: US offices go to the United States, ministers to
         the government the article is about, others to the state acting in that sentence."""
-        offices = [o for o in facts.offices if o.official and o.current and not _quoted(o.sentence, o)]
+        offices = [o for o in facts.offices if o.official and o.current and not _quoted(o.sentence, o, self.index.text)]
         if not offices:  # a former holder still belongs to the state he served
-            offices = [o for o in facts.offices if o.official and not _quoted(o.sentence, o) and not self._nonstate_role(o)]
+            offices = [o for o in facts.offices if o.official and not _quoted(o.sentence, o, self.index.text) and not self._nonstate_role(o)]
         if not offices:
             return None
         role = " ".join(o.role.lower() for o in offices)
@@ -347,8 +347,8 @@ def _role_text(title: "Span", index: MentionIndex) -> str:
     return text
 
 
-def _quoted(sentence: "Span", office: Office) -> bool:
-    return in_quote(sentence.doc, sentence.start) or in_quote(sentence.doc, sentence.end - 1)
+def _quoted(sentence: "Span", office: Office, text: str) -> bool:
+    return in_quote(sentence.doc, sentence.start, text) or in_quote(sentence.doc, sentence.end - 1, text)
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
