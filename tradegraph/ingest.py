@@ -63,7 +63,7 @@ class IngestReport:
     def fail(self, origin: str | None, err: TradegraphError) -> None:
         self.failed += 1
         problem = err.problem if isinstance(err, ArticleError) else err.message
-        self.errors.append(Failure(origin or getattr(err, "origin", "?"), err.code, problem))
+        self.errors.append(Failure(str(origin or getattr(err, "origin", None) or "?"), err.code, problem))
 
     def as_dict(self) -> dict[str, Any]:
         counts = {k: getattr(self, k) for k in (

@@ -72,7 +72,7 @@ def _plain_markdown(text: str) -> str:
     lines of a paragraph joined, as sentences must not break at a newline."""
     paragraphs = []
     for block in re.split(r"\n\s*\n", text):
-        lines = []
+        lines: list[str] = []
         for line in block.split("\n"):
             heading = _MD_HEADING.match(line)
             item = re.match(r"^\s*(?:[-*+]|\d+\.|>)\s+", line)
