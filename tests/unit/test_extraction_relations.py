@@ -105,3 +105,19 @@ def test_extraction_evidence_carries_sentence_and_confidence(extractor: Extracto
     ev = rel.evidence[0]
     assert ev.sentence == "Vietnam and the United States reached a deal."
     assert ev.url == "https://x.example/a" and 0 < ev.confidence <= 1
+
+
+def test_extraction_replacement_inferred_from_the_post_left_and_taken(extractor: Extractor) -> None:
+    text = ("OTTAWA — Prime Minister Mark Carney reshuffled Canada's cabinet on Friday.\n"
+            "Melanie Joly moves from foreign minister to become industry minister.\n"
+            "Anita Anand becomes the new foreign minister.")
+    found = triples(extractor, text)
+    assert ("Melanie Joly", "REPLACED_BY", "Anita Anand") in found
+    assert ("Melanie Joly", "REPRESENTS", "Canada") in found  # she keeps serving, in a new post
+
+
+def test_extraction_replacement_stated_wins_over_inferred(extractor: Extractor) -> None:
+    text = ("Tim Ayres becomes the new trade minister, replacing Don Farrell.\n"
+            "Former trade minister Simon Birmingham, now a banker, welcomed the choice.")
+    found = {t for t in triples(extractor, text) if t[1] == "REPLACED_BY"}
+    assert found == {("Don Farrell", "REPLACED_BY", "Tim Ayres")}

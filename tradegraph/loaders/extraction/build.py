@@ -72,7 +72,9 @@ class ExtractionBuilder:
         out = []
         for old, (new, day) in replaced.items():
             before, after = self.r.facts.get(old), self.r.facts.get(new)
-            if new in done or not before or not before.affiliation or not after or after.affiliation:
+            if new in done or not before or not before.affiliation or not after:
+                continue
+            if after.affiliation and after.affiliation != before.affiliation:
                 continue
             if not self._can_represent(before.affiliation):
                 continue

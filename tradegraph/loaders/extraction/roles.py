@@ -29,6 +29,7 @@ class Office:
     official: bool = True
     negotiator_for: str | None = None  # "US trade negotiator" said of someone from elsewhere
     new: bool = False  # taken up in this text ("becomes", "sworn in as", "appointed as")
+    left: bool = False  # given up in this story ("former X", "moves from X")
 
 
 @dataclass
@@ -79,9 +80,16 @@ class RoleReader:
         if head.dep_ == "appos" and self._is_title(head.head) and head.head.i < head.i:
             title = doc[head.head.left_edge.i:head.head.i + 1]
             yield self._office(mention, title, 0.85)
+        taken = []
         for title in self._as_titles(head):
             office = self._office(mention, title, 0.8)
             office.new = not self._moved_from(title)
+            taken.append(office)
+            yield office
+        yield from self._left_posts(mention, head)
+        if left is not None and taken and any(_head_word(o.role) == _head_word(left.text) for o in taken if o.new):
+            office = self._office(mention, left, 0.5)  # "Justice Secretary X's appointment as home secretary"
+            office.current, office.left = False, True
             yield office
 
     def _left_title(self, span: "Span", head: "Token") -> "Span | None":
@@ -161,7 +169,7 @@ class RoleReader:
                         yield _np(child)
             if owner.lemma_ == "become" or owner.lemma_ in BECOME_VERBS:
                 for xcomp in owner.children:
-                    if xcomp.dep_ in {"xcomp", "advcl"} and xcomp.lemma_ == "become":
+                    if xcomp.dep_ in {"xcomp", "advcl", "acl"} and xcomp.lemma_ == "become":
                         for attr in xcomp.children:
                             if attr.dep_ in {"attr", "oprd", "dobj"} and self._is_title(attr):
                                 yield _np(attr)
@@ -176,7 +184,25 @@ class RoleReader:
         official = bool(heads) and not self._nonstate(title)
         negotiator_for = place if any(t.lower_.startswith("negotiator") for t in title) else None
         return Office(mention.key, role, place, title.sent, confidence, current=not former,
-                      official=official, negotiator_for=negotiator_for)
+                      official=official, negotiator_for=negotiator_for,
+                      left=bool(words & self.titles.former_words) and not served)
+
+    def _left_posts(self, mention: Mention, head: "Token") -> Iterator[Office]:
+        """"X moves from foreign secretary to ...", "X, who is being shifted from the Home Office":
+        the post X leaves."""
+        verbs = [head.head] if head.dep_ in {"nsubj", "nsubjpass"} else []
+        verbs += [c for c in head.children if c.dep_ in {"relcl", "acl"}]
+        for verb in verbs:
+            if verb.lemma_.lower() not in {"move", "shift", "switch", "leave", "quit"}:
+                continue
+            for prep in verb.children:
+                pobjs = [g for g in prep.children if g.dep_ == "pobj"] if prep.dep_ == "prep" and prep.lower_ == "from" else []
+                if verb.lemma_.lower() in {"leave", "quit"} and prep.dep_ == "dobj":
+                    pobjs = [prep]
+                for pobj in pobjs:
+                    span = self.index.doc[pobj.left_edge.i:pobj.i + 1]
+                    yield Office(mention.key, _role_text(span, self.index), None, verb.sent, 0.5,
+                                 current=False, official=True, left=True)
 
     def _of_place(self, head: "Token") -> str | None:
         """"Prime Minister X of Australia"."""
@@ -353,3 +379,25 @@ def _quoted(sentence: "Span", office: Office, text: str) -> bool:
 
 def _has_phrase(text: str, phrase: str) -> bool:
     return f" {phrase} " in f" {text} "
+
+
+ROLE_STOP = {"the", "a", "an", "new", "former", "secretary", "minister", "department", "office", "of", "for", "state",
+             "his", "her", "role", "in", "ministry", "job", "as", "current", "outgoing", "acting", "s"}
+
+
+def _head_word(role: str) -> str:
+    words = role.lower().split()
+    return words[-1] if words else ""
+
+
+def role_keys(role: str, split: bool = True) -> list[frozenset[str]]:
+    """What identifies a post across wordings: "the Home Office" and "home secretary" -> {home};
+    "former deputy prime minister and housing secretary" -> {deputy, prime}, {housing}."""
+    import re
+
+    keys = []
+    for part in re.split(r"\band\b|,", role.lower()) if split else [role.lower()]:
+        words = frozenset(w for w in re.findall(r"[a-z]+", part) if w not in ROLE_STOP)
+        if words:
+            keys.append(words)
+    return keys
