@@ -55,7 +55,8 @@ class ExtractionBuilder:
             current = [o for o in facts.offices if o.official and o.current]
             if key in replaced:
                 current = [o for o in current if o.new]
-            evidence = [(o.sentence, min(o.confidence, facts.affiliation_confidence), o.role) for o in current]
+            evidence: list[tuple["Span", float, str | None]] = [
+                (o.sentence, min(o.confidence, facts.affiliation_confidence), o.role) for o in current]
             evidence += [(sent, conf, None) for place, sent, conf in facts.represented if place == target]
             if not evidence:
                 continue

@@ -111,9 +111,9 @@ class MentionIndex:
     # -- persons ------------------------------------------------------------------------
     def _find_persons(self) -> None:
         doc = self.doc
-        spans = [self._clean_person(ent) for ent in doc.ents
-                 if ent.label_ == "PERSON" or self._titled_name(ent)]
-        spans = [s for s in spans if s is not None and not is_headline(s, self.text)]
+        cleaned = [self._clean_person(ent) for ent in doc.ents
+                   if ent.label_ == "PERSON" or self._titled_name(ent)]
+        spans = [s for s in cleaned if s is not None and not is_headline(s, self.text)]
         for span in sorted(spans, key=lambda s: s.start):
             words = tuple(t.text for t in span)
             if len(words) == 1 and self._match_known(words[0]):
@@ -269,7 +269,8 @@ def _dateline(span: "Span") -> bool:
     doc = span.doc
     first = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].is_sent_end
     after = doc[span.end] if span.end < len(doc) else None
-    return first and span.text.isupper() and len(span.text) > 3 and after is not None and after.text in {"—", "–", "-", "(", ","}
+    return bool(first and span.text.isupper() and len(span.text) > 3 and after is not None
+                and after.text in {"—", "–", "-", "(", ","})
 
 
 def _name_like(token: "Token") -> bool:

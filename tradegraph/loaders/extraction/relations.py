@@ -160,9 +160,9 @@ class RelationReader:
         if via_as:
             for c in children:
                 if c.dep_ == "dobj":
-                    found = self.r.parties(c)
-                    if found:
-                        return found
+                    objects = self.r.parties(c)
+                    if objects:
+                        return objects
         found: list[str] = []
         for c in children:
             if c.dep_ in {"nsubj", "nsubjpass"} and c is not trigger and not (c.i <= trigger.i <= c.right_edge.i and c.lower_ in NEGOTIATE_NOUNS):
@@ -259,7 +259,7 @@ class RelationReader:
 
     def _resolve_pending(self, found: list[Found]) -> Iterator[Found]:
         """"... to lead the talks": the talks the article is about, with the other side."""
-        dyads = Counter()
+        dyads: Counter[tuple[str, ...]] = Counter()
         for f in found:
             if f.kind is RelationKind.NEGOTIATES_WITH:
                 a, b = self.r.state(f.source), self.r.state(f.target)
@@ -409,7 +409,7 @@ class RelationReader:
         return [k for k in dict.fromkeys(found) if k.startswith(("country:", "org:"))]
 
     def _target(self, token: "Token") -> list[str]:
-        found = []
+        found: list[str] = []
         for t in [token, *token.conjuncts]:
             keys = self.r.single(t)
             if not keys and t.lower_ in GOODS:
@@ -563,8 +563,8 @@ class RelationReader:
             if passive_subj and agent:
                 pairs += [(old, new) for old in passive_subj for new in agent]
             elif obj:
-                new = subj or self._preceding_person(verb, exclude=obj)
-                pairs += [(old, n) for old in obj for n in new]
+                takers = subj or self._preceding_person(verb, exclude=obj)
+                pairs += [(old, n) for old in obj for n in takers]
         elif lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
             olds = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children for k in self.r.single(g)]
             pairs += [(old, new) for old in olds for new in subj]
