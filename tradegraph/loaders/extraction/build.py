@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Extraction, Relation, RelationKind
 from tradegraph.loaders.extraction.dates import sentence_date
-from tradegraph.loaders.extraction.relations import GOODS, Found
+from tradegraph.loaders.extraction.found import Found
+from tradegraph.loaders.extraction.tariffs import GOODS
 from tradegraph.loaders.extraction.resolve import NounResolver
 
 if TYPE_CHECKING:

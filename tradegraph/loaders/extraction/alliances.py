@@ -1,0 +1,120 @@
+"""ALLIED_WITH: "the U.S.-Japan alliance", "X remains among America's allies", "X and other allies"."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from tradegraph.graph.model import RelationKind
+from tradegraph.loaders.extraction.found import Found
+from tradegraph.loaders.extraction.mentions import MentionIndex
+from tradegraph.loaders.extraction.resolve import NounResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ALLY_WORDS = {"ally", "allies", "alliance", "alliances", "allied"}
+
+
+class AllianceRules:
+    """Rules for alliances; mixed into the RelationReader, which provides ``r``."""
+
+    r: NounResolver
+
+    index: MentionIndex
+
+    # -- ALLIED_WITH ----------------------------------------------------------------------
+    def _alliance(self, token: "Token") -> Iterator[Found]:
+        sent = token.sent
+        if any(c.dep_ == "neg" for node in [token, token.head] for c in node.children):
+            return  # "are not allies"
+        members = self._hyphen_countries(token)
+        if len(members) >= 2:
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    yield Found(a, RelationKind.ALLIED_WITH, b, sent, 0.85)
+            return
+        partner = self._ally_partner(token)
+        group = self._ally_members(token)
+        if partner is None and group:
+            partner = self._speaker_state(token)
+        if partner is None:
+            return
+        for m in group:
+            if m != partner and m.startswith("country:") and partner.startswith("country:"):
+                yield Found(partner, RelationKind.ALLIED_WITH, m, sent, 0.75)
+
+    def _hyphen_countries(self, token: "Token") -> list[str]:
+        found: list[str] = []
+        modifiers = [t for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i
+                     for t in c.subtree]
+        for c in modifiers:
+            if c.dep_ in {"compound", "amod", "nmod"}:
+                for part in c.text.replace("–", "-").split("-"):
+                    place = self.index.gaz.lookup(part)
+                    if place is not None and place.kind.value == "Country" and place.id not in found:
+                        self.index.places.setdefault(place.id, place)
+                        found.append(place.id)
+                for key in self.r.single(c):
+                    if key not in found and key.startswith("country:"):
+                        found.append(key)
+        return found if len(found) >= 2 else []
+
+    def _ally_partner(self, token: "Token") -> str | None:
+        for c in token.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "to", "with"}):
+                nodes = [c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"]
+                for n in nodes:
+                    keys = self.r.single(n)
+                    if keys:
+                        return self.r.state(keys[0])
+        if token.dep_ == "amod":  # "allied governments friendliest to the United States"
+            return self._ally_partner(token.head) or next(
+                (self.r.state(k) for s in token.head.children if s.dep_ == "amod" for p in s.children
+                 if p.dep_ == "prep" and p.lower_ in {"to", "with"} for g in p.children for k in self.r.single(g)), None)
+        return None
+
+    def _ally_members(self, token: "Token") -> list[str]:
+        """Who the allies are: "Japan remains among America's allies", "X and other allies",
+        "Seoul, Tokyo and Canberra — three of the allied governments ..."."""
+        found: list[str] = []
+        node = token.head if token.dep_ == "amod" else token
+        if node.dep_ == "pobj" and node.head.lower_ in {"of", "among"}:
+            node = node.head.head
+        if node.dep_ == "appos":
+            found.extend(self.r.parties(node.head))
+        verb = node
+        while verb.dep_ in {"attr", "pobj", "prep", "acomp"} and verb.head is not verb:
+            verb = verb.head
+        if verb.lemma_.lower() in {"be", "remain", "become", "stay"}:
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    found.extend(self.r.parties(c))
+        found.extend(self._before_dash(token))
+        if node.dep_ == "conj":
+            found.extend(self.r.parties(node.head))
+        for c in node.children:
+            if c.dep_ == "appos":
+                found.extend(self.r.parties(c))
+        return [self.r.state(k) for k in dict.fromkeys(found)]
+
+    def _before_dash(self, token: "Token") -> list[str]:
+        """"Seoul, Tokyo and Canberra — three of the allied governments ... —": the list the
+        dashed aside describes."""
+        sent = token.sent
+        dash = next((t for t in reversed(list(sent)[: token.i - sent.start]) if t.text in {"—", "–"}), None)
+        if dash is None or dash.i == sent.start or any(t.pos_ == "VERB" for t in sent.doc[dash.i + 1:token.i]):
+            return []
+        before = sent.doc[dash.i - 1]
+        first = before
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return self.r.parties(first)
+
+    def _speaker_state(self, token: "Token") -> str | None:
+        for node in token.ancestors:
+            for c in node.children:
+                if c.dep_ == "nsubj":
+                    keys = self.r.single(c)
+                    if keys:
+                        return self.r.state(keys[0])
+        return None
+

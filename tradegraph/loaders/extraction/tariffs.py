@@ -1,0 +1,203 @@
+"""IMPOSES_TARIFFS_ON: who imposes tariffs on whom, and which tariffs are only threatened."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from tradegraph.graph.model import RelationKind
+from tradegraph.loaders.extraction.found import Found
+from tradegraph.loaders.extraction.mentions import MentionIndex
+from tradegraph.loaders.extraction.resolve import NounResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surcharges"}
+UNREAL = {"threaten", "plan", "consider", "propose", "warn", "vow", "avoid", "weigh", "mull", "delay",
+          "pause", "suspend", "exempt", "cut", "lower", "reduce", "remove", "eliminate", "lift", "scrap",
+          "drop", "waive", "open", "seek", "want", "could", "would", "might", "may", "if", "unless",
+          "threat", "possible", "potential", "prospect", "exemption", "exemptions", "relief", "negotiate"}
+EXISTING_TARIFF_VERBS = {"hike", "raise", "increase", "keep", "double", "extend", "maintain", "lift", "boost"}
+IN_FORCE_VERBS = {"kick", "take", "go", "come", "hit", "apply", "affect"}
+GOODS = {"goods", "products", "imports", "exports", "steel", "cars", "autos", "shipments", "items", "produce"}
+IMPOSE_VERBS = {"impose", "slap", "levy", "announce", "put", "place", "set", "apply", "introduce", "raise", "hike"}
+
+
+class TariffRules:
+    """Rules for tariffs; mixed into the RelationReader, which provides ``r`` and ``index``."""
+
+    r: NounResolver
+    last_imposer: str | None
+
+    index: MentionIndex
+
+    # -- IMPOSES_TARIFFS_ON ---------------------------------------------------------------
+    def _tariff(self, tariff: "Token") -> Iterator[Found]:
+        imposer = self._imposer(tariff)
+        if imposer:
+            self.last_imposer = imposer
+        targets = self._tariff_targets(tariff)
+        clause = self._imposing_clause(tariff)
+        if clause is not None:
+            imposer = self._clause_imposer(clause) or imposer
+            targets += [k for k in self._clause_targets(clause) if k not in targets]
+        elif self._unreal(tariff):
+            return
+        if not targets:
+            return
+        imposer = imposer or self.last_imposer or self._default_imposer()
+        if not imposer:
+            return
+        for target in targets:
+            if target != imposer and self.r.state(imposer) != target:
+                yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, target, tariff.sent, 0.8)
+
+    def _imposing_clause(self, tariff: "Token") -> "Token | None":
+        """"the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
+        that have hit X": a clause asserting the tariff exists, whatever governs the noun."""
+        for child in tariff.children:
+            if child.dep_ in {"relcl", "acl"} and (child.lemma_.lower() in IMPOSE_VERBS | {"hit", "affect"}):
+                if not any(c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL for c in child.children):
+                    return child
+        return None
+
+    def _clause_imposer(self, clause: "Token") -> str | None:
+        for c in clause.children:
+            if c.dep_ == "nsubj" and c.lower_ not in {"that", "which"}:
+                found = self.r.single(c)
+                if found:
+                    return found[0]
+            if c.dep_ == "agent":
+                for pobj in c.children:
+                    found = self.r.single(pobj)
+                    if found:
+                        return self.r.state(found[0]) if found[0] in self.index.persons else found[0]
+        return None
+
+    def _clause_targets(self, clause: "Token") -> list[str]:
+        found: list[str] = []
+        for c in clause.children:
+            if c.dep_ == "prep" and c.lower_ in {"on", "for", "against"}:
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(self._target(pobj))
+            if c.dep_ == "dobj" and clause.lemma_.lower() in {"hit", "affect"}:
+                found.extend(self._target(c))
+        return [k for k in found if k.startswith(("country:", "org:"))]
+
+    def _imposer(self, tariff: "Token") -> str | None:
+        for child in tariff.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                found = self.r.single(child)
+                if found:
+                    return found[0]
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    found = self.r.single(pobj)
+                    if found:
+                        return found[0]
+        cur = tariff
+        for _ in range(5):
+            head = cur.head
+            if head is cur:
+                break
+            if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"}:
+                break  # a tariff inside an adjunct ("in response to the tariff ...") is not the clause's
+            if head.pos_ in {"NOUN"} and cur.dep_ in {"acl", "pobj", "prep", "compound"}:
+                for child in head.children:
+                    if child.dep_ == "poss":
+                        found = self.r.single(child)
+                        if found:
+                            return found[0]
+            if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in {"hit", "affect", "face"}:
+                for child in head.children:
+                    if child.dep_ in {"nsubj", "agent"} and child is not cur:
+                        node = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child
+                        found = self.r.single(node)
+                        if found and (found[0] in self.index.persons or found[0].startswith(("country:", "org:"))):
+                            return found[0]
+                if head.dep_ not in {"xcomp", "advcl", "conj", "acl", "ccomp"}:
+                    break
+            cur = head
+        return None
+
+    def _default_imposer(self) -> str | None:
+        return "country:USA" if "country:USA" in self.index.places else None
+
+    def _tariff_targets(self, tariff: "Token") -> list[str]:
+        found: list[str] = []
+        holders = [tariff, *[c for c in tariff.children if c.dep_ == "acl"]]
+        if tariff.dep_ in {"dobj", "nsubjpass", "attr"}:
+            holders.append(tariff.head)
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in {"on", "for", "against"}:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(self._target(pobj))
+        head = tariff.head
+        if tariff.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "subject":
+            verb = head.head.head
+            for c in verb.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    found.extend(self._target(c))
+        if tariff.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in {"hit", "affect"}:
+            verb = head.head
+            clause = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+            if verb.dep_ in {"acomp", "xcomp", "oprd"}:
+                clause.append(verb.head)  # "Cambodia remains hit by ..."
+            for node in clause:
+                for c in node.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        found.extend(self._target(c))
+        if tariff.dep_ == "dobj" and head.lemma_ in {"face", "suffer"}:
+            for c in head.children:
+                if c.dep_ == "nsubj":
+                    found.extend(self._target(c))
+            if head.dep_ == "relcl":
+                found.extend(self._target(head.head))
+        if tariff.dep_ == "nsubj" and head.lemma_ in IN_FORCE_VERBS:
+            found.extend(self._in_force_targets(head))
+        return [k for k in dict.fromkeys(found) if k.startswith(("country:", "org:"))]
+
+    def _target(self, token: "Token") -> list[str]:
+        found: list[str] = []
+        for t in [token, *token.conjuncts]:
+            keys = self.r.single(t)
+            if not keys and t.lower_ in GOODS:
+                for c in t.children:
+                    if c.dep_ in {"compound", "amod", "poss", "nmod"}:
+                        keys.extend(self.r.single(c))
+                    if c.dep_ == "prep" and c.lower_ == "from":
+                        keys.extend(k for g in c.children for k in self.r.single(g))
+            found.extend(self.r.state(k) for k in keys)
+        return found
+
+    def _in_force_targets(self, verb: "Token") -> list[str]:
+        """"The tariffs kicked in as Seoul, Tokyo and Canberra grapple with ...", "hit Canada"."""
+        found: list[str] = []
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                found.extend(self._target(c))
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for pobj in c.children:
+                    found.extend(self._target(pobj))
+            if c.dep_ == "advcl":
+                for s in c.children:
+                    if s.dep_ in {"nsubj", "nsubjpass"}:
+                        found.extend(self._target(s))
+        return found
+
+    def _unreal(self, tariff: "Token") -> bool:
+        """Threats, plans, hopes and cuts are not impositions; raising the tariffs already on a
+        country presupposes them."""
+        existing = tariff.dep_ == "dobj" and tariff.head.lemma_.lower() in EXISTING_TARIFF_VERBS and any(
+            c.lower_ in {"the", "its", "these", "those", "their"} or c.dep_ == "poss" for c in tariff.children)
+        if existing:
+            return False
+        for node in [tariff, *tariff.ancestors]:
+            if node.lemma_.lower() in UNREAL or node.lower_ in UNREAL:
+                return True
+            if any(c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL for c in node.children):
+                return True
+        return False
+
