@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -51,9 +52,29 @@ def add_line_breaks(nlp: "Language") -> None:
 LINE_BREAKS = "tradegraph_line_breaks"
 
 
+# "NEW DELHI, May 6 - ", "WASHINGTON (Reuters) — ": where and when a story was filed.
+DATELINE = re.compile(r"^[ \t]*[A-Z]{3,}[A-Z.'’ -]*?(?: \([A-Za-z .]+\))?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+                      r"(?: \([A-Za-z .]+\))? ?[—–-]+ +(?=\S)", re.MULTILINE)
+
+
 def _line_breaks(doc: "Doc") -> "Doc":
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
+    _dateline_breaks(doc)
     return doc
+
+
+def _dateline_breaks(doc: "Doc") -> None:
+    """A dateline stands apart from the story's first sentence, which the parser would otherwise
+    read with the city as its subject."""
+    for match in DATELINE.finditer(doc.text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        doc[span.start].is_sent_start = True
+        for token in doc[span.start + 1:span.start + 8]:  # the parser must not cut its subject off
+            if token.is_space or token.text in {".", "!", "?", "\"", "“"}:
+                break
+            token.is_sent_start = False
