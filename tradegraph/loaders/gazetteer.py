@@ -44,6 +44,8 @@ class Titles:
     state_words: frozenset[str]
     nonofficial: frozenset[str]
     former_words: frozenset[str]
+    domain_words: frozenset[str] = frozenset()
+    head_of_state: frozenset[str] = frozenset()
 
 
 class Gazetteer:
@@ -116,6 +118,8 @@ def _load_titles() -> Titles:
         state_words=frozenset(raw["state_words"]),
         nonofficial=frozenset(raw["nonofficial"]),
         former_words=frozenset(raw["former_words"]),
+        domain_words=frozenset(raw.get("domain_words", [])),
+        head_of_state=frozenset(raw.get("head_of_state", [])),
     )
 
 

@@ -58,6 +58,7 @@ class MentionIndex:
         self._find_places(matcher)
         self._find_persons()
         self.home = self._home_country()
+        self.antecedents = self._pronoun_antecedents()
 
     # -- lookup -------------------------------------------------------------------------
     def at(self, token: "Token") -> Mention | None:
@@ -74,10 +75,13 @@ class MentionIndex:
     def country_mentions(self) -> list[Mention]:
         return [m for m in self.mentions if m.key.startswith("country:")]
 
-    def last_countries(self, before: int, n: int = 2) -> list[str]:
-        """The ``n`` most recently mentioned distinct countries or blocs before token ``before``."""
+    def last_countries(self, before: int, n: int = 2, *, countries_only: bool = False) -> list[str]:
+        """The ``n`` most recently mentioned distinct countries or blocs before token ``before``
+        (only countries with ``countries_only``: "the country" is never a bloc)."""
         seen: list[str] = []
         for m in sorted(self.mentions, key=lambda m: -m.start):
+            if countries_only and not m.key.startswith("country:"):
+                continue
             if m.start < before and m.key not in self.persons and m.key not in seen and not m.in_name:
                 if self.places[m.key].state is None:
                     seen.append(m.key)
@@ -113,6 +117,9 @@ class MentionIndex:
         doc = self.doc
         cleaned = [self._clean_person(ent) for ent in doc.ents
                    if ent.label_ == "PERSON" or self._titled_name(ent)]
+        longer = self._names_after_titles(cleaned)
+        cleaned = [s for s in cleaned if s is None or not any(n.start < s.start < n.end and s.end == n.end for n in longer)]
+        cleaned += longer
         spans = [s for s in cleaned if s is not None and not is_headline(s, self.text)]
         for span in sorted(spans, key=lambda s: s.start):
             words = tuple(t.text for t in span)
@@ -138,6 +145,48 @@ class MentionIndex:
             return True
         return any(c.dep_ == "appos" and c.lower_ in heads for c in ent.root.children)
 
+    def _names_after_titles(self, found: "list[Span | None]") -> "list[Span]":
+        """Names the NER missed or took for an organisation, read off the title before them:
+        "Minister of Industry and Trade Tran Quoc Minh", "spokesperson He Wenjun"."""
+        doc = self.doc
+        titles = self.gaz.titles
+        taken = {i: s.start for s in found if s is not None for i in range(s.start, s.end)}
+        out = []
+        for token in doc:
+            if token.lower_ not in titles.heads or token.i + 2 > len(doc):
+                continue
+            first = self._after_title(token.i + 1)
+            end = first
+            while end < len(doc) and end - first < 4 and self._name_word(doc[end]):
+                end += 1
+            if end - first < 2 or first in taken or any(taken.get(i, first) < first for i in range(first, end)):
+                continue  # a run that only extends a found name to the left replaces it
+            span = doc[first:end]
+            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
+                continue  # the run goes on into something longer than a name
+            out.append(span)
+            taken.update({i: span.start for i in range(span.start, span.end)})
+        return out
+
+    def _after_title(self, i: int) -> int:
+        """Past the rest of an office name: "of Investment, Trade and Industry", "for Foreign Trade"."""
+        doc = self.doc
+        words = self.gaz.titles.domain_words
+        if i < len(doc) and doc[i].lower_ in {"of", "for"}:
+            j = i + 1
+            while j < len(doc) and (doc[j].lower_ in words or doc[j].lower_ in {"and", ",", "the", "&", "of", "for"}
+                                    or (j in self.by_token and doc[j].lower_ not in {"and", ","})):
+                j += 1
+            return j if j > i + 1 else i
+        return i
+
+    def _name_word(self, token: "Token") -> bool:
+        titles = self.gaz.titles
+        return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.replace("-", "").isalpha()
+                and token.lower_ not in titles.heads and token.lower_ not in titles.domain_words
+                and token.lower_ not in HONORIFICS and token.i not in self.by_token
+                and self.gaz.lookup(token.text) is None and token.ent_type_ not in {"DATE", "GPE", "NORP"})
+
     def _subsumed(self, words: tuple[str, ...]) -> bool:
         return len(words) == 1 and any(words[0] in p.words for p in self.persons.values())
 
@@ -150,9 +199,16 @@ class MentionIndex:
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s", "'", "’"}
                                or doc[end - 1].is_space or doc[end - 1].is_punct):
             end -= 1
+        stripped = start
         while start < end and (doc[start].lower_ in HONORIFICS or self.gaz.lookup(doc[start].text)
-                               or doc[start].lower_ in self.gaz.titles.heads or doc[start].is_punct):
+                               or doc[start].lower_ in self.gaz.titles.heads or doc[start].is_punct
+                               or (doc[start].lower_ in self.gaz.titles.domain_words and start > 0
+                                   and doc[start - 1].text == "-")):  # "Secretary-General Khalid ..."
             start += 1
+        if start == ent.start and start > 0 and doc[start - 1].lower_ in self.gaz.titles.heads:
+            stripped = start - 1
+        if end - start == 1 and start > stripped and doc[stripped - 1].lower_ == "the" if stripped > 0 else False:
+            return None  # "the Official Gazette": a title word naming a thing, not a person
         # NER often drops the first given name after a title ("Ambassador ... Esteban Moctezuma")
         while (start > 0 and _name_like(doc[start - 1]) and not self._blocked(doc[start - 1])
                and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end):
@@ -160,6 +216,9 @@ class MentionIndex:
         while (end < len(doc) and _name_like(doc[end]) and not self._blocked(doc[end])
                and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end):
             end += 1  # "Sri Mulyani [Indrawati]"
+        while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+               and doc[end + 1].is_alpha and doc[end + 1].is_lower):
+            end += 2  # "Yoon Suk-yeol"
         if end <= start:
             return None
         span = doc[start:end]
@@ -174,7 +233,8 @@ class MentionIndex:
 
     def _blocked(self, token: "Token") -> bool:
         low = token.lower_
-        return (low in HONORIFICS or low in self.gaz.titles.heads or self.gaz.lookup(token.text) is not None
+        return (low in HONORIFICS or low in self.gaz.titles.heads or low in self.gaz.titles.domain_words
+                or self.gaz.lookup(token.text) is not None
                 or token.i in self.by_token or token.ent_type_ in {"ORG", "GPE", "NORP", "DATE"})
 
     def _mark_person_tokens(self, alone: Counter[str]) -> None:
@@ -235,6 +295,27 @@ class MentionIndex:
         singles = [t for t in self.doc if t.text == first
                    and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == person.words[1])]
         return bool(singles)
+
+    def _pronoun_antecedents(self) -> dict[int, str]:
+        """he/she/his/her -> the person last named as a subject (else last named)."""
+        out: dict[int, str] = {}
+        last_subject: tuple[int, str] | None = None
+        last_any: str | None = None
+        doc = self.doc
+        for token in doc:
+            m = self.at(token)
+            if m is not None and m.key in self.persons:
+                last_any = m.key
+                if token.dep_ in {"nsubj", "nsubjpass"} or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
+                    last_subject = (token.sent.start, m.key)
+            elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
+                if last_subject is not None:
+                    out[token.i] = last_subject[1]
+                elif last_any is not None:
+                    out[token.i] = last_any
+                if token.dep_ in {"nsubj", "nsubjpass"} and token.i in out:
+                    last_subject = (token.sent.start, out[token.i])
+        return out
 
     def _home_country(self) -> str | None:
         """The government the story is about besides the United States: the most mentioned

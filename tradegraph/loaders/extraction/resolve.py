@@ -21,7 +21,7 @@ class NounResolver:
     def __init__(self, index: MentionIndex, facts: dict[str, PersonFacts]) -> None:
         self.index = index
         self.facts = facts
-        self.antecedent = self._antecedents()
+        self.antecedent = index.antecedents
         self.weak: set[int] = set()  # tokens resolved by pronoun or default (lower confidence)
 
     def affiliation(self, key: str) -> str | None:
@@ -147,24 +147,3 @@ class NounResolver:
     def _place(self, key: str) -> str:
         place = self.index.places[key]
         return self.index.gaz.country(place.state).id if place.state and place.how == "seat" else key
-
-    def _antecedents(self) -> dict[int, str]:
-        """he/she/his/her -> the person last named as a subject (else last named)."""
-        out: dict[int, str] = {}
-        last_subject: tuple[int, str] | None = None
-        last_any: str | None = None
-        doc = self.index.doc
-        for token in doc:
-            m = self.index.at(token)
-            if m is not None and m.key in self.index.persons:
-                last_any = m.key
-                if token.dep_ in {"nsubj", "nsubjpass"} or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
-                    last_subject = (token.sent.start, m.key)
-            elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
-                if last_subject is not None:
-                    out[token.i] = last_subject[1]
-                elif last_any is not None:
-                    out[token.i] = last_any
-                if token.dep_ in {"nsubj", "nsubjpass"} and token.i in out:
-                    last_subject = (token.sent.start, out[token.i])
-        return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
+from tradegraph.loaders.extraction.affiliation import Ties, bare_head_title, first, head_title
 from tradegraph.loaders.extraction.mentions import HONORIFICS, Mention, MentionIndex, in_quote, is_headline
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class RoleReader:
                 self._representing(mention)
         for key, facts in self.facts.items():
             self._settle_affiliation(key, facts)
+        self._settle_indirect()
         return self.facts
 
     # -- one mention ----------------------------------------------------------------------
@@ -133,12 +135,25 @@ class RoleReader:
                 j -= 1
             if j >= 1 and doc[j].lower_ in {"to", "of", "for"} and self._title_word(doc[j - 1]):
                 i = j - 1
+        if i >= 0 and not self._title_word(doc[i]):
+            i = self._office_name_start(i)  # "Minister of State for Foreign Trade X"
         if i < 0 or not self._title_word(doc[i]):
             return span.start
         start = i
         while start - 1 >= 0 and doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"} and not doc[start - 1].is_sent_end:
             start -= 1
         return start
+
+    def _office_name_start(self, i: int) -> int:
+        """The title word an office name's tail ("of Investment, Trade and Industry") hangs on."""
+        doc = self.index.doc
+        j = i
+        while j >= 0 and i - j < 8 and (doc[j].lower_ in self.titles.domain_words or doc[j].lower_ in {"of", "for", "and", ",", "the", "&"}
+                                        or (self.index.at(doc[j]) is not None and doc[j].text[:1].isupper())):
+            if self._title_word(doc[j]) and j < i and doc[j + 1].lower_ in {"of", "for"}:
+                return j
+            j -= 1
+        return i
 
     def _as_titles(self, head: "Token") -> Iterator["Span"]:
         """"appointment of X as minister", "X was sworn in as ambassador", "X becomes the new Y"."""
@@ -229,7 +244,7 @@ class RoleReader:
     def _nonstate(self, title: "Span") -> bool:
         """A role in a party, company or NGO ("co-president of the Socialist Group")."""
         for t in title:
-            if t.lower_ in self.titles.nonofficial:
+            if t.lower_ in self.titles.nonofficial and not _hyphen_general(t):
                 return True
             if t.dep_ == "prep" and t.lower_ in {"of", "for"}:
                 for pobj in t.children:
@@ -240,7 +255,7 @@ class RoleReader:
     def _title_place(self, title: "Span") -> str | None:
         for t in title:
             m = self.index.at(t)
-            if m is None or m.key in self.index.persons or m.in_name:
+            if m is None or m.key in self.index.persons or (m.in_name and m.how != "demonym"):
                 continue
             if any(a.dep_ == "prep" and a.lower_ in EXCLUDED_PREPS and a.i >= title.start for a in t.ancestors):
                 continue
@@ -248,7 +263,7 @@ class RoleReader:
             # "the nation's acting president": the country last named
         for t in title:
             if t.lower_ in DEFINITE_NATION and any(c.lower_ == "the" for c in t.children):
-                found = self.index.last_countries(t.i, 1)
+                found = self.index.last_countries(t.i, 1, countries_only=True)
                 return found[0] if found else None
         return None
 
@@ -288,10 +303,54 @@ class RoleReader:
         if candidates:
             conf, _, place = max(candidates)
             facts.affiliation, facts.affiliation_confidence = place, min(conf, 0.95)
-            return
-        default = self._default_affiliation(facts)
-        if default:
-            facts.affiliation, facts.affiliation_confidence = default, 0.6
+
+    def _settle_indirect(self) -> None:
+        """Persons whose office names no state: first those tied to a placed person (a deputy,
+        an appointee), then heads of state by what the article says of them, then the rest by
+        default; one holder of a head-of-state title per country."""
+        ties = Ties(self.index)
+        heads = self.titles.head_of_state
+        held = {(t, f.affiliation) for f in self.facts.values() if f.affiliation
+                for o in f.offices if o.current and (t := head_title(o.role, heads))}
+        pending = [k for k, f in self.facts.items() if not f.affiliation]
+        superiors = {k: s for k in pending if (s := ties.superior(k))}
+        pending = [k for k in pending if k not in superiors]
+        chiefs = {k: t for k in pending for o in self.facts[k].offices
+                  if o.official and o.current and (t := bare_head_title(o.role, heads))}
+        # heads of state with the most telling evidence first: "the U.S. tariffs that Y imposed"
+        order = sorted(chiefs, key=lambda k: (ties.owned_state(k) is None, not ties.opposed(k)))
+        for key in order:
+            title = chiefs[key]
+            excluded = {state for t, state in held if t == title} | ties.opposed(key)
+            if any(w in title for w in ("minister", "premier", "chancellor")):
+                excluded.add("country:USA")  # general knowledge: no US office has these names
+            facts = self.facts[key]
+            offices = [o for o in facts.offices if o.official and o.current
+                       and not _quoted(o.sentence, o, self.index.text)]
+            guesses = [ties.owned_state(key), ties.subordinate_state(key, self.facts)]  # type: ignore[arg-type]
+            if offices:
+                guesses += [self._sentence_state(offices[0], exclude_us=False, excluded=excluded), self.index.home,
+                            *ties.main_countries(excluded)]
+            place = first(guesses, lambda k: k not in excluded)
+            if place:
+                facts.affiliation, facts.affiliation_confidence = place, 0.6
+                held.add((title, place))
+        for key in pending:
+            facts = self.facts[key]
+            if facts.affiliation or key in chiefs:
+                continue
+            default = self._default_affiliation(facts)
+            if default:
+                facts.affiliation, facts.affiliation_confidence = default, 0.6
+        for _ in range(2):  # a deputy's deputy
+            for key, superior in superiors.items():
+                facts = self.facts[key]
+                if not facts.affiliation and self.facts[superior].affiliation:
+                    facts.affiliation, facts.affiliation_confidence = self.facts[superior].affiliation, 0.7
+        for key in superiors:
+            facts = self.facts[key]
+            if not facts.affiliation and (default := self._default_affiliation(facts)):
+                facts.affiliation, facts.affiliation_confidence = default, 0.6
 
     def _default_affiliation(self, facts: PersonFacts) -> str | None:
         """An office named without its state: US offices go to the United States, ministers to
@@ -313,10 +372,12 @@ class RoleReader:
     def _nonstate_role(self, office: Office) -> bool:
         return any(w in self.titles.nonofficial for w in office.role.lower().split())
 
-    def _sentence_state(self, office: Office, *, exclude_us: bool) -> str | None:
+    def _sentence_state(self, office: Office, *, exclude_us: bool, excluded: frozenset[str] | set[str] = frozenset()) -> str | None:
         for token in office.sentence:
             m = self.index.at(token)
             if m is None or m.key in self.index.persons or m.in_name or (exclude_us and m.key == "country:USA"):
+                continue
+            if m.key in excluded:
                 continue
             if any(a.dep_ == "prep" for a in token.ancestors if a.i >= office.sentence.start and a.i < token.i):
                 continue
@@ -335,10 +396,18 @@ class RoleReader:
 
     def _title_word(self, token: "Token") -> bool:
         low = token.lower_
+        if low == "general" and token.i > 0 and token.doc[token.i - 1].text == "-":
+            return True  # "Secretary-General", "Director-General"
         return low in self.titles.heads and low not in {"head", "chief", "leader", "deputy"} or low in {"minister", "secretary"}
 
     def _is_title(self, token: "Token") -> bool:
         return token.lower_ in self.titles.heads
+
+
+def _hyphen_general(token: "Token") -> bool:
+    """"Director-General": the head of an international body, not a company director."""
+    doc = token.doc
+    return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "general"
 
 
 def _np(token: "Token") -> "Span":

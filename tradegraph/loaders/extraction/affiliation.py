@@ -1,0 +1,220 @@
+"""Affiliations the text gives only indirectly: a deputy, an appointee or a member of a
+delegation shares the state of the person they are tied to; a head of state named without a
+country ("President X") belongs to the country the article associates with them, never to a
+default country."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Callable
+
+from tradegraph.loaders.extraction.mentions import MentionIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBORDINATE_NOUNS = {"deputy", "aide", "adviser", "advisor", "envoy", "spokesperson", "spokesman", "spokeswoman",
+                     "successor", "representative", "negotiator", "assistant"}
+APPOINT_VERBS = {"name", "appoint", "nominate", "designate", "pick", "choose", "tap", "assign", "send", "dispatch",
+                 "task", "instruct", "order"}
+TALK_WORDS = {"talk", "talks", "negotiate", "negotiation", "negotiations", "meet", "meeting", "call", "speak", "engage"}
+REPORT_VERBS = {"report", "answer"}
+GROUP_NOUNS = {"team", "delegation", "mission", "side", "negotiators", "group"}
+LEAD_VERBS = {"lead", "head", "chair"}
+TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surtax"}
+
+
+class Ties:
+    """Ties between persons of one document, and what an article says against a person's state."""
+
+    def __init__(self, index: MentionIndex) -> None:
+        self.index = index
+        self.doc = index.doc
+
+    def _person(self, token: "Token") -> str | None:
+        m = self.index.at(token)
+        if m is not None and m.key in self.index.persons:
+            return m.key
+        if token.lower_ in {"he", "she", "his", "her", "him"}:
+            return self.index.antecedents.get(token.i)
+        return None
+
+    def superior(self, key: str) -> str | None:
+        """The person ``key`` is tied to: "his deputy, Y", "X's envoy Y", "X named Y as ...",
+        "reports to Y", "X ... with a team led by Y"."""
+        for m in self.index.mentions:
+            if m.key != key:
+                continue
+            head = self.doc[m.start:m.end].root
+            for found in (self._possessed_title(head), self._appointer(head), self._reported_to(head),
+                          self._group_leader(head)):
+                if found and found != key:
+                    return found
+        return None
+
+    def _possessed_title(self, head: "Token") -> str | None:
+        """"his deputy, Y" / "X's deputy Y": the possessor is the superior."""
+        nouns = [head.head] if head.dep_ in {"appos", "compound"} else []
+        nouns += [c for c in head.children if c.dep_ in {"appos", "compound", "nmod"}]
+        for noun in nouns:
+            if noun.lower_ in SUBORDINATE_NOUNS:
+                for c in noun.children:
+                    if c.dep_ == "poss":
+                        return self._person(c)
+        return None
+
+    def _appointer(self, head: "Token") -> str | None:
+        """"X named Y as trade minister": Y serves X's government."""
+        verb = head.head
+        if head.dep_ == "dobj" and verb.lemma_.lower() in APPOINT_VERBS:
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    return self._person(c)
+        if head.dep_ == "nsubjpass" and verb.lemma_.lower() in APPOINT_VERBS:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for g in c.children:
+                        return self._person(g)
+        return None
+
+    def _reported_to(self, head: "Token") -> str | None:
+        """"He said he would report to Y": the speaker serves Y."""
+        prep = head.head
+        if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in REPORT_VERBS:
+            for c in prep.head.children:
+                if c.dep_ == "nsubj":
+                    return self._person(c)
+        return None
+
+    def _group_leader(self, head: "Token") -> str | None:
+        """"X flew to London with a team led by Y": Y leads X's team."""
+        agent = head.head
+        if head.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.lemma_.lower() not in LEAD_VERBS:
+            return None
+        group = agent.head.head
+        if group.lower_ not in GROUP_NOUNS or group.dep_ != "pobj" or group.head.lower_ != "with":
+            return None
+        verb = group.head.head
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                found = self._person(c)
+                if found is None and c.lower_ in {"who"} and verb.dep_ == "relcl":
+                    found = self._person(verb.head)
+                return found
+        if verb.dep_ == "relcl":
+            return self._person(verb.head)
+        return None
+
+    # -- what places a person ----------------------------------------------------------------
+    def owned_state(self, key: str) -> str | None:
+        """"the new U.S. tariffs that Y has threatened": Y acts for the tariffs' state."""
+        for m in self.index.mentions:
+            if m.key != key:
+                continue
+            head = self.doc[m.start:m.end].root
+            verb = head.head
+            if head.dep_ != "nsubj" or verb.dep_ != "relcl":
+                continue
+            for c in verb.head.children:
+                place = self.index.at(c)
+                if c.dep_ in {"compound", "amod", "nmod", "poss"} and place is not None and not place.in_name \
+                        and place.key.startswith("country:"):
+                    return place.key
+        return None
+
+    def opposed(self, key: str) -> set[str]:
+        """Countries a person puts tariffs on: "Y announced a 32% tariff on Indonesian goods"."""
+        out: set[str] = set()
+        for m in self.index.mentions:
+            if m.key != key:
+                continue
+            head = self.doc[m.start:m.end].root
+            if head.dep_ != "nsubj":
+                continue
+            verbs = [head.head, *head.head.conjuncts]
+            for verb in verbs:
+                for obj in verb.children:
+                    if obj.dep_ == "dobj" and obj.lower_ in TARIFF_NOUNS:
+                        out.update(self._targets(obj))
+                if verb.dep_ == "relcl" and verb.head.lower_ in TARIFF_NOUNS:  # "a tariff, which Y imposed on X"
+                    out.update(self._targets(verb))
+        out.update(self._counterparts(key))
+        return out
+
+    def _counterparts(self, key: str) -> set[str]:
+        """"The Prime Minister will engage in talks with Y": Y sits across the table from the
+        subject's state."""
+        out: set[str] = set()
+        for m in self.index.mentions:
+            if m.key != key:
+                continue
+            head = self.doc[m.start:m.end].root
+            prep = head.head
+            if head.dep_ != "pobj" or prep.lower_ != "with":
+                continue
+            node = prep.head
+            for _ in range(3):
+                if node.lemma_.lower() in TALK_WORDS or node.lower_ in TALK_WORDS:
+                    verb = node
+                    while verb.dep_ not in {"ROOT", "relcl", "ccomp", "advcl", "conj"} and verb.head is not verb and verb.pos_ != "VERB":
+                        verb = verb.head
+                    for c in verb.children:
+                        if c.dep_ in {"nsubj", "nsubjpass"}:
+                            state = self.state_of(c)
+                            if state:
+                                out.add(state)
+                    break
+                node = node.head
+        return out
+
+    def state_of(self, token: "Token") -> str | None:
+        """The country a subject stands for: itself, or the state of the person or office named."""
+        m = self.index.at(token)
+        if m is not None and m.key.startswith("country:") and not m.in_name:
+            return m.key
+        if token.lower_ in {"minister", "president", "government", "premier"} and any(c.lower_ == "the" for c in token.children):
+            return self.index.home
+        return None
+
+    def subordinate_state(self, key: str, facts: "dict[str, object]") -> str | None:
+        """"Y tasked Johnson with ...", where Johnson's state is known: Y's state."""
+        for other in self.index.persons:
+            if other != key and self.superior(other) == key:
+                aff = getattr(facts.get(other), "affiliation", None)
+                if aff:
+                    return str(aff)
+        return None
+
+    def _targets(self, tariff: "Token") -> set[str]:
+        out = set()
+        for prep in tariff.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}:
+                for pobj in prep.children:
+                    for t in [pobj, *pobj.children]:
+                        place = self.index.at(t)
+                        if place is not None and place.key.startswith("country:"):
+                            out.add(place.key)
+        return out
+
+    def main_countries(self, excluded: set[str]) -> list[str]:
+        """Countries of the article, most mentioned first, leaving out ``excluded``."""
+        counts = Counter(m.key for m in self.index.mentions if m.key.startswith("country:") and not m.in_name)
+        return [k for k, _ in counts.most_common() if k not in excluded]
+
+
+def bare_head_title(role: str, head_titles: frozenset[str]) -> str | None:
+    """"President" -> "president"; "U.S. President" -> None (the office names its state)."""
+    low = " ".join(role.lower().replace("-", " ").split())
+    return low if low in head_titles else None
+
+
+def head_title(role: str, head_titles: frozenset[str]) -> str | None:
+    """The head-of-state title a role ends with ("Turkish President" -> "president")."""
+    low = " ".join(role.lower().split())
+    for title in sorted(head_titles, key=len, reverse=True):
+        if low == title or low.endswith(" " + title):
+            return title
+    return None
+
+
+def first(items: "list[str | None]", ok: Callable[[str], bool]) -> str | None:
+    return next((i for i in items if i and ok(i)), None)
