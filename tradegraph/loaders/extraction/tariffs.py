@@ -11,7 +11,10 @@ from tradegraph.loaders.extraction.resolve import NounResolver
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surcharges"}
+TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surcharges", "surtax", "surtaxes",
+                "countermeasures"}
+AMOUNT_NOUNS = {"worth", "billion", "million", "trillion", "euros", "dollars", "value", "amount"}
+RETALIATE_VERBS = {"retaliate", "respond", "answer", "hit"}
 UNREAL = {"threaten", "plan", "consider", "propose", "warn", "vow", "avoid", "weigh", "mull", "delay",
           "pause", "suspend", "exempt", "cut", "lower", "reduce", "remove", "eliminate", "lift", "scrap",
           "drop", "waive", "open", "seek", "want", "could", "would", "might", "may", "if", "unless",
@@ -76,7 +79,7 @@ class TariffRules:
     def _clause_targets(self, clause: "Token") -> list[str]:
         found: list[str] = []
         for c in clause.children:
-            if c.dep_ == "prep" and c.lower_ in {"on", "for", "against"}:
+            if c.dep_ == "prep" and (c.lower_ in {"on", "for", "against"} or (c.lower_ == "to" and clause.lemma_ == "apply")):
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         found.extend(self._target(pobj))
@@ -100,7 +103,8 @@ class TariffRules:
             head = cur.head
             if head is cur:
                 break
-            if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"}:
+            if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and not (
+                    cur.lower_ == "with" and head.lemma_.lower() in RETALIATE_VERBS):
                 break  # a tariff inside an adjunct ("in response to the tariff ...") is not the clause's
             if head.pos_ in {"NOUN"} and cur.dep_ in {"acl", "pobj", "prep", "compound"}:
                 for child in head.children:
@@ -163,14 +167,33 @@ class TariffRules:
         found: list[str] = []
         for t in [token, *token.conjuncts]:
             keys = self.r.single(t)
-            if not keys and t.lower_ in GOODS:
+            if not keys and t.lower_ in AMOUNT_NOUNS:  # "C$29.8 billion worth of U.S. goods"
+                keys = [k for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj" for k in self._target(g)]
+            if not keys and t.pos_ in {"NOUN", "PROPN"}:
+                # the goods' origin: "American goods", "Canadian canola", "its exports", "goods from X"
                 for c in t.children:
                     if c.dep_ in {"compound", "amod", "poss", "nmod"}:
-                        keys.extend(self.r.single(c))
+                        keys.extend(k for k in self.r.single(c) if not k.startswith("person:"))
+                        if c.lower_ == "its":
+                            keys.extend(self._its(c))
                     if c.dep_ == "prep" and c.lower_ == "from":
                         keys.extend(k for g in c.children for k in self.r.single(g))
+                    if c.dep_ == "compound" and c.lower_ not in GOODS:  # "Canadian canola oil"
+                        keys.extend(k for g in c.children if g.dep_ in {"amod", "compound"}
+                                    for k in self.r.single(g) if not k.startswith("person:"))
             found.extend(self.r.state(k) for k in keys)
         return found
+
+    def _its(self, token: "Token") -> list[str]:
+        """"its exports": the country the sentence is about (its subject)."""
+        root = token.sent.root
+        for c in root.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                keys = [k for k in self.r.single(c) if k.startswith("country:")]
+                if keys:
+                    return keys[:1]
+        return []
 
     def _in_force_targets(self, verb: "Token") -> list[str]:
         """"The tariffs kicked in as Seoul, Tokyo and Canberra grapple with ...", "hit Canada"."""
@@ -199,5 +222,8 @@ class TariffRules:
                 return True
             if any(c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL for c in node.children):
                 return True
+            if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"unless", "if"} for g in c.children)
+                   for c in node.children):
+                return True  # "will take effect unless Mexico acts": a condition, not yet a tariff
         return False
 
