@@ -16,8 +16,9 @@ if [ -z "${TRADEGRAPH_TEST_NEO4J_URI:-}" ]; then
   export TRADEGRAPH_TEST_NEO4J_URI="bolt://127.0.0.1:$TRADEGRAPH_NEO4J_PORT"
 fi
 
+# A per-test limit, so one hung test fails alone instead of running CI out of time.
 status=0
-"$PY" -m pytest -q tests "$@" || status=$?
+"$PY" -m pytest -q --timeout="${TRADEGRAPH_TEST_TIMEOUT:-600}" tests "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   echo "test.sh: pytest ran no test; that is a failure" >&2
   exit 1
