@@ -52,6 +52,9 @@ class MentionIndex:
         self.by_token: dict[int, Mention] = {}
         self.mentions: list[Mention] = []
         self._family_cache: dict[str, bool] = {}
+        self._by_first: dict[str, list[Person]] | None = None
+        self._edge_words: set[str] = set()
+        self._indexed: list[Person] | None = None
         self._words = [t.text for t in doc]
         self.text = doc.text
         self._name_ents = [(e.start, e.end) for e in doc.ents if e.label_ in {"ORG", "LAW", "FAC", "EVENT", "WORK_OF_ART"}]
@@ -264,11 +267,14 @@ class MentionIndex:
         word = words[i]
         if not word[:1].isupper():
             return None
-        for person in persons:
+        if self._by_first is None or self._indexed is not persons:
+            self._index_persons(persons)
+        assert self._by_first is not None
+        for person in self._by_first.get(word, ()):
             n = len(person.words)
-            if n > 1 and person.words[0] == word and tuple(words[i:i + n]) == person.words:
+            if tuple(words[i:i + n]) == person.words:
                 return person, n, "person"
-        if not any(word in (p.words[0], p.words[-1]) for p in persons):
+        if word not in self._edge_words:
             return None
         token = self.doc[i]
         if not (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ", "VERB"}):
@@ -284,6 +290,16 @@ class MentionIndex:
         best = max(candidates, key=lambda p: last_seen.get(p.key, -1))
         return best, 1, "surname"
 
+    def _index_persons(self, persons: list[Person]) -> None:
+        """Persons by their first word (longest names first) and the set of first and last
+        words, so each token is checked against a few names, not all."""
+        self._by_first = {}
+        for person in persons:
+            if len(person.words) > 1:
+                self._by_first.setdefault(person.words[0], []).append(person)
+        self._edge_words = {w for p in persons for w in (p.words[0], p.words[-1])}
+        self._indexed = persons
+
     def _family_first(self, person: Person) -> bool:
         """Chinese/Korean/Thai order: the first word recurs alone ("Li" for Li Chenggang)."""
         if person.key not in self._family_cache:
@@ -291,10 +307,9 @@ class MentionIndex:
         return self._family_cache[person.key]
 
     def _first_word_alone(self, person: Person) -> bool:
-        first = person.words[0]
-        singles = [t for t in self.doc if t.text == first
-                   and not (t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == person.words[1])]
-        return bool(singles)
+        first, second = person.words[0], person.words[1]
+        words = self._words
+        return any(w == first and not (i + 1 < len(words) and words[i + 1] == second) for i, w in enumerate(words))
 
     def _pronoun_antecedents(self) -> dict[int, str]:
         """he/she/his/her -> the person last named as a subject (else last named)."""
