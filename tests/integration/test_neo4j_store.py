@@ -61,12 +61,15 @@ def test_neo4j_store_wrong_password_says_how_to_set_credentials():
 
 @pytest.mark.neo4j
 def test_neo4j_store_failed_batch_in_the_database_writes_nothing(neo):
-    """The last statement of the transaction fails in Neo4j itself; the actors before it vanish too."""
+    """The last UNWIND batch fails in Neo4j itself; the batches and actors before it vanish too."""
+    from tradegraph.graph.backends.neo4j import WRITE_BATCH
+
     neo.driver.execute_query("CREATE CONSTRAINT test_title IF NOT EXISTS FOR (a:Article) REQUIRE a.title IS UNIQUE")
     try:
-        twins = [Article.create(f"text {n}", id=f"article:{n}", title="Same title") for n in (1, 2)]
+        docs = [Article.create(f"text {n}", id=f"article:{n:05}", title=f"Title {n}") for n in range(WRITE_BATCH)]
+        twin = Article.create("twin", id="article:99999", title="Title 0")  # last in the list, so in the last batch
         with pytest.raises(StoreError, match="TG321"):
-            neo.upsert([JAPAN, AKAZAWA], [represents(1)], twins)
+            neo.upsert([JAPAN, AKAZAWA], [represents(1)], [*docs, twin])
     finally:
         neo.driver.execute_query("DROP CONSTRAINT test_title IF EXISTS")
     assert neo.counts()["actors"] == 0 and neo.relations() == [] and neo.articles() == []

@@ -23,6 +23,8 @@ from tradegraph.graph.store import GraphStore
 
 ALL_KINDS = [k.value for k in RelationKind]
 CLEAR_BATCH = 10_000
+# Rows per UNWIND statement; all batches of one upsert still share its one transaction.
+WRITE_BATCH = 1_000
 
 
 class Neo4jStore(GraphStore):
@@ -43,11 +45,15 @@ class Neo4jStore(GraphStore):
         shown = public_uri(uri)
         user, password = credentials_for(uri)
         store = cls(None, shown, database)
-        with store._translated("connect"):
-            store.driver = GraphDatabase.driver(shown, auth=(user, password) if password else None)
-            store.driver.verify_connectivity()
-            for statement in cy.SCHEMA:
-                store.driver.execute_query(statement, database_=database)
+        try:
+            with store._translated("connect"):
+                store.driver = GraphDatabase.driver(shown, auth=(user, password) if password else None)
+                store.driver.verify_connectivity()
+                for statement in cy.SCHEMA:
+                    store.driver.execute_query(statement, database_=database)
+        except StoreError:
+            store.close()
+            raise
         return store
 
     # -- contract: writes -------------------------------------------------------------------
@@ -70,7 +76,7 @@ class Neo4jStore(GraphStore):
     def _upsert_tx(self, tx: Any, actors: dict[str, Actor], relations: list[Relation],
                    articles: list[Article]) -> None:
         ends = {end for r in relations for end in (r.source, r.target)} - actors.keys()
-        found = {rec["id"] for rec in tx.run(cy.EXISTING_ACTOR_IDS, ids=sorted(ends))}
+        found = {rec["id"] for ids in _batches(sorted(ends)) for rec in tx.run(cy.EXISTING_ACTOR_IDS, ids=ids)}
         for rel in relations:
             for end in (rel.source, rel.target):
                 if end in ends and end not in found:
@@ -79,20 +85,24 @@ class Neo4jStore(GraphStore):
                         "upsert; upsert the actor together with the relation",
                         code="TG310",
                     )
-        stored = {rec["a"]["id"]: _actor(rec["a"]) for rec in tx.run(cy.LOCK_AND_READ_ACTORS, ids=list(actors))}
+        stored: dict[str, Actor] = {}
+        for ids in _batches(list(actors)):
+            stored.update((rec["a"]["id"], _actor(rec["a"])) for rec in tx.run(cy.LOCK_AND_READ_ACTORS, ids=ids))
         by_kind: dict[Any, list[dict[str, Any]]] = defaultdict(list)
         for actor in actors.values():
             old = stored.get(actor.id)
             by_kind[actor.kind].append(_actor_row(old.merged(actor) if old else actor))
         for actor_kind, rows in by_kind.items():
-            tx.run(cy.write_actors(actor_kind), rows=rows).consume()
+            for batch in _batches(rows):
+                tx.run(cy.write_actors(actor_kind), rows=batch).consume()
         by_kind.clear()
         for rel in relations:
             by_kind[rel.kind].append(_relation_row(rel))
         for rel_kind, rows in by_kind.items():
-            tx.run(cy.write_relations(rel_kind), rows=rows).consume()
-        if articles:
-            tx.run(cy.WRITE_ARTICLES, rows=[_article_row(a) for a in articles]).consume()
+            for batch in _batches(rows):
+                tx.run(cy.write_relations(rel_kind), rows=batch).consume()
+        for batch in _batches([_article_row(a) for a in articles]):
+            tx.run(cy.WRITE_ARTICLES, rows=batch).consume()
 
     def forget_article(self, article_id: str) -> None:
         with self._translated("write"):
@@ -160,6 +170,7 @@ class Neo4jStore(GraphStore):
     def close(self) -> None:
         if self.driver is not None:
             self.driver.close()
+            self.driver = None
 
     # -- errors -----------------------------------------------------------------------------
 
@@ -184,6 +195,11 @@ class Neo4jStore(GraphStore):
         except (DriverError, ValueError) as err:
             raise StoreUnavailableError(f"cannot use Neo4j at {self.uri}: {err}; check the URI",
                                         code="TG322") from err
+
+
+def _batches(rows: list[Any], size: int = WRITE_BATCH) -> Iterator[list[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
 
 
 def _fold(items: Iterable[Any], key: Any) -> dict[Any, Any]:
