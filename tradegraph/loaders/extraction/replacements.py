@@ -8,6 +8,7 @@ from tradegraph.graph.model import RelationKind
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.resolve import NounResolver
+from tradegraph.loaders.extraction.roles import role_keys
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -59,3 +60,27 @@ class ReplacementRules:
                 return keys[:1]
         return []
 
+    def _successions(self, found: list[Found]) -> Iterator[Found]:
+        """A post one person leaves ("moves from foreign secretary", "former housing secretary")
+        and another takes up in the same story ("to become foreign secretary")."""
+        known = {(f.source, f.target) for f in found if f.kind is RelationKind.REPLACED_BY}
+        succeeded = {new for _, new in known}  # one post, one predecessor: stated ones win
+        takers: dict[frozenset[str], list[tuple[str, "Span"]]] = {}
+        for key, facts in self.r.facts.items():
+            for office in facts.offices:
+                if office.new and office.current:
+                    for rk in role_keys(office.role, split=False):
+                        takers.setdefault(rk, []).append((key, office.sentence))
+        for key, facts in self.r.facts.items():
+            for office in facts.offices:
+                if not office.left:
+                    continue
+                for rk in role_keys(office.role):
+                    candidates = [(k, s) for k, s in takers.get(rk, []) if k != key and k not in succeeded]
+                    if len({k for k, _ in candidates}) != 1:
+                        continue
+                    new, sentence = candidates[0]
+                    same_side = self.r.affiliation(new) in (None, facts.affiliation) or facts.affiliation is None
+                    if same_side and (key, new) not in known:
+                        known.add((key, new))
+                        yield Found(key, RelationKind.REPLACED_BY, new, sentence, 0.5)
