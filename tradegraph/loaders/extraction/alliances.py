@@ -1,4 +1,5 @@
-"""ALLIED_WITH: "the U.S.-Japan alliance", "X remains among America's allies", "X and other allies"."""
+"""ALLIED_WITH: "the U.S.-Japan alliance", "Japan's alliance with the United States", "X remains
+among America's allies", "X and other allies", "the two NATO allies", "one of its closest allies"."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 ALLY_WORDS = {"ally", "allies", "alliance", "alliances", "allied"}
+COPULAS = {"be", "remain", "become", "stay"}
 
 
 class AllianceRules:
@@ -24,9 +26,14 @@ class AllianceRules:
     # -- ALLIED_WITH ----------------------------------------------------------------------
     def _alliance(self, token: "Token") -> Iterator[Found]:
         sent = token.sent
-        if any(c.dep_ == "neg" for node in [token, token.head] for c in node.children):
-            return  # "are not allies"
-        members = self._hyphen_countries(token)
+        head = token.head
+        if any(c.dep_ == "neg" for c in token.children) or (
+                head.lemma_.lower() in COPULAS and any(c.dep_ == "neg" for c in head.children)):
+            return  # "are not allies" (but "will not weaken the alliance" asserts one)
+        if token.dep_ == "compound" or any(c.lemma_.lower() in {"look", "seek", "search", "find", "court"}
+                                           for c in [head, head.head] if c.pos_ == "VERB"):
+            return  # "alliance talks", "looking for allies": none yet
+        members = self._hyphen_countries(token) or self._poss_and_with(token) or self._counted(token)
         if len(members) >= 2:
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
@@ -38,6 +45,8 @@ class AllianceRules:
             partner = self._speaker_state(token)
         if partner is None:
             return
+        if not group and (token.lower_ == "ally" or head.lower_ == "one"):
+            group = self._sole_other_country(token, partner)
         for m in group:
             if m != partner and m.startswith("country:") and partner.startswith("country:"):
                 yield Found(partner, RelationKind.ALLIED_WITH, m, sent, 0.75)
@@ -58,14 +67,59 @@ class AllianceRules:
                         found.append(key)
         return found if len(found) >= 2 else []
 
-    def _ally_partner(self, token: "Token") -> str | None:
+    def _poss_and_with(self, token: "Token") -> list[str]:
+        """"Japan's alliance with the United States": the owner and the partner."""
+        sides = [self._country_of(n) for n in self._sides(token)]
+        found = [k for k in dict.fromkeys(sides) if k is not None]
+        return found if len(found) >= 2 else []
+
+    def _counted(self, token: "Token") -> list[str]:
+        """"the two NATO allies", "both allies": the two countries last named."""
+        if token.dep_ == "appos" or self._sides(token):
+            return []  # "Tokyo and Seoul, both allies of Washington": the partner is named
+        if token.lower_ in {"allies", "alliances"} and any(c.lower_ in {"two", "both"} for c in token.children):
+            found: list[str] = []
+            for m in sorted(self.index.mentions, key=lambda m: -m.start):
+                if m.start < token.i and not m.in_name and m.key.startswith("country:") and m.key not in found:
+                    found.append(m.key)
+                if len(found) == 2:
+                    return found
+        return []
+
+    def _sides(self, token: "Token") -> list["Token"]:
+        out = []
         for c in token.children:
-            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"of", "to", "with"}):
-                nodes = [c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"]
-                for n in nodes:
-                    keys = self.r.single(n)
-                    if keys:
-                        return self.r.state(keys[0])
+            if c.dep_ == "poss":
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in {"of", "to", "with"}:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        return out
+
+    def _country_of(self, node: "Token") -> str | None:
+        keys = self.r.single(node)
+        if keys:
+            return self.r.state(keys[0])
+        if node.lower_ in {"its", "their"}:  # "Washington and one of its allies"
+            sent = node.sent
+            for m in sorted(self.index.mentions, key=lambda m: -m.start):
+                if sent.start <= m.start < node.i and not m.in_name and m.key.startswith("country:"):
+                    return m.key
+        return None
+
+    def _sole_other_country(self, token: "Token", partner: str) -> list[str]:
+        """"a trade war between Washington and one of its longtime allies": the one other
+        country the sentence names, when there is exactly one."""
+        sent = token.sent
+        others = {self.r.state(m.key) for m in self.index.mentions
+                  if sent.start <= m.start < sent.end and not m.in_name and m.key.startswith("country:")}
+        others.discard(partner)
+        return sorted(others) if len(others) == 1 else []
+
+    def _ally_partner(self, token: "Token") -> str | None:
+        for n in self._sides(token):
+            key = self._country_of(n)
+            if key is not None:
+                return key
         if token.dep_ == "amod":  # "allied governments friendliest to the United States"
             return self._ally_partner(token.head) or next(
                 (self.r.state(k) for s in token.head.children if s.dep_ == "amod" for p in s.children
@@ -91,7 +145,7 @@ class AllianceRules:
         found.extend(self._before_dash(token))
         if node.dep_ == "conj":
             found.extend(self.r.parties(node.head))
-        for c in node.children:
+        for c in [*node.children, *(token.children if node is not token else [])]:
             if c.dep_ == "appos":
                 found.extend(self.r.parties(c))
         return [self.r.state(k) for k in dict.fromkeys(found)]
