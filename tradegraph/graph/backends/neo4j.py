@@ -75,27 +75,9 @@ class Neo4jStore(GraphStore):
 
     def _upsert_tx(self, tx: Any, actors: dict[str, Actor], relations: list[Relation],
                    articles: list[Article]) -> None:
-        ends = {end for r in relations for end in (r.source, r.target)} - actors.keys()
-        found = {rec["id"] for ids in _batches(sorted(ends)) for rec in tx.run(cy.EXISTING_ACTOR_IDS, ids=ids)}
-        for rel in relations:
-            for end in (rel.source, rel.target):
-                if end in ends and end not in found:
-                    raise StoreError(
-                        f"relation {rel.key} names actor {end!r}, which is neither stored nor in this "
-                        "upsert; upsert the actor together with the relation",
-                        code="TG310",
-                    )
-        stored: dict[str, Actor] = {}
-        for ids in _batches(list(actors)):
-            stored.update((rec["a"]["id"], _actor(rec["a"])) for rec in tx.run(cy.LOCK_AND_READ_ACTORS, ids=ids))
-        by_kind: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-        for actor in actors.values():
-            old = stored.get(actor.id)
-            by_kind[actor.kind].append(_actor_row(old.merged(actor) if old else actor))
-        for actor_kind, rows in by_kind.items():
-            for batch in _batches(rows):
-                tx.run(cy.write_actors(actor_kind), rows=batch).consume()
-        by_kind.clear()
+        _check_ends(tx, actors, relations)
+        _write_actors(tx, actors)
+        by_kind: dict[RelationKind, list[dict[str, Any]]] = defaultdict(list)
         for rel in relations:
             by_kind[rel.kind].append(_relation_row(rel))
         for rel_kind, rows in by_kind.items():
@@ -195,6 +177,34 @@ class Neo4jStore(GraphStore):
         except (DriverError, ValueError) as err:
             raise StoreUnavailableError(f"cannot use Neo4j at {self.uri}: {err}; check the URI",
                                         code="TG322") from err
+
+
+def _check_ends(tx: Any, actors: dict[str, Actor], relations: list[Relation]) -> None:
+    """Refuse relations whose ends are neither stored nor among ``actors`` (before any write)."""
+    ends = {end for r in relations for end in (r.source, r.target)} - actors.keys()
+    found = {rec["id"] for ids in _batches(sorted(ends)) for rec in tx.run(cy.EXISTING_ACTOR_IDS, ids=ids)}
+    for rel in relations:
+        for end in (rel.source, rel.target):
+            if end in ends and end not in found:
+                raise StoreError(
+                    f"relation {rel.key} names actor {end!r}, which is neither stored nor in this "
+                    "upsert; upsert the actor together with the relation",
+                    code="TG310",
+                )
+
+
+def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
+    """Merge with the stored actors through ``Actor.merged``, so both stores merge alike."""
+    stored: dict[str, Actor] = {}
+    for ids in _batches(list(actors)):
+        stored.update((rec["a"]["id"], _actor(rec["a"])) for rec in tx.run(cy.LOCK_AND_READ_ACTORS, ids=ids))
+    by_kind: dict[ActorKind, list[dict[str, Any]]] = defaultdict(list)
+    for actor in actors.values():
+        old = stored.get(actor.id)
+        by_kind[actor.kind].append(_actor_row(old.merged(actor) if old else actor))
+    for actor_kind, rows in by_kind.items():
+        for batch in _batches(rows):
+            tx.run(cy.write_actors(actor_kind), rows=batch).consume()
 
 
 def _batches(rows: list[Any], size: int = WRITE_BATCH) -> Iterator[list[Any]]:
