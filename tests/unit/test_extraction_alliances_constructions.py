@@ -27,6 +27,8 @@ def alliances(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     ("Tokyo and Seoul, both longtime allies of Washington, face the same levies.", ("Japan", "United States")),
     ("The dispute between Washington and one of its closest allies, South Korea, deepened.",
      ("South Korea", "United States")),
+    ("Britain protested on Monday, a sign of strain between Washington and one of its oldest allies in Europe.",
+     ("United Kingdom", "United States")),
     ("The Japan-Australia alliance was strengthened in 2023.", ("Australia", "Japan")),
     ("Britain remains the closest ally of the United States in Europe.", ("United Kingdom", "United States")),
 ])

@@ -45,7 +45,8 @@ class AllianceRules:
             partner = self._speaker_state(token)
         if partner is None:
             return
-        if not group and (token.lower_ == "ally" or head.lower_ == "one"):
+        group = [m for m in group if m != partner]
+        if not group and (token.lower_ == "ally" or (token.dep_ == "pobj" and head.head.lower_ == "one")):
             group = self._sole_other_country(token, partner)
         for m in group:
             if m != partner and m.startswith("country:") and partner.startswith("country:"):
