@@ -41,7 +41,7 @@ def test_neo4j_server_public_uri_hides_password():
 
 def test_neo4j_server_port_must_be_a_number(tmp_home, monkeypatch):
     monkeypatch.setenv(settings.PORT_ENV, "76x87")
-    with pytest.raises(InputError, match="TG150.*TRADEGRAPH_NEO4J_PORT"):
+    with pytest.raises(InputError, match="TG151.*TRADEGRAPH_NEO4J_PORT"):
         managed.default_uri()
 
 

@@ -50,7 +50,7 @@ def port() -> int:
         from tradegraph.graph.errors import InputError
 
         raise InputError(f"{PORT_ENV}={value!r} is not a TCP port; set it to a number such as 7687",
-                         code="TG150")
+                         code="TG151")
     return int(value)
 
 
