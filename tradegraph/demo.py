@@ -8,7 +8,7 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TextIO
 
 from tradegraph.graph.errors import TradegraphError
 from tradegraph.graph.store import GraphStore, open_store
@@ -27,7 +27,7 @@ QUESTIONS: tuple[tuple[str, date | None], ...] = (
 )
 
 
-def run(store: GraphStore, articles: Sequence[Path], page: Path, out=sys.stdout) -> int:
+def run(store: GraphStore, articles: Sequence[Path], page: Path, out: TextIO = sys.stdout) -> int:
     """Ingest ``articles`` into ``store``, print counts and answers, write the page; 1 if any article failed."""
     from tradegraph.graph.export.html import write_html
     from tradegraph.ingest import ingest

@@ -11,7 +11,7 @@ from tradegraph.graph.errors import InputError, UnsupportedError
 MAX_WIDTH = 60
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "cypher", help="run a read-only Cypher query on a Neo4j store",
         description="Run a read-only Cypher query in a READ transaction (the server refuses writes) "
@@ -54,7 +54,8 @@ def run_read_only(store: Any, query: str) -> tuple[list[str], list[list[Any]]]:
     try:
         with store.driver.session(database=getattr(store, "database", None),
                                   default_access_mode=neo4j.READ_ACCESS) as session:
-            return session.execute_read(work)
+            rows: tuple[list[str], list[list[Any]]] = session.execute_read(work)
+            return rows
     except ClientError as err:
         if "AccessMode" in (err.code or "") or "write" in (err.message or "").lower():
             raise UnsupportedError("'tradegraph cypher' only reads; the query tries to write "
@@ -85,7 +86,10 @@ def table(keys: list[str], rows: list[list[Any]]) -> str:
     """A plain text table, cells cut at MAX_WIDTH characters."""
     cells = [[_cell(v) for v in row] for row in rows]
     widths = [max([len(k)] + [len(r[i]) for r in cells]) for i, k in enumerate(keys)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+
     out = [line(keys), line(["-" * w for w in widths])] + [line(r) for r in cells]
     return "\n".join(out + [f"({len(rows)} row{'s' if len(rows) != 1 else ''})"])
 

@@ -6,7 +6,7 @@ import argparse
 from tradegraph import demo
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = sub.add_parser("demo", help="ingest the example articles, answer example questions, draw the graph")
     demo.add_arguments(parser)
     parser.set_defaults(func=demo.command)

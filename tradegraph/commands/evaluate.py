@@ -5,7 +5,7 @@ import argparse
 import json
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "evaluate", help="score the extractor against gold-annotated articles",
         description="Extract the articles of a directory of gold JSON files and print precision, recall "

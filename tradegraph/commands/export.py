@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 FORMATS = ("turtle", "jsonld", "graphml", "json")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "export", help="write the graph as RDF (Turtle/JSON-LD), GraphML or node-link JSON",
         description="Write the whole graph to one file: RDF aligned to W3C ORG, PROV-O and "

@@ -4,9 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "extract", help="print the actors and relations extracted from articles (no store)",
         description="Extract actors and relations from articles and print them: one JSON line per "
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _print_text(prediction: dict) -> None:
+def _print_text(prediction: dict[str, Any]) -> None:
     print(f"# {prediction['id']}")
     for actor in prediction["actors"]:
         extra = f" for {actor['affiliation']}" if actor.get("affiliation") else ""

@@ -8,7 +8,7 @@ import sys
 from tradegraph.cli import add_store_option
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "ingest", help="read articles (text, Markdown, HTML, RSS/Atom, JSON lines) into the graph",
         description="Read articles from files, directories or globs, extract actors and relations, and "

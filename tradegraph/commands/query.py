@@ -26,7 +26,7 @@ QUERIES: dict[str, tuple[int, str]] = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     listing = "\n".join(f"  {name:<16} {text}" for name, (_, text) in QUERIES.items())
     parser = subparsers.add_parser(
         "query", help="run a named query helper (representatives, successors, path, ...)",

@@ -9,7 +9,7 @@ from tradegraph.cli import add_store_option
 from tradegraph.graph.model import RelationKind
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "viz", help="write an interactive, self-contained HTML page of the graph",
         description="Write one HTML file that opens offline in any browser: actors coloured and "

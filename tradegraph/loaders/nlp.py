@@ -28,7 +28,7 @@ def load_nlp() -> "Language":
             module = importlib.import_module(name)
         except ImportError:
             continue
-        nlp = module.load()
+        nlp: Language = module.load()
         add_line_breaks(nlp)
         return nlp
     raise ExtractionError(

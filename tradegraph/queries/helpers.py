@@ -51,7 +51,7 @@ def traversals(store: Any) -> Any:
 
 
 def _require(t: Any, actor_id: str) -> Actor:
-    found = t.actors([actor_id]).get(actor_id)
+    found: Actor | None = t.actors([actor_id]).get(actor_id)
     if found is None:
         raise NotFoundError(f"no actor {actor_id!r}; ids look like 'country:JPN' or "
                             "'person:scott-bessent' (try 'tradegraph actors')", code="TG241")
