@@ -10,6 +10,7 @@ from tradegraph.loaders.extraction.roles import PersonFacts
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+BLOC_NOUNS = {"bloc", "union"}
 PAIR_NOUNS = {"countries", "nations", "sides", "parties", "economies", "governments"}
 SKIP_SUBTREE = {"prep", "relcl", "acl", "appos", "advcl"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
@@ -63,6 +64,8 @@ class NounResolver:
             return idx.last_countries(t.i, 2)
         if low in {"nation", "country"} and any(c.lower_ == "the" for c in t.children):
             return idx.last_countries(t.i, 1)
+        if low in BLOC_NOUNS and any(c.lower_ == "the" for c in t.children):
+            return self._last_bloc(t.i)
         titles = idx.gaz.titles
         if low in titles.heads:  # "India's commerce minister Piyush Goyal" parsed with the title as head
             named = [c for c in t.children if c.dep_ in {"appos", "compound", "nmod"}
@@ -71,6 +74,13 @@ class NounResolver:
                 return [idx.at(named[0]).key]  # type: ignore[union-attr]
         if low in titles.state_words or low in titles.heads or low in {"chiefs", "chief"}:
             return self._described(t)
+        return []
+
+    def _last_bloc(self, before: int) -> list[str]:
+        """"the bloc", "the 27-member bloc": the body of states named last before it."""
+        for m in sorted(self.index.mentions, key=lambda m: -m.start):
+            if m.start < before and not m.in_name and m.key.startswith("org:") and self.index.places[m.key].state is None:
+                return [m.key]
         return []
 
     def _described(self, t: "Token") -> list[str]:

@@ -18,7 +18,8 @@ RETALIATE_VERBS = {"retaliate", "respond", "answer", "hit"}
 UNREAL = {"threaten", "plan", "consider", "propose", "warn", "vow", "avoid", "weigh", "mull", "delay",
           "pause", "suspend", "exempt", "cut", "lower", "reduce", "remove", "eliminate", "lift", "scrap",
           "drop", "waive", "open", "seek", "want", "could", "would", "might", "may", "if", "unless",
-          "threat", "possible", "potential", "prospect", "exemption", "exemptions", "relief", "negotiate"}
+          "threat", "possible", "potential", "prospect", "exemption", "exemptions", "relief", "negotiate",
+          "suspension", "postponement"}
 EXISTING_TARIFF_VERBS = {"hike", "raise", "increase", "keep", "double", "extend", "maintain", "lift", "boost"}
 IN_FORCE_VERBS = {"kick", "take", "go", "come", "hit", "apply", "affect"}
 GOODS = {"goods", "products", "imports", "exports", "steel", "cars", "autos", "shipments", "items", "produce"}
@@ -165,34 +166,41 @@ class TariffRules:
 
     def _target(self, token: "Token") -> list[str]:
         found: list[str] = []
-        for t in [token, *token.conjuncts]:
+        for t in members(token):
             keys = self.r.single(t)
             if not keys and t.lower_ in AMOUNT_NOUNS:  # "C$29.8 billion worth of U.S. goods"
                 keys = [k for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj" for k in self._target(g)]
             if not keys and t.pos_ in {"NOUN", "PROPN"}:
-                # the goods' origin: "American goods", "Canadian canola", "its exports", "goods from X"
-                for c in t.children:
-                    if c.dep_ in {"compound", "amod", "poss", "nmod"}:
-                        keys.extend(k for k in self.r.single(c) if not k.startswith("person:"))
-                        if c.lower_ == "its":
-                            keys.extend(self._its(c))
-                    if c.dep_ == "prep" and c.lower_ == "from":
-                        keys.extend(k for g in c.children for k in self.r.single(g))
-                    if c.dep_ == "compound" and c.lower_ not in GOODS:  # "Canadian canola oil"
-                        keys.extend(k for g in c.children if g.dep_ in {"amod", "compound"}
-                                    for k in self.r.single(g) if not k.startswith("person:"))
+                keys = self._origin(t)
             found.extend(self.r.state(k) for k in keys)
         return found
 
-    def _its(self, token: "Token") -> list[str]:
-        """"its exports": the country the sentence is about (its subject)."""
-        root = token.sent.root
-        for c in root.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                keys = [k for k in self.r.single(c) if k.startswith("country:")]
-                if keys:
-                    return keys[:1]
+    def _origin(self, goods: "Token", depth: int = 0) -> list[str]:
+        """The goods' origin, from their modifiers at any depth: "American goods", "Canadian
+        canola oil", "EU steel and aluminum exports", "its exports", "goods from X"."""
+        keys: list[str] = []
+        for c in goods.children:
+            if c.dep_ in {"compound", "amod", "poss", "nmod"}:
+                own = [k for k in self.r.single(c) if not k.startswith("person:")]
+                if c.lower_ == "its":
+                    own = self._its(c)
+                if not own and depth < 2:
+                    own = self._origin(c, depth + 1)
+                keys.extend(own)
+            if c.dep_ == "prep" and c.lower_ == "from" and depth == 0:
+                keys.extend(k for g in c.children for k in self.r.single(g))
+        return keys
+
+    def _its(self, token: "Token", every: bool = False) -> list[str]:
+        """"its exports": the country the clause around the pronoun is about (the nearest
+        subject naming one; with ``every``, all its conjuncts: "their goods")."""
+        for node in token.ancestors:
+            for c in node.children:
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i and token.i not in {t.i for t in c.subtree}:
+                    keys = [k for t in members(c) for k in self.r.single(t) if k.startswith(("country:", "org:"))]
+                    if keys:
+                        return keys if every else keys[:1]
         return []
 
     def _in_force_targets(self, verb: "Token") -> list[str]:
@@ -227,3 +235,13 @@ class TariffRules:
                 return True  # "will take effect unless Mexico acts": a condition, not yet a tariff
         return False
 
+
+
+def members(token: "Token") -> list["Token"]:
+    """A listed noun and the others of its list, also where the parser took the list for an
+    apposition ("Australia, New Zealand and Norway each ...")."""
+    out = [token, *token.conjuncts]
+    for c in token.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            out.extend([c, *c.conjuncts])
+    return list(dict.fromkeys(out))
