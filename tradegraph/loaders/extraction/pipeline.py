@@ -9,6 +9,7 @@ from tradegraph.loaders.extraction.mentions import MentionIndex, build_matcher
 from tradegraph.loaders.extraction.relations import RelationReader
 from tradegraph.loaders.extraction.resolve import NounResolver
 from tradegraph.loaders.extraction.roles import RoleReader
+from tradegraph.loaders.extraction.tariff_frames import TariffFrames
 from tradegraph.loaders.gazetteer import Gazetteer, default_gazetteer
 
 if TYPE_CHECKING:
@@ -53,5 +54,5 @@ class Extractor:
         index = MentionIndex(doc, self.gazetteer, self.matcher)
         facts = RoleReader(index).read()
         resolver = NounResolver(index, facts)
-        found = RelationReader(resolver).read()
+        found = RelationReader(resolver).read() + TariffFrames(resolver).read()
         return ExtractionBuilder(article, resolver, found).build()
