@@ -180,6 +180,8 @@ class MentionIndex:
             while j < len(doc) and (doc[j].lower_ in words or doc[j].lower_ in {"and", ",", "the", "&", "of", "for"}
                                     or (j in self.by_token and doc[j].lower_ not in {"and", ","})):
                 j += 1
+            if j > i + 1 and doc[j - 1].lower_ == "the":
+                return i  # "representative for the Western Hemisphere": a region, not a name
             return j if j > i + 1 else i
         return i
 
@@ -216,9 +218,10 @@ class MentionIndex:
         while (start > 0 and _name_like(doc[start - 1]) and not self._blocked(doc[start - 1])
                and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end):
             start -= 1
-        while (end < len(doc) and _name_like(doc[end]) and not self._blocked(doc[end])
-               and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end):
-            end += 1  # "Sri Mulyani [Indrawati]"
+        while (end < len(doc) and _name_like(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
+               and (not self._blocked(doc[end])
+                    or (doc[end - 1].lower_ in NAME_PARTICLES and self.gaz.lookup(doc[end].text) is None))):
+            end += 1  # "Sri Mulyani [Indrawati]"; a particle needs its name: "Ursula von der [Leyen]"
         while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
                and doc[end + 1].is_alpha and doc[end + 1].is_lower):
             end += 2  # "Yoon Suk-yeol"

@@ -85,7 +85,7 @@ class RoleReader:
         taken = []
         for title in self._as_titles(head):
             office = self._office(mention, title, 0.8)
-            office.new = not self._moved_from(title)
+            office.new = not self._moved_from(title) and not _serving(title)
             taken.append(office)
             yield office
         yield from self._left_posts(mention, head)
@@ -184,6 +184,10 @@ class RoleReader:
                         yield _np(child)
             if owner.lemma_ == "become" or owner.lemma_ in BECOME_VERBS:
                 for xcomp in owner.children:
+                    if xcomp.dep_ == "xcomp" and xcomp.lemma_ in {"replace", "succeed"}:  # "named to replace X as Y"
+                        for prep in xcomp.children:
+                            if prep.dep_ == "prep" and prep.lower_ == "as":
+                                yield from (_np(p) for p in prep.children if p.dep_ == "pobj" and self._is_title(p))
                     if xcomp.dep_ in {"xcomp", "advcl", "acl"} and xcomp.lemma_ == "become":
                         for attr in xcomp.children:
                             if attr.dep_ in {"attr", "oprd", "dobj"} and self._is_title(attr):
@@ -191,12 +195,12 @@ class RoleReader:
 
     def _office(self, mention: Mention, title: "Span", confidence: float) -> Office:
         words = {t.lower_ for t in title}
-        served = any(a.lemma_ in PAST_SERVICE and a.tag_ == "VBD" for a in list(title.root.ancestors)[:2])
+        served = any(a.lemma_ in PAST_SERVICE and _past(a) for a in list(title.root.ancestors)[:2])
         former = bool(words & self.titles.former_words) or self._past_service(mention) or served
         place = self._title_place(title)
         role = _role_text(title, self.index)
         heads = [t for t in title if self._title_word(t)]
-        official = bool(heads) and not self._nonstate(title)
+        official = bool(heads) and not self._nonstate(title) and not _at_body(title)
         negotiator_for = place if any(t.lower_.startswith("negotiator") for t in title) else None
         return Office(mention.key, role, place, title.sent, confidence, current=not former,
                       official=official, negotiator_for=negotiator_for,
@@ -237,7 +241,7 @@ class RoleReader:
         """"X, who served as ambassador under President Y from 2021 to 2025": both are past."""
         token = self.index.doc[mention.end - 1]
         for ancestor in [token, *list(token.ancestors)[:3]]:
-            if ancestor.lemma_ in PAST_SERVICE and ancestor.tag_ == "VBD":
+            if ancestor.lemma_ in PAST_SERVICE and _past(ancestor):
                 return True
         return False
 
@@ -402,6 +406,24 @@ class RoleReader:
 
     def _is_title(self, token: "Token") -> bool:
         return token.lower_ in self.titles.heads
+
+
+def _past(verb: "Token") -> bool:
+    """"served", "had served" (not "has served", still in office)."""
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children))
+
+
+def _serving(title: "Span") -> bool:
+    """"served as foreign minister": holding a post, not taking it up."""
+    return any(a.lemma_ in PAST_SERVICE | {"work", "act", "remain"} for a in list(title.root.ancestors)[:2])
+
+
+def _at_body(title: "Span") -> bool:
+    """"a vice-president at Canadian Manufacturers & Exporters": a post at an organisation
+    (state offices are "of" or "for" their state)."""
+    holders = [title.root, title.root.head] if title.root.dep_ == "appos" else [title.root]
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+               for h in holders for c in h.children)
 
 
 def _hyphen_general(token: "Token") -> bool:
