@@ -57,3 +57,18 @@ def test_extraction_represents_past_perfect_service_is_former(extractor: Extract
             "who resigned. Torres had served as foreign minister since 2023.")
     found = represents(extractor, text)
     assert ("Maria Gonzalez", "Peru") in found and not any(s == "Luis Torres" for s, _ in found)
+
+
+HOME_JAPAN = ("Japan and the United States resumed talks on Monday. Japan wants lower car tariffs, and Japanese "
+              "officials said Japan would stay patient.\n")
+
+
+def test_extraction_represents_opening_place_frames_the_speaker(extractor: Extractor) -> None:
+    text = HOME_JAPAN + "In Canberra, Trade Minister Ella Marsh said she would fly to Washington next week."
+    assert ("Ella Marsh", "Australia") in represents(extractor, text)
+
+
+def test_extraction_represents_unplaced_minister_takes_the_country_of_the_paragraph(extractor: Extractor) -> None:
+    text = HOME_JAPAN + ("Malaysia's exports to the U.S. rose in June, and Malaysian firms hired more workers. "
+                         "Investment Minister Amir Razak told reporters the deal was fair.")
+    assert ("Amir Razak", "Malaysia") in represents(extractor, text)

@@ -367,7 +367,7 @@ class RoleReader:
         role = " ".join(o.role.lower() for o in offices)
         home = any(w in role.split() or (" " in w and w in role) for w in self.titles.home_words)
         if home:
-            local = self._sentence_state(offices[0], exclude_us=True)
+            local = self._sentence_state(offices[0], exclude_us=True) or self._paragraph_state(offices[0], exclude_us=True)
             return local or (self.index.home if self.index.home != "country:USA" else None) or self.index.home
         if any(_has_phrase(role, w) for w in self.titles.us_offices) and "country:USA" in self.index.places:
             return "country:USA"
@@ -383,13 +383,38 @@ class RoleReader:
                 continue
             if m.key in excluded:
                 continue
-            if any(a.dep_ == "prep" for a in token.ancestors if a.i >= office.sentence.start and a.i < token.i):
-                continue
+            inside = [a for a in token.ancestors if a.i >= office.sentence.start]
+            if any(a.dep_ == "prep" and a.i < token.i and not (_opening_in(a) and token.head.i == a.i) for a in inside):
+                continue  # not "talks with Japan"; but "In Seoul, Trade Minister X said"
             if self._in_title_of_person(token):
                 continue
             if m.key.startswith("country:"):
                 return m.key
         return None
+
+    def _paragraph_state(self, office: Office, *, exclude_us: bool,
+                         excluded: frozenset[str] | set[str] = frozenset()) -> str | None:
+        """The country the office's paragraph names most often (a story about several countries
+        treats each in its own paragraph)."""
+        from collections import Counter
+
+        text = self.index.text
+        start = text.rfind("\n", 0, office.sentence.start_char) + 1
+        end = text.find("\n", office.sentence.end_char)
+        end = len(text) if end < 0 else end
+        doc = self.index.doc
+        counts: Counter[str] = Counter()
+        for m in self.index.mentions:
+            key = m.key
+            if m.in_name or key in self.index.persons or not key.startswith("country:") or key in excluded:
+                continue
+            if (exclude_us and key == "country:USA") or not start <= doc[m.start].idx < end:
+                continue
+            counts[key] += 1
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _in_title_of_person(self, token: "Token") -> bool:
         for ancestor in token.ancestors:
@@ -406,6 +431,11 @@ class RoleReader:
 
     def _is_title(self, token: "Token") -> bool:
         return token.lower_ in self.titles.heads
+
+
+def _opening_in(prep: "Token") -> bool:
+    """"In Seoul, ...": the place a sentence opens on frames who speaks there."""
+    return prep.lower_ == "in" and prep.i == prep.sent.start
 
 
 def _past(verb: "Token") -> bool:
