@@ -89,3 +89,9 @@ def test_extraction_tariffs_frames_goods_origin_behind_material(extractor: Extra
 def test_extraction_tariffs_frames_unreal_or_untaxed_is_nothing(extractor: Extractor, text: str) -> None:
     found = tariffs(extractor, LEAD + text)
     assert not {(s, o) for s, o in found if o in {"Peru", "Bolivia", "Uruguay", "Ecuador", "Chile", "United States"}}
+
+
+def test_extraction_tariffs_frames_dominant_imposer_is_the_named_actor(extractor: Extractor) -> None:
+    text = ("Trump on Monday signed an order slapping a 30% tariff on Peruvian goods. Trump also imposed a 20% tariff "
+            "on Bolivian goods. Chile got 25%.")
+    assert ("Donald Trump", "Chile") in tariffs(extractor, text)

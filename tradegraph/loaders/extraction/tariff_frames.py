@@ -284,12 +284,15 @@ class TariffFrames(TariffRules):
     def _dominant_imposer(self) -> str | None:
         """The state the article most often names as imposer, when one stands out."""
         counts: Counter[str] = Counter()
+        named: Counter[str] = Counter()
         for sent in self.index.doc.sents:
             for anchor in self._anchors(sent):
                 keys = self._explicit_imposers(anchor) if self._real(anchor) else []
                 if keys:
                     counts[self.r.state(keys[0])] += 1
+                    named[keys[0]] += 1
         ranked = counts.most_common(2)
         if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
             return None
-        return ranked[0][0]
+        # the actor the text names, not a guess at their state: "Trump" stays "Trump"
+        return max((k for k in named if self.r.state(k) == ranked[0][0]), key=lambda k: named[k])
