@@ -92,6 +92,6 @@ def test_extraction_tariffs_frames_unreal_or_untaxed_is_nothing(extractor: Extra
 
 
 def test_extraction_tariffs_frames_dominant_imposer_is_the_named_actor(extractor: Extractor) -> None:
-    text = ("Trump on Monday signed an order slapping a 30% tariff on Peruvian goods. Trump also imposed a 20% tariff "
-            "on Bolivian goods. Chile got 25%.")
+    text = ("U.S. President Donald Trump on Monday signed an order slapping a 30% tariff on Peruvian goods. "
+            "Trump also imposed a 20% tariff on Bolivian goods. Chile got 25%.")
     assert ("Donald Trump", "Chile") in tariffs(extractor, text)
