@@ -16,6 +16,26 @@ ALLY_WORDS = {"ally", "allies", "alliance", "alliances", "allied"}
 COPULAS = {"be", "remain", "become", "stay"}
 
 
+def hyphen_countries(r: NounResolver, token: "Token") -> list[str]:
+    """The countries of a hyphenated or stacked modifier before ``token`` ("the U.S.-Japan
+    alliance", "U.S.-India trade talks"), when it names at least two."""
+    index = r.index
+    found: list[str] = []
+    modifiers = [t for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i
+                 for t in c.subtree]
+    for c in modifiers:
+        if c.dep_ in {"compound", "amod", "nmod"}:
+            for part in c.text.replace("–", "-").split("-"):
+                place = index.gaz.lookup(part)
+                if place is not None and place.kind.value == "Country" and place.id not in found:
+                    index.places.setdefault(place.id, place)
+                    found.append(place.id)
+            for key in r.single(c):
+                if key not in found and key.startswith("country:"):
+                    found.append(key)
+    return found if len(found) >= 2 else []
+
+
 class AllianceRules:
     """Rules for alliances; mixed into the RelationReader, which provides ``r``."""
 
@@ -53,20 +73,7 @@ class AllianceRules:
                 yield Found(partner, RelationKind.ALLIED_WITH, m, sent, 0.75)
 
     def _hyphen_countries(self, token: "Token") -> list[str]:
-        found: list[str] = []
-        modifiers = [t for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i
-                     for t in c.subtree]
-        for c in modifiers:
-            if c.dep_ in {"compound", "amod", "nmod"}:
-                for part in c.text.replace("–", "-").split("-"):
-                    place = self.index.gaz.lookup(part)
-                    if place is not None and place.kind.value == "Country" and place.id not in found:
-                        self.index.places.setdefault(place.id, place)
-                        found.append(place.id)
-                for key in self.r.single(c):
-                    if key not in found and key.startswith("country:"):
-                        found.append(key)
-        return found if len(found) >= 2 else []
+        return hyphen_countries(self.r, token)
 
     def _poss_and_with(self, token: "Token") -> list[str]:
         """"Japan's alliance with the United States": the owner and the partner."""

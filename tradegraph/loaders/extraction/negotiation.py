@@ -8,6 +8,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
 from tradegraph.graph.model import ActorKind, RelationKind
+from tradegraph.loaders.extraction.alliances import hyphen_countries
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.resolve import NounResolver
@@ -16,11 +17,20 @@ from tradegraph.loaders.extraction.roles import PersonFacts
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-NEGOTIATE_VERBS = {"negotiate", "meet", "talk", "speak", "discuss", "engage", "confer", "consult"}
+# "agree" pairs only parties the sentence coordinates or joins with "with" ("X and Y agreed to").
+NEGOTIATE_VERBS = {"negotiate", "meet", "talk", "speak", "discuss", "engage", "confer", "consult", "agree"}
+# What two sides agree on: a negotiation only when made, tabled or owned ("its deal with Y").
+DEAL_NOUNS = {"deal", "deals", "agreement", "agreements", "framework", "frameworks", "pact", "pacts", "accord",
+              "accords", "truce", "settlement", "arrangement", "arrangements"}
 NEGOTIATE_NOUNS = {"talks", "talk", "negotiation", "negotiations", "discussion", "discussions", "meeting",
-                   "meetings", "consultation", "consultations", "dialogue", "deal", "deals", "agreement",
-                   "agreements", "call", "conference", "round", "rounds"}
-DEAL_NOUNS = {"deal", "deals", "agreement", "agreements"}
+                   "meetings", "consultation", "consultations", "dialogue", "call", "conference", "round",
+                   "rounds", "summit", "summits"} | DEAL_NOUNS
+# A meeting about something other than trade ("a ceasefire meeting", "security talks").
+OTHER_TOPICS = {"ceasefire", "peace", "security", "defense", "defence", "military", "border", "nuclear",
+                "climate", "migration", "refugee", "hostage", "arms", "courtesy"}
+# Prepositions naming what talks are about; a "with" the parser hangs under them still names the
+# other side ("talks on the tariffs with Y", "negotiations on an agreement with Y").
+TOPIC_PREPS = {"on", "over", "about", "for", "regarding", "concerning"}
 # A call, conference or round is a negotiation only when the sentence says between whom or with whom.
 NEEDS_PARTIES = {"call", "conference", "round", "rounds"}
 REFUSAL = {"refuse", "decline", "reject", "reluctant", "unwilling", "avoid", "deny", "cancel", "snub",
@@ -32,9 +42,12 @@ ENDING = {"end", "break", "collapse"}
 CONDITIONAL = {"if", "unless"}
 WISHFUL = {"envision", "hope", "aim", "want", "wish", "dream", "push", "seek", "open"}
 URGED = {"urge", "encourage", "press", "ask", "call", "invite", "demand", "appeal"}
-FRAME_PREPS = {"following", "after", "before", "since", "ahead", "despite", "amid", "unlike", "like"}
+# A fronted "like/unlike" adjunct compares with another event; "after/before talks with Y, X ..."
+# has the clause's subject as a party.
+FRAME_PREPS = {"unlike", "like"}
+SEQUENCE_PREPS = {"following", "after", "before", "since", "ahead", "despite", "amid"}
 TRANSPARENT_NOUNS = {"round", "rounds", "series", "start", "resumption", "part", "process", "phase", "launch",
-                     "reopening", "sidelines", "day", "days", "week", "weeks", "month", "months", "year",
+                     "reopening", "sidelines", "stretch", "stage", "day", "days", "week", "weeks", "month", "months", "year",
                      "years", "hours", "session", "sessions"}
 DELEGATION_NOUNS = {"delegation", "delegations", "team", "negotiators", "envoy", "envoys", "mission",
                     "negotiator", "officials", "representatives"}
@@ -45,8 +58,12 @@ SIDE_NOUNS = {"diplomats", "officials", "negotiators", "ministers", "representat
               "countries", "nations", "economies", "members", "sides", "ministries", "regulators"}
 SEND_VERBS = {"send", "dispatch"}
 GO_VERBS = {"travel", "fly", "head", "go", "arrive", "visit", "return"}
+# Verbs that make a deal, or put one on the table between the sides.
 DEAL_MADE = {"reach", "strike", "sign", "secure", "seal", "clinch", "finalize", "finalise", "negotiate",
-             "conclude", "agree", "hammer", "ink", "forge"}
+             "conclude", "agree", "hammer", "ink", "forge", "announce", "unveil", "table", "propose", "present",
+             "submit", "broker", "complete", "cut"}
+PAIR_WORDS = {"pair", "duo"}
+SIDE_PAIRS = {"sides", "parties"}
 
 
 class NegotiationRules:
@@ -55,6 +72,7 @@ class NegotiationRules:
     r: NounResolver
     index: MentionIndex
     pending: list[tuple[list[str], "Span"]]
+    last_sides: list[str]
 
     def is_negotiation_trigger(self, token: "Token") -> bool:
         if token.ent_type_ in {"ORG", "EVENT", "LAW"} and token.lower_ in NEGOTIATE_NOUNS:
@@ -69,12 +87,14 @@ class NegotiationRules:
             return
         if low in DEAL_NOUNS and not self._deal_made(trigger):
             return
+        if self._other_topic(trigger):
+            return
         if low in {"round", "rounds"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children):
             return  # "a round of talks": the talks are the trigger
         conf = 0.6 if self.r.weak else 0.8
         sent = trigger.sent
         pairs: list[tuple[str, str]] = []
-        between = self._between(trigger)
+        between = self._between(trigger) or hyphen_countries(self.r, trigger)
         if len(between) >= 2:
             pairs = [(a, b) for i, a in enumerate(between) for b in between[i + 1:]]
         else:
@@ -84,12 +104,13 @@ class NegotiationRules:
                 pairs = [(a, b) for a in agents for b in others]
             elif len(agents) >= 2:
                 pairs = [(a, b) for i, a in enumerate(agents) for b in agents[i + 1:]]
-            elif agents and trigger.pos_ == "NOUN" and any(c.lower_ == "the" for c in trigger.children):
+            elif agents and trigger.pos_ == "NOUN" and low not in DEAL_NOUNS and any(c.lower_ == "the" for c in trigger.children):
                 if "past" not in {t.lower_ for t in sent}:
                     self.pending.append((agents, sent))
         for a, b in pairs:
             a, b = self._side(a), self._side(b)
             if a != b and self.r.state(a) != self.r.state(b):
+                self.last_sides = [self.r.state(a), self.r.state(b)]
                 yield Found(a, RelationKind.NEGOTIATES_WITH, b, sent, conf)
         self.r.weak.clear()
 
@@ -98,7 +119,11 @@ class NegotiationRules:
         """The actors of a noun phrase, with what the resolver leaves out: coordinated modifiers
         ("Mexican and U.S. officials") and a list continuing an apposition ("Argentina's
         negotiator, Lucía Ferreyra, and Paraguay's minister Esteban Giménez")."""
+        if token.lower_ in SIDE_PAIRS and any(c.lower_ in {"two", "both"} for c in token.children) and self.last_sides:
+            return list(self.last_sides)  # "the two sides agreed": the sides of the last talks read
         found = list(self.r.parties(token))
+        if token.lower_ in PAIR_WORDS and any(c.lower_ == "the" for c in token.children):
+            found += self._last_pair(token.i)  # "the pair did meet X"
         for t in [token, *token.conjuncts]:
             if t.i < token.i and t.dep_ == "conj":
                 continue
@@ -122,6 +147,16 @@ class NegotiationRules:
                              if (m := self.index.at(c)) is not None and m.key.startswith("country:"))
         return list(dict.fromkeys(found))
 
+    def _last_pair(self, before: int) -> list[str]:
+        """The two persons last named together ("A and B flew to X ... The pair met Y")."""
+        doc = self.index.doc
+        for m in sorted(self.index.mentions, key=lambda m: -m.start):
+            if m.start < before and m.key in self.index.persons:
+                group = [k for k in self._group(doc[m.end - 1]) if k in self.index.persons]
+                if len(group) == 2:
+                    return group
+        return []
+
     def _side(self, key: str) -> str:
         """A state's own office ("the Office of the U.S. Trade Representative", "the State
         Department") negotiates for its state."""
@@ -140,7 +175,14 @@ class NegotiationRules:
             holders.append(node)
         if node.dep_ in {"dobj", "attr", "nsubjpass", "nsubj"} and node.head.pos_ in {"VERB", "AUX"}:
             holders.append(node.head)
+        holders.extend(self._made_in(trigger))
         return holders
+
+    def _made_in(self, trigger: "Token") -> list["Token"]:
+        """"the deal Japan struck with the U.S.": the relative clause that makes the deal."""
+        if trigger.lower_ not in DEAL_NOUNS:
+            return []
+        return [c for c in trigger.children if c.dep_ == "relcl" and c.lemma_.lower() in DEAL_MADE]
 
     def _between(self, trigger: "Token") -> list[str]:
         for holder in self._holders(trigger):
@@ -154,32 +196,40 @@ class NegotiationRules:
     def _counterparts(self, trigger: "Token") -> list[str]:
         found: list[str] = []
         for holder in self._holders(trigger):
-            if holder.pos_ in {"VERB", "AUX"} and holder is not trigger and holder.lemma_.lower() in REFUSAL:
+            if holder.pos_ in {"VERB", "AUX"} and holder != trigger and holder.lemma_.lower() in REFUSAL:
                 continue
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found.extend(self._group(pobj))
-                if holder is trigger and trigger.lemma_ in {"meet", "call"} and child.dep_ == "dobj":
+                if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+                    found.extend(k for topic in child.children if topic.dep_ == "pobj"
+                                 for p in topic.children if p.dep_ == "prep" and p.lower_ == "with"
+                                 for g in p.children if g.dep_ == "pobj" for k in self._group(g))
+                if holder == trigger and trigger.lemma_ in {"meet", "call"} and child.dep_ == "dobj":
                     found.extend(self._group(child))
-                if holder is trigger and trigger.pos_ == "VERB" and child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
+                if holder == trigger and trigger.pos_ == "VERB" and child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN"}:
                     found.extend(self._group(child))  # "met A's envoy, B, and C's minister D": D hung on the verb
-                if holder is trigger and trigger.lemma_ in {"talk", "speak"} and child.dep_ == "prep" and child.lower_ == "to":
+                if holder == trigger and trigger.lemma_ in {"talk", "speak"} and child.dep_ == "prep" and child.lower_ == "to":
                     found.extend(k for g in child.children if g.dep_ == "pobj" for k in self._group(g))
         return list(dict.fromkeys(found))
 
     def _agents(self, trigger: "Token") -> list[str]:
         for child in trigger.children:
-            if child.dep_ == "poss":
-                return self._group(child)
+            if child.dep_ == "poss" and (owners := self._group(child)):
+                return owners
+        for verb in self._made_in(trigger):
+            found = [k for c in verb.children if c.dep_ == "nsubj" for k in self._group(c)]
+            if found:
+                return found
         cur, via_as, nouns = trigger, False, 0
         for _ in range(8):
             if cur.pos_ in {"VERB", "AUX"} or cur.dep_ == "ROOT":
                 found = self._clause_agents(cur, trigger, via_as)
                 if found:
                     return found
-            elif cur is not trigger and cur.pos_ in {"NOUN", "PROPN"}:
+            elif cur != trigger and cur.pos_ in {"NOUN", "PROPN"}:
                 for child in cur.children:
                     if child.dep_ == "poss":
                         return self._group(child)
@@ -193,14 +243,12 @@ class NegotiationRules:
                 nouns += 0 if transparent else 1
                 if nouns > 1 or (not transparent and cur.lower_ not in self.index.gaz.titles.heads and cur.dep_ == "pobj"):
                     return []  # "the best choice for the role in the negotiations": someone else's
-            if cur.dep_ == "pobj" and cur.head.lower_ in FRAME_PREPS and self._fronted(cur.head):
+            if cur.dep_ == "pobj" and cur.head.lower_ in FRAME_PREPS | SEQUENCE_PREPS and self._fronted(cur.head):
                 return []
             if cur.dep_ == "pobj" and cur.head.lower_ == "as":
                 via_as = True
             if cur.dep_ == "ROOT" or cur.head is cur:
                 break
-            if cur.dep_ == "conj" and cur.pos_ == "VERB" and any(c.dep_ == "aux" for c in cur.children):
-                break  # a clause of its own whose subject the parser lost
             cur = cur.head
         return []
 
@@ -214,7 +262,7 @@ class NegotiationRules:
                         return objects
         found: list[str] = []
         for c in children:
-            if c.dep_ in {"nsubj", "nsubjpass"} and c is not trigger and not (c.i <= trigger.i <= c.right_edge.i and c.lower_ in NEGOTIATE_NOUNS):
+            if c.dep_ in {"nsubj", "nsubjpass"} and c != trigger and not (c.i <= trigger.i <= c.right_edge.i and c.lower_ in NEGOTIATE_NOUNS):
                 found.extend(self._group(c))
                 found.extend(self._led_by(c))
             if c.dep_ == "agent":
@@ -294,17 +342,32 @@ class NegotiationRules:
 
     # -- what is not a negotiation --------------------------------------------------------
     def _fronted(self, prep: "Token") -> bool:
-        """A frame-setting adjunct before its clause's subject ("Following the meeting with
-        Japan, a delegation ...") speaks of another event."""
+        """A frame-setting adjunct before its clause's subject is another event when the clause
+        holds talks of its own ("Following the meeting with Japan, a delegation from Korea will
+        meet ..."), refers back to talks told before ("Following the meeting with Japan, ...") or
+        compares ("Like Japan's talks with ..."); otherwise the subject took part ("After a call
+        with X, Y agreed to ...")."""
         verb = prep.head
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        return bool(subjects) and prep.i < subjects[0].i
+        if not subjects or prep.i > subjects[0].i:
+            return False
+        if prep.lower_ in FRAME_PREPS:
+            return True
+        if any(c.lower_ in {"the", "this", "that", "these", "those"} for g in prep.children for c in g.children):
+            return True  # "Following the meeting with Japan, ...": an event told before, its parties read there
+        return any(self.is_negotiation_trigger(t) and self._counterparts(t)
+                   for t in verb.subtree if not prep.i <= t.i <= prep.right_edge.i)
 
     def _refused(self, trigger: "Token") -> bool:
         """Refused, denied, cancelled, threatened or conditional talks: "would only negotiate if"."""
+        came_from: "Token | None" = None
         for node in [trigger, *trigger.ancestors]:
+            if came_from is not None and came_from.dep_ == "conj" and came_from.pos_ in {"VERB", "AUX"}:
+                came_from = node  # "would not retaliate and would continue talks": the negation is the other verb's
+                continue
+            came_from = node
             lemma = node.lemma_.lower()
-            if lemma in REFUSAL or (lemma in ENDING and (node is trigger or node is trigger.head)
+            if lemma in REFUSAL or (lemma in ENDING and (node == trigger or node == trigger.head)
                                     and trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}):
                 return True
             negs = [c for c in node.children if c.dep_ == "neg"]
@@ -334,9 +397,43 @@ class NegotiationRules:
             return True
         if trigger.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in DEAL_MADE:
             return True
+        children = list(trigger.children)
+        owned = any(c.dep_ == "poss" for c in children)
+        if owned and any(c.dep_ == "prep" and c.lower_ == "with" for c in children):
+            return True  # "Japan's deal with Washington", "its own deal with the U.S."
+        return bool(self._made_in(trigger))
+
+    def _other_topic(self, trigger: "Token") -> bool:
+        """"a ceasefire meeting", "talks on security": a meeting about something other than trade."""
+        for c in trigger.children:
+            if c.dep_ in {"compound", "amod"} and c.lower_ in OTHER_TOPICS:
+                return True
+            if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+                topics = [g for g in c.children if g.dep_ == "pobj"]
+                words = {t.lower_ for g in topics for t in [g, *g.conjuncts]}
+                if words and words <= OTHER_TOPICS:
+                    return True
         return False
 
     # -- article level --------------------------------------------------------------------
+    def _without_restated_sides(self, found: list[Found]) -> list[Found]:
+        """A person paired with a state whose named persons they meet in the same sentence is
+        said once, at the level of the persons ("A met B ... and his American counterparts")."""
+        persons = self.index.persons
+        met: set[tuple[int, str, str]] = set()
+        for f in found:
+            if f.kind is RelationKind.NEGOTIATES_WITH and f.source in persons and f.target in persons:
+                met.add((f.sentence.start, f.source, self.r.state(f.target)))
+                met.add((f.sentence.start, f.target, self.r.state(f.source)))
+
+        def restated(f: Found) -> bool:
+            if f.kind is not RelationKind.NEGOTIATES_WITH:
+                return False
+            return ((f.sentence.start, f.source, f.target) in met and f.target not in persons) or (
+                (f.sentence.start, f.target, f.source) in met and f.source not in persons)
+
+        return [f for f in found if not restated(f)]
+
     def _negotiator_titles(self) -> Iterator[Found]:
         """"X ... his appointment as US trade negotiator": a negotiator with the United States."""
         facts: dict[str, PersonFacts] = self.r.facts

@@ -25,6 +25,7 @@ class RelationReader(NegotiationRules, TariffRules, AllianceRules, ReplacementRu
         self.r = resolver
         self.index = resolver.index
         self.pending: list[tuple[list[str], "Span"]] = []
+        self.last_sides: list[str] = []
         self.last_imposer: str | None = None
 
     def read(self) -> list[Found]:
@@ -45,4 +46,4 @@ class RelationReader(NegotiationRules, TariffRules, AllianceRules, ReplacementRu
         found.extend(self._negotiator_titles())
         found.extend(self._successions(found))
         found.extend(self._resolve_pending(found))
-        return found
+        return self._without_restated_sides(found)
