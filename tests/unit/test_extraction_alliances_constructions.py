@@ -31,6 +31,10 @@ def alliances(extractor: Extractor, text: str) -> set[tuple[str, str]]:
      ("United Kingdom", "United States")),
     ("The Japan-Australia alliance was strengthened in 2023.", ("Australia", "Japan")),
     ("Britain remains the closest ally of the United States in Europe.", ("United Kingdom", "United States")),
+    # "allies such as X and Y": the listed members
+    ("Exporters in Berlin's closest allies such as France and Poland were hit hardest.", ("Germany", "Poland")),
+    ("The levy worries America's treaty allies such as Australia and the Philippines.",
+     ("Philippines", "United States")),
 ])
 def test_extraction_alliance_construction_found(extractor: Extractor, text: str, pair: tuple[str, str]) -> None:
     assert pair in alliances(extractor, text)

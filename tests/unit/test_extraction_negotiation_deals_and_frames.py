@@ -55,6 +55,7 @@ def test_extraction_negotiation_deal_or_frame_found(extractor: Extractor, text: 
     ("Kenya says it is ending trade talks with Japan over the vote.", ("Japan", "Kenya")),
     ("Following the meeting with Japan, a delegation from Chile will meet Canadian officials.", ("Chile", "Japan")),
     ("Norway and Peru held security talks in Oslo.", ("Norway", "Peru")),
+    ("Kenyan President Ruth Wanjiru said she was cutting off the talks with Japan after the vote.", ("Japan", "Ruth Wanjiru")),
 ])
 def test_extraction_negotiation_other_event_is_none(extractor: Extractor, text: str, pair: tuple[str, str]) -> None:
     assert pair not in negotiations(extractor, text)

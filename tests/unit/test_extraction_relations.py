@@ -54,6 +54,18 @@ def test_extraction_refusal_is_no_negotiation(extractor: Extractor, text: str) -
     ("Canada's ambassador Kirsten Hillman was succeeded by Mark Wiseman on Monday.",
      ("Kirsten Hillman", "REPLACED_BY", "Mark Wiseman")),
     ("Mark Wiseman, Canada's new envoy, takes over from Kirsten Hillman.", ("Kirsten Hillman", "REPLACED_BY", "Mark Wiseman")),
+    # a post handed over ("took the helm/reins from X"), a participle on the named holder's clause
+    ("Canadian Trade Minister Anne Roy, who took the helm of the trade office from Paul Grant last month, flew to "
+     "Paris.", ("Paul Grant", "REPLACED_BY", "Anne Roy")),
+    ("Peruvian Prime Minister Ana Ruiz took the reins from Prime Minister Luis Castro in March.",
+     ("Luis Castro", "REPLACED_BY", "Ana Ruiz")),
+    ("Chilean Finance Minister Rosa Vidal was praised by investors. In the new cabinet she was named trade minister, "
+     "succeeding Trade Minister Pedro Soto.", ("Pedro Soto", "REPLACED_BY", "Rosa Vidal")),
+    # the appointee, not the one appointing, takes the post
+    ("Chilean President Ana Ruiz on Monday appointed Pedro Soto, until now the central bank's deputy governor, as "
+     "Chile's new trade minister, replacing Luis Castro.", ("Luis Castro", "REPLACED_BY", "Pedro Soto")),
+    ("Kenyan President Ruth Wanjiru named Peter Kamau as ambassador to Japan, to succeed Amina Odhiambo.",
+     ("Amina Odhiambo", "REPLACED_BY", "Peter Kamau")),
 ])
 def test_extraction_replacement_found(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(extractor, text)
@@ -121,3 +133,8 @@ def test_extraction_replacement_stated_wins_over_inferred(extractor: Extractor) 
             "Former trade minister Simon Birmingham, now a banker, welcomed the choice.")
     found = {t for t in triples(extractor, text) if t[1] == "REPLACED_BY"}
     assert found == {("Don Farrell", "REPLACED_BY", "Tim Ayres")}
+
+
+def test_extraction_taking_other_than_a_post_is_no_replacement(extractor: Extractor) -> None:
+    text = "Peruvian Prime Minister Ana Ruiz took questions from Trade Minister Luis Castro in Lima."
+    assert not any(p == "REPLACED_BY" for _, p, _ in triples(extractor, text))

@@ -156,6 +156,8 @@ class AllianceRules:
         for c in [*node.children, *(token.children if node is not token else [])]:
             if c.dep_ == "appos":
                 found.extend(self.r.parties(c))
+            if c.dep_ == "prep" and c.lower_ == "as" and any(m.lower_ == "such" for m in c.children):
+                found.extend(k for g in c.children if g.dep_ == "pobj" for k in self.r.parties(g))  # "allies such as X"
         return [self.r.state(k) for k in dict.fromkeys(found)]
 
     def _before_dash(self, token: "Token") -> list[str]:

@@ -39,6 +39,7 @@ REFUSAL = {"refuse", "decline", "reject", "reluctant", "unwilling", "avoid", "de
 # Verbs that end talks only when the talks are their own argument ("ended the talks", "talks
 # collapsed"), not when they frame another event ("the dispute ended after talks").
 ENDING = {"end", "break", "collapse"}
+ENDING_PHRASES = {("cut", "off"), ("call", "off"), ("break", "off")}
 CONDITIONAL = {"if", "unless"}
 WISHFUL = {"envision", "hope", "aim", "want", "wish", "dream", "push", "seek", "open"}
 URGED = {"urge", "encourage", "press", "ask", "call", "invite", "demand", "appeal"}
@@ -367,7 +368,8 @@ class NegotiationRules:
                 continue
             came_from = node
             lemma = node.lemma_.lower()
-            if lemma in REFUSAL or (lemma in ENDING and (node == trigger or node == trigger.head)
+            ended = lemma in ENDING or (lemma, self._particle(node)) in ENDING_PHRASES
+            if lemma in REFUSAL or (ended and (node == trigger or node == trigger.head)
                                     and trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}):
                 return True
             negs = [c for c in node.children if c.dep_ == "neg"]
@@ -382,6 +384,10 @@ class NegotiationRules:
             if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL for m in node.children):
                 return True
         return False
+
+    @staticmethod
+    def _particle(verb: "Token") -> str | None:
+        return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
     def _urged(self, trigger: "Token") -> bool:
         """"urged both countries to resolve their differences through dialogue": asked for, not held."""

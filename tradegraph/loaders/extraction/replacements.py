@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+APPOINT = {"name", "appoint", "nominate", "pick", "tap", "choose", "select", "install"}
+POSTS = {"role", "post", "office", "job", "position", "helm", "reins", "portfolio", "seat", "mantle"}
+
+
 class ReplacementRules:
     """Rules for replacements; mixed into the RelationReader, which provides ``r``."""
 
@@ -37,20 +41,43 @@ class ReplacementRules:
             if passive_subj and agent:
                 pairs += [(old, new) for old in passive_subj for new in agent]
             elif obj:
-                takers = subj or self._preceding_person(verb, exclude=obj)
+                takers = (self._appointee(verb) or subj or self._head_subject(verb)
+                          or self._preceding_person(verb, exclude=obj))
                 pairs += [(old, n) for old in obj for n in takers]
         elif lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
             olds = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children for k in self.r.single(g)]
             pairs += [(old, new) for old in olds for new in subj]
         elif lemma in {"assume", "take"}:
-            holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {"role", "post", "office", "job", "position", "helm", "reins"})]
-            olds = [k for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "after"
+            posts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in POSTS]
+            # "took the helm from X": a post handed over; "assumed the role after X"
+            preps = {"after", "from"} if posts else {"after"}
+            olds = [k for h in [verb, *posts] for c in h.children if c.dep_ == "prep" and c.lower_ in preps
                     for g in c.children for k in self.r.single(g)]
             pairs += [(old, new) for old in olds for new in subj]
         for old, new in pairs:
             if old in persons and new in persons and old != new:
                 yield Found(old, RelationKind.REPLACED_BY, new, sent, 0.85 if not self.r.weak else 0.6)
         self.r.weak.clear()
+
+    def _appointee(self, verb: "Token") -> list[str]:
+        """"X named Y as foreign minister, replacing Z": the one appointed takes the post, not the
+        one appointing."""
+        for node in verb.ancestors:
+            if node.lemma_.lower() in APPOINT:
+                return [k for c in node.children if c.dep_ in {"dobj", "oprd"} for k in self.r.single(c)
+                        if k in self.index.persons]
+        return []
+
+    def _head_subject(self, verb: "Token") -> list[str]:
+        """Who takes the post in the clause a participle or infinitive hangs on: its object ("X
+        named Y as envoy, to succeed Z"), else its subject ("he was named minister, succeeding Z")."""
+        if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head == verb:
+            return []
+        for deps in ({"dobj"}, {"nsubjpass", "nsubj"}):
+            found = [k for c in verb.head.children if c.dep_ in deps for k in self.r.single(c) if k in self.index.persons]
+            if found:
+                return found
+        return []
 
     def _preceding_person(self, verb: "Token", exclude: list[str]) -> list[str]:
         """"Peter Kyle becomes ..., replacing Jonathan Reynolds": the person named before."""
