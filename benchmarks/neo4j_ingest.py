@@ -71,13 +71,10 @@ def _csv_statement(kind: Any) -> str:
     return f"""
 LOAD CSV WITH HEADERS FROM $url AS csv
 CALL (csv) {{
-  WITH csv, split(csv.ids, $sep) AS a, split(csv.sentences, $sep) AS s, split(csv.urls, $sep) AS u,
-       split(csv.dates, $sep) AS d, split(csv.confidences, $sep) AS c
   WITH {{source: csv.source, target: csv.target, role: nullif(csv.role, ''),
-        valid_from: CASE csv.valid_from WHEN '' THEN null ELSE date(csv.valid_from) END,
-        valid_to: CASE csv.valid_to WHEN '' THEN null ELSE date(csv.valid_to) END,
-        evidence: [i IN range(0, size(a) - 1) | {{article_id: a[i], sentence: s[i], url: u[i], date: d[i],
-                                                  confidence: toFloat(c[i])}}]}} AS row
+        valid_from: nullif(csv.valid_from, ''), valid_to: nullif(csv.valid_to, ''),
+        ids: split(csv.ids, $sep), sentences: split(csv.sentences, $sep), urls: split(csv.urls, $sep),
+        dates: split(csv.dates, $sep), confidences: [c IN split(csv.confidences, $sep) | toFloat(c)]}} AS row
   {body}
 }} IN TRANSACTIONS OF {CSV_TX_ROWS} ROWS
 """

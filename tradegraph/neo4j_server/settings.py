@@ -14,8 +14,8 @@ DEFAULT_HOME = Path("~/.tradegraph/neo4j")
 DEFAULT_PORT = 7687
 HOST = "127.0.0.1"
 USER = "neo4j"
-HEAP = "512m"
-PAGE_CACHE = "256m"
+HEAP = "1g"
+PAGE_CACHE = "512m"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 # What Neo4j's own launcher (the bootloader's default neo4j.conf) adds to the JVM; without the
@@ -73,6 +73,8 @@ def neo4j_conf(bolt_port: int) -> str:
         f"server.memory.pagecache.size={PAGE_CACHE}",
         "dbms.security.auth_enabled=true",
         "dbms.usage_report.enabled=false",
+        # LOAD CSV reads from <home>/import (relative to the home directory) and nowhere else.
+        "server.directories.import=import",
         # Logs and transaction logs stay small: this is a development and test server.
         "db.tx_log.rotation.retention_policy=2 files",
         "server.logs.gc.enabled=false",

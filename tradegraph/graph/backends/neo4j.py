@@ -92,9 +92,10 @@ class Neo4jStore(GraphStore):
 
     def clear(self) -> None:
         with self._translated("write"):
-            while self.driver.execute_query(cy.CLEAR_BATCH, batch=CLEAR_BATCH,
-                                            database_=self.database).records[0]["n"]:
-                pass
+            for statement in (cy.CLEAR_RELATIONS, cy.CLEAR_NODES):
+                while self.driver.execute_query(statement, batch=CLEAR_BATCH,
+                                                database_=self.database).records[0]["n"]:
+                    pass
 
     # -- contract: reads --------------------------------------------------------------------
 
@@ -235,12 +236,15 @@ def _actor(node: Any) -> Actor:
 
 
 def _relation_row(rel: Relation) -> dict[str, Any]:
+    """The flat row ``neo4j_cypher.write_relations`` takes: dates as ISO text (see there)."""
+    ev = rel.evidence
     return {
         "source": rel.source, "target": rel.target, "role": rel.role,
-        "valid_from": rel.valid_from, "valid_to": rel.valid_to,
-        "evidence": [{"article_id": ev.article_id, "sentence": ev.sentence, "url": ev.url or "",
-                      "date": ev.date.isoformat() if ev.date else "", "confidence": float(ev.confidence)}
-                     for ev in rel.evidence],
+        "valid_from": rel.valid_from.isoformat() if rel.valid_from else None,
+        "valid_to": rel.valid_to.isoformat() if rel.valid_to else None,
+        "ids": [e.article_id for e in ev], "sentences": [e.sentence for e in ev],
+        "urls": [e.url or "" for e in ev], "dates": [e.date.isoformat() if e.date else "" for e in ev],
+        "confidences": [float(e.confidence) for e in ev],
     }
 
 

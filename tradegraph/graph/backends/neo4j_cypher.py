@@ -58,25 +58,38 @@ SET a = row
 
 
 def write_relations(kind: RelationKind) -> str:
-    """Merge rows into ``kind`` relationships; evidence deduplicated by (article id, sentence)."""
+    """Merge rows into ``kind`` relationships; evidence deduplicated by (article id, sentence).
+
+    A row is flat (``source``, ``target``, ``role``, ISO ``valid_from``/``valid_to`` or null,
+    and the parallel evidence lists ``ids``, ``sentences``, ``urls``, ``dates``, ``confidences``):
+    nested maps and driver date objects cost more to send than the statement costs to run.
+    Every stored list is read once and all properties are set by one SET, so the plan has no
+    read-after-write conflict to resolve with an Eager barrier.
+    """
     return f"""
 UNWIND $rows AS row
-MATCH (s:Actor {{id: row.source}}), (t:Actor {{id: row.target}})
+MATCH (s:Actor {{id: row.source}})
+MATCH (t:Actor {{id: row.target}})
 MERGE (s)-[r:{checked_name(kind)}]->(t)
-WITH r, row, coalesce(r.ev_article_ids, []) AS ids, coalesce(r.ev_sentences, []) AS sentences
-WITH r, row, [i IN range(0, size(ids) - 1) | [ids[i], sentences[i]]] AS seen
-WITH r, row, [e IN row.evidence WHERE NOT [e.article_id, e.sentence] IN seen] AS fresh
-SET r.ev_article_ids = coalesce(r.ev_article_ids, []) + [e IN fresh | e.article_id],
-    r.ev_sentences = coalesce(r.ev_sentences, []) + [e IN fresh | e.sentence],
-    r.ev_urls = coalesce(r.ev_urls, []) + [e IN fresh | e.url],
-    r.ev_dates = coalesce(r.ev_dates, []) + [e IN fresh | e.date],
-    r.ev_confidences = coalesce(r.ev_confidences, []) + [e IN fresh | e.confidence],
-    r.valid_from = CASE WHEN r.valid_from IS NULL OR row.valid_from < r.valid_from
-                        THEN row.valid_from ELSE r.valid_from END,
-    r.valid_to = CASE WHEN r.valid_to IS NULL OR row.valid_to > r.valid_to
-                      THEN row.valid_to ELSE r.valid_to END,
-    r.role = coalesce(r.role, row.role)
-{_SUMMARY}
+WITH r, row, coalesce(r.ev_article_ids, []) AS ids, coalesce(r.ev_sentences, []) AS sentences,
+     coalesce(r.ev_confidences, []) AS confidences, date(row.valid_from) AS vf, date(row.valid_to) AS vt
+WITH r, row, ids, sentences, confidences, vf, vt,
+     CASE size(ids) WHEN 0 THEN range(0, size(row.ids) - 1)
+          ELSE [i IN range(0, size(row.ids) - 1)
+                WHERE NOT any(j IN range(0, size(ids) - 1) WHERE ids[j] = row.ids[i] AND sentences[j] = row.sentences[i])]
+     END AS fresh
+WITH r, row, vf, vt, fresh, sentences, ids + [i IN fresh | row.ids[i]] AS all_ids,
+     confidences + [i IN fresh | row.confidences[i]] AS all_confidences
+SET r.ev_article_ids = all_ids,
+    r.ev_sentences = sentences + [i IN fresh | row.sentences[i]],
+    r.ev_urls = coalesce(r.ev_urls, []) + [i IN fresh | row.urls[i]],
+    r.ev_dates = coalesce(r.ev_dates, []) + [i IN fresh | row.dates[i]],
+    r.ev_confidences = all_confidences,
+    r.valid_from = CASE WHEN r.valid_from IS NULL OR vf < r.valid_from THEN vf ELSE r.valid_from END,
+    r.valid_to = CASE WHEN r.valid_to IS NULL OR vt > r.valid_to THEN vt ELSE r.valid_to END,
+    r.role = coalesce(r.role, row.role),
+    r.support = size(reduce(acc = [], x IN all_ids | CASE WHEN x IN acc THEN acc ELSE acc + x END)),
+    r.confidence = reduce(m = 0.0, c IN all_confidences | CASE WHEN c > m THEN c ELSE m END)
 """
 
 
@@ -102,8 +115,10 @@ WITH r WHERE size(r.ev_article_ids) = 0
 DELETE r
 """
 
-# Deleted a batch at a time, so clearing a large graph does not need one huge transaction.
-CLEAR_BATCH = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS n"
+# Deleted a batch at a time, so clearing a large graph does not need one huge transaction:
+# relationships first, since DETACH DELETE of one hub node would delete all its edges at once.
+CLEAR_RELATIONS = "MATCH ()-[r]->() WITH r LIMIT $batch DELETE r RETURN count(*) AS n"
+CLEAR_NODES = "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS n"
 
 # -- reads -----------------------------------------------------------------------------------
 
