@@ -67,7 +67,7 @@ def per_row(store: Any, graph: Any, limit: int) -> float:
 def _csv_statement(kind: Any) -> str:
     from tradegraph.graph.backends import neo4j_cypher as cy
 
-    body = cy.write_relations(kind).split("UNWIND $rows AS row", 1)[1]
+    body = cy.write_relations(kind).split("UNWIND $rows AS row", 1)[1].replace(cy.WRITTEN, "")
     return f"""
 LOAD CSV WITH HEADERS FROM $url AS csv
 CALL (csv) {{

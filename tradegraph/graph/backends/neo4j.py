@@ -75,14 +75,16 @@ class Neo4jStore(GraphStore):
 
     def _upsert_tx(self, tx: Any, actors: dict[str, Actor], relations: list[Relation],
                    articles: list[Article]) -> None:
-        _check_ends(tx, actors, relations)
         _write_actors(tx, actors)
         by_kind: dict[RelationKind, list[dict[str, Any]]] = defaultdict(list)
         for rel in relations:
             by_kind[rel.kind].append(_relation_row(rel))
+        written = 0
         for rel_kind, rows in by_kind.items():
             for batch in _batches(rows):
-                tx.run(cy.write_relations(rel_kind), rows=batch).consume()
+                written += tx.run(cy.write_relations(rel_kind), rows=batch).single(strict=True)["written"]
+        if written < len(relations):  # raising rolls the whole transaction back: nothing is written
+            _refuse_missing_ends(tx, actors, relations)
         for batch in _batches([_article_row(a) for a in articles]):
             tx.run(cy.WRITE_ARTICLES, rows=batch).consume()
 
@@ -180,8 +182,12 @@ class Neo4jStore(GraphStore):
                                         code="TG322") from err
 
 
-def _check_ends(tx: Any, actors: dict[str, Actor], relations: list[Relation]) -> None:
-    """Refuse relations whose ends are neither stored nor among ``actors`` (before any write)."""
+def _refuse_missing_ends(tx: Any, actors: dict[str, Actor], relations: list[Relation]) -> None:
+    """Raise for the first relation whose end is neither stored nor among ``actors``.
+
+    Called only when a relation write matched fewer rows than it was sent, so the common case
+    costs no extra round trip; the caller's transaction then rolls back.
+    """
     ends = {end for r in relations for end in (r.source, r.target)} - actors.keys()
     found = {rec["id"] for ids in _batches(sorted(ends)) for rec in tx.run(cy.EXISTING_ACTOR_IDS, ids=ids)}
     for rel in relations:
@@ -192,6 +198,8 @@ def _check_ends(tx: Any, actors: dict[str, Actor], relations: list[Relation]) ->
                     "upsert; upsert the actor together with the relation",
                     code="TG310",
                 )
+    raise StoreError(f"fewer than the {len(relations)} relations were written although every end is stored "
+                     "now (an actor deleted concurrently?); retry the upsert", code="TG310")
 
 
 def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
@@ -208,7 +216,8 @@ def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
             tx.run(cy.write_actors(actor_kind), rows=batch).consume()
 
 
-def _batches(rows: list[Any], size: int = WRITE_BATCH) -> Iterator[list[Any]]:
+def _batches(rows: list[Any], size: int | None = None) -> Iterator[list[Any]]:
+    size = size or WRITE_BATCH  # read at call time, so a benchmark can sweep it
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 

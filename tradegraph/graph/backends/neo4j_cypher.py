@@ -64,7 +64,8 @@ def write_relations(kind: RelationKind) -> str:
     and the parallel evidence lists ``ids``, ``sentences``, ``urls``, ``dates``, ``confidences``):
     nested maps and driver date objects cost more to send than the statement costs to run.
     Every stored list is read once and all properties are set by one SET, so the plan has no
-    read-after-write conflict to resolve with an Eager barrier.
+    read-after-write conflict to resolve with an Eager barrier. Returns ``written``: the rows
+    whose two ends exist.
     """
     return f"""
 UNWIND $rows AS row
@@ -90,7 +91,11 @@ SET r.ev_article_ids = all_ids,
     r.role = coalesce(r.role, row.role),
     r.support = size(reduce(acc = [], x IN all_ids | CASE WHEN x IN acc THEN acc ELSE acc + x END)),
     r.confidence = reduce(m = 0.0, c IN all_confidences | CASE WHEN c > m THEN c ELSE m END)
-"""
+{WRITTEN}"""
+
+
+# Rows whose two ends matched: fewer than sent means a missing actor, and the caller rolls back.
+WRITTEN = "RETURN count(*) AS written\n"
 
 
 # Recomputes support (distinct articles) and confidence (max) from the evidence lists of ``r``.
