@@ -271,7 +271,9 @@ class NegotiationRules:
                     found.extend(self._group(pobj))
         if not found and verb.dep_ == "xcomp":
             for c in verb.head.children:
-                if c.dep_ == "dobj":
+                if c.dep_ == "dobj" and self._own_people(c):
+                    found.extend(self.r.state(k) for s in verb.head.children if s.dep_ == "nsubj" for k in self._group(s))
+                elif c.dep_ == "dobj":
                     found.extend(self._group(c))
         if not found and verb.dep_ == "relcl":
             found.extend(self.r.single(verb.head))
@@ -280,6 +282,12 @@ class NegotiationRules:
                 if c.dep_ in {"attr", "nsubj"}:
                     found.extend(self._group(c))
         return list(dict.fromkeys(found))
+
+    @staticmethod
+    def _own_people(noun: "Token") -> bool:
+        """"told his team to resume talks": the teller's own people, so the teller's state is the side."""
+        return noun.lower_ in SIDE_NOUNS and any(
+            c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "its", "my", "our"} for c in noun.children)
 
     def _led_by(self, noun: "Token") -> list[str]:
         """"a delegation led by X": the leader negotiates too."""
@@ -372,6 +380,8 @@ class NegotiationRules:
             if lemma in REFUSAL or (ended and (node == trigger or node == trigger.head)
                                     and trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}):
                 return True
+            if node.dep_ == "pcomp" and node.head.lower_ == "without":
+                return True  # "returned without having met X"
             negs = [c for c in node.children if c.dep_ == "neg"]
             if negs and not any(c.lower_ == "yet" for c in node.subtree if abs(c.i - negs[0].i) <= 2):
                 return True
@@ -439,6 +449,14 @@ class NegotiationRules:
                 (f.sentence.start, f.target, f.source) in met and f.source not in persons)
 
         return [f for f in found if not restated(f)]
+
+    def _without_same_side(self, found: list[Found]) -> list[Found]:
+        """Two actors of one state do not negotiate with each other ("we will speak with the
+        President", said his minister): read once the article has placed everyone."""
+        def same_side(f: Found) -> bool:
+            return f.kind is RelationKind.NEGOTIATES_WITH and self.r.state(f.source) == self.r.state(f.target)
+
+        return [f for f in found if not same_side(f)]
 
     def _negotiator_titles(self) -> Iterator[Found]:
         """"X ... his appointment as US trade negotiator": a negotiator with the United States."""

@@ -46,4 +46,4 @@ class RelationReader(NegotiationRules, TariffRules, AllianceRules, ReplacementRu
         found.extend(self._negotiator_titles())
         found.extend(self._successions(found))
         found.extend(self._resolve_pending(found))
-        return self._without_restated_sides(found)
+        return self._without_same_side(self._without_restated_sides(found))
