@@ -20,6 +20,9 @@ TALK_WORDS = {"talk", "talks", "negotiate", "negotiation", "negotiations", "meet
 REPORT_VERBS = {"report", "answer"}
 GROUP_NOUNS = {"team", "delegation", "mission", "side", "negotiators", "group"}
 LEAD_VERBS = {"lead", "head", "chair"}
+PARTNER_WORDS = TALK_WORDS | {"deal", "agreement", "accord", "pact", "truce", "spoke", "speak", "phone", "thank",
+                               "host", "visit", "agree", "reach"}
+FACE_VERBS = {"face", "pay", "incur", "attract"}
 TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surtax"}
 
 
@@ -134,7 +137,9 @@ class Ties:
             for verb in verbs:
                 for obj in verb.children:
                     if obj.dep_ == "dobj" and obj.lower_ in TARIFF_NOUNS:
-                        out.update(self._targets(obj))
+                        out.update(self._targets(obj) | self._targets(verb))  # "raises tariff on X goods"
+                    if obj.dep_ == "ccomp":  # "Y announced that Vietnamese goods would face a tariff"
+                        out.update(self._facing(obj))
                 if verb.dep_ == "relcl" and verb.head.lower_ in TARIFF_NOUNS:  # "a tariff, which Y imposed on X"
                     out.update(self._targets(verb))
         out.update(self._counterparts(key))
@@ -166,6 +171,55 @@ class Ties:
                 node = node.head
         return out
 
+    def partners(self, key: str, placed: Callable[[str], "str | None"]) -> set[str]:
+        """States across the table from a person: "X reached a deal with Indonesian President Y",
+        "Y spoke with X", "a call between X and Y", "X met Y", "X resumed talks with Bangkok"."""
+        out: set[str] = set()
+        for m in self.index.mentions:
+            if m.key != key:
+                continue
+            head = self.doc[m.start:m.end].root
+            others: list["Token"] = []
+            if head.dep_ in {"nsubj", "nsubjpass"}:
+                verb = head.head
+                for node in verb.subtree:
+                    if node.dep_ == "pobj" and node.head.lower_ in {"with", "between"} and self._partnering(node.head.head):
+                        others += [node, *node.conjuncts]
+                    if node.dep_ == "dobj" and node.head is verb and verb.lemma_.lower() in PARTNER_WORDS:
+                        others += [node, *node.conjuncts]
+            if head.dep_ == "pobj" and head.head.lower_ in {"with", "between"} and self._partnering(head.head.head):
+                others += [c for c in head.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                others += [c for c in head.conjuncts]
+            if head.dep_ == "dobj" and head.head.lemma_.lower() in PARTNER_WORDS:
+                others += [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            for other in others:
+                for t in [other, *(c for c in other.children if c.dep_ in {"compound", "poss", "amod", "appos"})]:
+                    found = self.index.at(t)
+                    if found is None or found.key == key or found.in_name:
+                        continue
+                    state = placed(found.key) if found.key in self.index.persons else self._seat_state(found.key)
+                    if state and state.startswith("country:"):
+                        out.add(state)
+                    break
+        return out
+
+    def _seat_state(self, key: str) -> str:
+        """"Bangkok" as the Thai government; a country as itself."""
+        place = self.index.places.get(key)
+        if place is not None and place.state and place.how == "seat":
+            return self.index.gaz.country(place.state).id
+        return key
+
+    @staticmethod
+    def _partnering(node: "Token") -> bool:
+        for _ in range(3):
+            if node.lemma_.lower() in PARTNER_WORDS or node.lower_ in PARTNER_WORDS:
+                return True
+            if node.head is node:
+                break
+            node = node.head
+        return False
+
     def state_of(self, token: "Token") -> str | None:
         """The country a subject stands for: itself, or the state of the person or office named."""
         m = self.index.at(token)
@@ -183,6 +237,20 @@ class Ties:
                 if aff:
                     return str(aff)
         return None
+
+    def _facing(self, verb: "Token") -> set[str]:
+        """"goods from X would face / pay a 20% tariff": X."""
+        if verb.lemma_.lower() not in FACE_VERBS:
+            return set()
+        out: set[str] = set()
+        for subj in verb.children:
+            if subj.dep_ != "nsubj":
+                continue
+            for t in subj.subtree:
+                place = self.index.at(t)
+                if place is not None and not place.in_name and place.key.startswith("country:"):
+                    out.add(place.key)
+        return out
 
     def _targets(self, tariff: "Token") -> set[str]:
         out = set()

@@ -326,6 +326,7 @@ class RoleReader:
         for key in order:
             title = chiefs[key]
             excluded = {state for t, state in held if t == title} | ties.opposed(key)
+            excluded |= ties.partners(key, lambda k: self.facts[k].affiliation if k in self.facts else None)
             if any(w in title for w in ("minister", "premier", "chancellor")):
                 excluded.add("country:USA")  # general knowledge: no US office has these names
             facts = self.facts[key]
@@ -333,7 +334,8 @@ class RoleReader:
                        and not _quoted(o.sentence, o, self.index.text)]
             guesses = [ties.owned_state(key), ties.subordinate_state(key, self.facts)]  # type: ignore[arg-type]
             if offices:
-                guesses += [self._sentence_state(offices[0], exclude_us=False, excluded=excluded), self.index.home,
+                guesses += [self._sentence_state(offices[0], exclude_us=False, excluded=excluded, own_clause=False),
+                            self.index.home,
                             *ties.main_countries(excluded)]
             place = first(guesses, lambda k: k not in excluded)
             if place:
@@ -376,8 +378,12 @@ class RoleReader:
     def _nonstate_role(self, office: Office) -> bool:
         return any(w in self.titles.nonofficial for w in office.role.lower().split())
 
-    def _sentence_state(self, office: Office, *, exclude_us: bool, excluded: frozenset[str] | set[str] = frozenset()) -> str | None:
+    def _sentence_state(self, office: Office, *, exclude_us: bool, excluded: frozenset[str] | set[str] = frozenset(),
+                        own_clause: bool = False) -> str | None:
+        holder = next((t for t in office.sentence if (m := self.index.at(t)) is not None and m.key == office.person), None)
         for token in office.sentence:
+            if own_clause and holder is not None and _other_clause(token, holder):
+                continue  # "after President X signed the order, while Mexico won a reprieve"
             m = self.index.at(token)
             if m is None or m.key in self.index.persons or m.in_name or (exclude_us and m.key == "country:USA"):
                 continue
@@ -431,6 +437,15 @@ class RoleReader:
 
     def _is_title(self, token: "Token") -> bool:
         return token.lower_ in self.titles.heads
+
+
+def _other_clause(token: "Token", holder: "Token") -> bool:
+    """Whether ``token`` sits in a subordinate clause that does not also hold ``holder``."""
+    mine = {a.i for a in holder.ancestors} | {holder.i}
+    for a in [token, *token.ancestors]:
+        if a.dep_ in {"advcl", "ccomp", "relcl", "conj", "xcomp"} and a.pos_ in {"VERB", "AUX"}:
+            return a.i not in mine
+    return False
 
 
 def _opening_in(prep: "Token") -> bool:
