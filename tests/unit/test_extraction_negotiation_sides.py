@@ -47,3 +47,18 @@ def test_extraction_negotiation_sides_teller_team_is_teller_state(extractor: Ext
 ])
 def test_extraction_negotiation_sides_same_state_is_no_negotiation(extractor: Extractor, text: str) -> None:
     assert negotiations(extractor, text) == set()
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Canadian Trade Minister Paul Roy held a working session with Japanese Trade Minister Ken Sato in Ottawa.",
+     ("Ken Sato", "Paul Roy")),
+    ("Kenya and Peru held a final session with each other's negotiators; Kenya joined a session with Japan on Friday.",
+     ("Japan", "Kenya")),
+])
+def test_extraction_negotiation_sides_session_with_is_a_meeting(extractor: Extractor, text: str,
+                                                                pair: tuple[str, str]) -> None:
+    assert pair in negotiations(extractor, text)
+
+
+def test_extraction_negotiation_sides_session_without_parties_is_nothing(extractor: Extractor) -> None:
+    assert negotiations(extractor, "Japan's parliament opened its autumn session on Monday.") == set()

@@ -24,7 +24,7 @@ DEAL_NOUNS = {"deal", "deals", "agreement", "agreements", "framework", "framewor
               "accords", "truce", "settlement", "arrangement", "arrangements"}
 NEGOTIATE_NOUNS = {"talks", "talk", "negotiation", "negotiations", "discussion", "discussions", "meeting",
                    "meetings", "consultation", "consultations", "dialogue", "call", "conference", "round",
-                   "rounds", "summit", "summits"} | DEAL_NOUNS
+                   "rounds", "summit", "summits", "session", "sessions"} | DEAL_NOUNS
 # A meeting about something other than trade ("a ceasefire meeting", "security talks").
 OTHER_TOPICS = {"ceasefire", "peace", "security", "defense", "defence", "military", "border", "nuclear",
                 "climate", "migration", "refugee", "hostage", "arms", "courtesy"}
@@ -32,7 +32,7 @@ OTHER_TOPICS = {"ceasefire", "peace", "security", "defense", "defence", "militar
 # other side ("talks on the tariffs with Y", "negotiations on an agreement with Y").
 TOPIC_PREPS = {"on", "over", "about", "for", "regarding", "concerning"}
 # A call, conference or round is a negotiation only when the sentence says between whom or with whom.
-NEEDS_PARTIES = {"call", "conference", "round", "rounds"}
+NEEDS_PARTIES = {"call", "conference", "round", "rounds", "session", "sessions"}
 REFUSAL = {"refuse", "decline", "reject", "reluctant", "unwilling", "avoid", "deny", "cancel", "snub",
            "boycott", "halt", "postpone", "scrap", "rule", "abandon", "walk", "terminate", "suspend",
            "threaten", "shun"}
@@ -90,7 +90,7 @@ class NegotiationRules:
             return
         if self._other_topic(trigger):
             return
-        if low in {"round", "rounds"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children):
+        if low in {"round", "rounds", "session", "sessions"} and any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children):
             return  # "a round of talks": the talks are the trigger
         conf = 0.6 if self.r.weak else 0.8
         sent = trigger.sent
