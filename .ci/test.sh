@@ -16,6 +16,9 @@ if [ -z "${TRADEGRAPH_TEST_NEO4J_URI:-}" ]; then
   export TRADEGRAPH_TEST_NEO4J_URI="bolt://127.0.0.1:$TRADEGRAPH_NEO4J_PORT"
 fi
 
+# Types first: mypy --strict over the package (settings in pyproject.toml).
+"$PY" -m mypy
+
 # A per-test limit, so one hung test fails alone instead of running CI out of time.
 status=0
 "$PY" -m pytest -q --timeout="${TRADEGRAPH_TEST_TIMEOUT:-600}" tests "$@" || status=$?

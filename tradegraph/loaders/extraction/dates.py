@@ -87,10 +87,10 @@ def _resolve(text: str, published: date | None) -> date | None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
-    day = parsed.date()
+    day: date = parsed.date()
     if published is not None and day > published and "next" not in text.lower():
         return None  # a past event resolved into the future: the expression was not a date
     return day

@@ -394,7 +394,7 @@ def _headline_line(line: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
     if len(words) < 3 or line.rstrip().endswith((".", "”", '"')):
         return False
-    return sum(w[0].isupper() for w in words) / len(words) > 0.75
+    return bool(sum(w[0].isupper() for w in words) / len(words) > 0.75)
 
 
 def build_matcher(nlp: object, gazetteer: Gazetteer) -> "PhraseMatcher":
