@@ -30,23 +30,23 @@ RETURN collect(properties(a)) AS props
 
 RELATIONS_OUT = f"""
 UNWIND $ids AS id
-MATCH (a:Actor {{id: id}})-[r]->(:Actor)
+MATCH (a:Actor {{id: id}})-[r]->(o:Actor)
 WHERE type(r) IN $kinds
-RETURN collect(DISTINCT {_REL}) AS rels
+RETURN collect(DISTINCT {_REL}) AS rels, collect(DISTINCT properties(o)) AS ends
 """
 
 RELATIONS_IN = f"""
 UNWIND $ids AS id
-MATCH (a:Actor {{id: id}})<-[r]-(:Actor)
+MATCH (a:Actor {{id: id}})<-[r]-(o:Actor)
 WHERE type(r) IN $kinds
-RETURN collect(DISTINCT {_REL}) AS rels
+RETURN collect(DISTINCT {_REL}) AS rels, collect(DISTINCT properties(o)) AS ends
 """
 
 RELATIONS_BOTH = f"""
 UNWIND $ids AS id
-MATCH (a:Actor {{id: id}})-[r]-(:Actor)
+MATCH (a:Actor {{id: id}})-[r]-(o:Actor)
 WHERE type(r) IN $kinds
-RETURN collect(DISTINCT {_REL}) AS rels
+RETURN collect(DISTINCT {_REL}) AS rels, collect(DISTINCT properties(o)) AS ends
 """
 
 SUCCESSORS = f"""
@@ -80,10 +80,15 @@ _BY_DIRECTION = {"out": RELATIONS_OUT, "in": RELATIONS_IN, "both": RELATIONS_BOT
 
 
 class CypherTraversals:
-    """Runs the statements above through ``store.run_read`` (a read transaction)."""
+    """Runs the statements above through ``store.run_read`` (a read transaction).
+
+    One instance serves one question. ``around`` also brings back the actors at the far ends,
+    kept so that the question's next ``actors`` call (its answers' names) needs no round trip.
+    """
 
     def __init__(self, store: Any) -> None:
         self.store = store
+        self._seen: dict[str, Actor] = {}
 
     def _rows(self, cypher: str, **params: Any) -> list[Mapping[str, Any]]:
         return [dict(row) for row in self.store.run_read(cypher, **params)]
@@ -93,12 +98,18 @@ class CypherTraversals:
         return [item for row in self._rows(cypher, **params) for item in row[column]]
 
     def actors(self, ids: Iterable[str]) -> dict[str, Actor]:
-        found = (actor_from_props(props) for props in self._collected(ACTORS_BY_ID, "props", ids=sorted(set(ids))))
-        return {a.id: a for a in found}
+        wanted = set(ids)
+        missing = sorted(wanted - self._seen.keys())
+        if missing:
+            found = (actor_from_props(props) for props in self._collected(ACTORS_BY_ID, "props", ids=missing))
+            self._seen.update((a.id, a) for a in found)
+        return {i: self._seen[i] for i in wanted if i in self._seen}
 
     def around(self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction) -> list[Relation]:
-        rels = self._collected(_BY_DIRECTION[direction], "rels", ids=sorted(set(ids)), kinds=[k.value for k in kinds])
-        return _unique(relation_from_row(rel) for rel in rels)
+        rows = self._rows(_BY_DIRECTION[direction], ids=sorted(set(ids)), kinds=[k.value for k in kinds])
+        for row in rows:
+            self._seen.update((a.id, a) for a in map(actor_from_props, row["ends"]))
+        return _unique(relation_from_row(rel) for row in rows for rel in row["rels"])
 
     def chain(self, actor_id: str, forward: bool) -> list[Relation]:
         cypher = (SUCCESSORS if forward else PREDECESSORS).replace("{hops}", str(MAX_CHAIN))

@@ -24,7 +24,8 @@ from tradegraph.graph.store import GraphStore
 ALL_KINDS = [k.value for k in RelationKind]
 CLEAR_BATCH = 10_000
 # Rows per UNWIND statement; all batches of one upsert still share its one transaction.
-WRITE_BATCH = 1_000
+# 5000 beat 1000 by 5-10% in the benchmark sweep (fewer round trips); larger gained nothing.
+WRITE_BATCH = 5_000
 
 
 class Neo4jStore(GraphStore):
