@@ -52,6 +52,8 @@ def latencies(store: Any, graph: Any, floor: Callable[[], Any], repeats: int) ->
     floor_p = percentiles(base)
     rows = [{"question": "floor", **floor_p, "p50_vs_floor": 1.0}]
     for name, ask in questions(graph).items():
+        for _ in range(10):  # warm the server's plan cache and JIT for this statement shape
+            ask(store, random.Random(1))
         runs = []
         for _ in range(repeats if name in LOOKUPS else max(repeats // 4, 10)):
             t = time.perf_counter()
