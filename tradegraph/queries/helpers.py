@@ -140,14 +140,15 @@ def representatives_of(store: Any, body_id: str, as_of: date | None = None) -> l
     A predecessor of a representative counts as having represented the body until replaced.
     """
     t = traversals(store)
-    _require(t, body_id)
-    return _answers(t, [a for a, ended in _tenures(t, body_id) if _in_office(a, ended, as_of)])
+    found = [a for a, ended in _tenures(t, body_id) if _in_office(a, ended, as_of)]
+    if not found:
+        _require(t, body_id)  # only an empty answer needs the round trip that tells "unknown" apart
+    return _answers(t, found)
 
 
 def represented_by(store: Any, person_id: str, as_of: date | None = None) -> list[Answer]:
     """The states or bodies a person represents (with the role), including former ones."""
     t = traversals(store)
-    _require(t, person_id)
     found = [Answer(actor=_stub(r.target), relation=REP, evidence=r.evidence, role=r.role,
                     valid_from=r.valid_from, valid_to=r.valid_to)
              for r in t.around([person_id], [REP], "out") if r.holds_on(as_of)]
@@ -158,6 +159,8 @@ def represented_by(store: Any, person_id: str, as_of: date | None = None) -> lis
                              role=rel.role, valid_to=event_date(rel), inferred=True)
                 if _in_office(ans, False, as_of):
                     found.append(ans)
+    if not found:
+        _require(t, person_id)
     return _answers(t, found)
 
 
