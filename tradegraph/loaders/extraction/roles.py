@@ -334,7 +334,7 @@ class RoleReader:
                        and not _quoted(o.sentence, o, self.index.text)]
             guesses = [ties.owned_state(key), ties.subordinate_state(key, self.facts)]  # type: ignore[arg-type]
             if offices:
-                guesses += [self._sentence_state(offices[0], exclude_us=False, excluded=excluded, own_clause=False),
+                guesses += [self._sentence_state(offices[0], exclude_us=False, excluded=excluded),
                             self.index.home,
                             *ties.main_countries(excluded)]
             place = first(guesses, lambda k: k not in excluded)
@@ -378,12 +378,9 @@ class RoleReader:
     def _nonstate_role(self, office: Office) -> bool:
         return any(w in self.titles.nonofficial for w in office.role.lower().split())
 
-    def _sentence_state(self, office: Office, *, exclude_us: bool, excluded: frozenset[str] | set[str] = frozenset(),
-                        own_clause: bool = False) -> str | None:
-        holder = next((t for t in office.sentence if (m := self.index.at(t)) is not None and m.key == office.person), None)
+    def _sentence_state(self, office: Office, *, exclude_us: bool,
+                        excluded: frozenset[str] | set[str] = frozenset()) -> str | None:
         for token in office.sentence:
-            if own_clause and holder is not None and _other_clause(token, holder):
-                continue  # "after President X signed the order, while Mexico won a reprieve"
             m = self.index.at(token)
             if m is None or m.key in self.index.persons or m.in_name or (exclude_us and m.key == "country:USA"):
                 continue
@@ -437,15 +434,6 @@ class RoleReader:
 
     def _is_title(self, token: "Token") -> bool:
         return token.lower_ in self.titles.heads
-
-
-def _other_clause(token: "Token", holder: "Token") -> bool:
-    """Whether ``token`` sits in a subordinate clause that does not also hold ``holder``."""
-    mine = {a.i for a in holder.ancestors} | {holder.i}
-    for a in [token, *token.ancestors]:
-        if a.dep_ in {"advcl", "ccomp", "relcl", "conj", "xcomp"} and a.pos_ in {"VERB", "AUX"}:
-            return a.i not in mine
-    return False
 
 
 def _opening_in(prep: "Token") -> bool:
