@@ -9,11 +9,6 @@ from tradegraph.loaders.extraction import Extractor, to_prediction
 from tradegraph.loaders.gazetteer import default_gazetteer
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def actors(extractor: Extractor, text: str) -> dict[str, dict]:
     return {a["name"]: a for a in to_prediction(extractor.extract(Article.create(text)))["actors"]}
 

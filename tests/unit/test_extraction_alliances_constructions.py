@@ -7,11 +7,6 @@ from tradegraph.graph.model import Article
 from tradegraph.loaders.extraction import Extractor, to_prediction
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def alliances(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     prediction = to_prediction(extractor.extract(Article.create(text)))
     return {tuple(sorted((r["subject"], r["object"]))) for r in prediction["relations"]  # type: ignore[misc]

@@ -8,11 +8,6 @@ from tradegraph.graph.model import Article
 from tradegraph.loaders.extraction import Extractor, to_prediction
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def affiliations(extractor: Extractor, text: str) -> dict[str, str | None]:
     prediction = to_prediction(extractor.extract(Article.create(text)))
     return {a["name"]: a["affiliation"] for a in prediction["actors"] if a["type"] == "Person"}

@@ -10,11 +10,6 @@ from tradegraph.loaders.extraction import Extractor, to_prediction
 LEAD = "The United States published its new tariff schedule on Monday. "
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def tariffs(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     prediction = to_prediction(extractor.extract(Article.create(text)))
     return {(r["subject"], r["object"]) for r in prediction["relations"] if r["predicate"] == "IMPOSES_TARIFFS_ON"}

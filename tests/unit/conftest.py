@@ -1,0 +1,12 @@
+"""Fixtures shared by the unit tests."""
+from __future__ import annotations
+
+import pytest
+
+from tradegraph.loaders.extraction import Extractor
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """One extractor (and spaCy pipeline) for every extraction test."""
+    return Extractor()
