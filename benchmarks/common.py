@@ -1,4 +1,5 @@
 """Helpers every benchmark shares: timing, memory (RSS), child processes and the printed table."""
+
 from __future__ import annotations
 
 import json
@@ -43,11 +44,18 @@ def percentiles(samples_s: Sequence[float]) -> dict[str, float]:
     return {"p50_ms": round(statistics.median(ms), 3), "p95_ms": round(p95, 3), "n": len(ms)}
 
 
-def run_child(module: str, *args: str, env: dict[str, str] | None = None, timeout: float = 3600) -> dict[str, Any]:
+def run_child(
+    module: str, *args: str, env: dict[str, str] | None = None, timeout: float = 3600
+) -> dict[str, Any]:
     """Run ``python -m module args`` in a fresh process (for clean memory figures); its last
     stdout line is a JSON object, which is returned."""
-    proc = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    proc = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"{module} {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -77,8 +85,14 @@ def table(title: str, rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def goal(name: str, value: float | None, target: float, *, at_most: bool = False, unit: str = "") -> dict[str, Any]:
+def goal(
+    name: str, value: float | None, target: float, *, at_most: bool = False, unit: str = ""
+) -> dict[str, Any]:
     """One goal line: measured value against target, met or not."""
     met = value is not None and (value <= target if at_most else value >= target)
-    return {"goal": name, "measured": value, "target": f"{'<=' if at_most else '>='} {target:g}{unit}",
-            "met": "yes" if met else "NO"}
+    return {
+        "goal": name,
+        "measured": value,
+        "target": f"{'<=' if at_most else '>='} {target:g}{unit}",
+        "met": "yes" if met else "NO",
+    }

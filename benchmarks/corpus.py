@@ -8,6 +8,7 @@ filler paragraphs. Its gold follows ``../shared/eval`` (one JSON file per articl
 
     python -m benchmarks.corpus --articles 10000 --seed 0 --out /tmp/corpus
 """
+
 from __future__ import annotations
 
 import argparse
@@ -76,10 +77,18 @@ class Draft:
         key = (min(s, o), p, max(s, o)) if p in phrases.SYMMETRIC else (s, p, o)
         self.relations.setdefault(key, {"s": s, "p": p, "o": o, "evidence": sentence})
 
-    def _actor(self, name: str, kind: str, *, alias: str | None = None, affiliation: str | None = None,
-               role: str | None = None) -> None:
-        a = self.actors.setdefault(name, {"name": name, "type": kind, "aliases": [], "affiliation": affiliation,
-                                          "roles": []})
+    def _actor(
+        self,
+        name: str,
+        kind: str,
+        *,
+        alias: str | None = None,
+        affiliation: str | None = None,
+        role: str | None = None,
+    ) -> None:
+        a = self.actors.setdefault(
+            name, {"name": name, "type": kind, "aliases": [], "affiliation": affiliation, "roles": []}
+        )
         if alias and alias != name and alias not in a["aliases"]:
             a["aliases"].append(alias)
         if role and role not in a["roles"]:
@@ -96,6 +105,7 @@ def _cap(sentence: str) -> str:
 
 # -- event paragraphs: each writes sentences and states exactly the relations they carry ------
 
+
 def meeting(d: Draft, a: str, b: str) -> None:
     x = d.world.holder(a, d.rng.choice(d.world.titles(a)), d.day)
     y = d.world.holder(b, d.rng.choice(d.world.titles(b)), d.day)
@@ -103,8 +113,10 @@ def meeting(d: Draft, a: str, b: str) -> None:
         return
     r = d.rng
     if r.random() < 0.5:
-        s1 = _cap(f"{d.person(x)} met {d.person(y)} {r.choice(phrases.VENUES)} on {r.choice(phrases.WEEKDAYS)} "
-                  f"to discuss {r.choice(phrases.TOPICS)}.")
+        s1 = _cap(
+            f"{d.person(x)} met {d.person(y)} {r.choice(phrases.VENUES)} on {r.choice(phrases.WEEKDAYS)} "
+            f"to discuss {r.choice(phrases.TOPICS)}."
+        )
     else:
         px, py = d.world.polities[a], d.world.polities[b]
         fx, fy = d.person(x, titled=False), d.person(y, titled=False)
@@ -114,8 +126,10 @@ def meeting(d: Draft, a: str, b: str) -> None:
     d.relate(x.person, "REPRESENTS", d.world.polities[a].name, s1)
     d.relate(y.person, "REPRESENTS", d.world.polities[b].name, s1)
     d.relate(x.person, "NEGOTIATES_WITH", y.person, s1)
-    s2 = f"{x.person.split()[-1]} described the talks as {r.choice(phrases.ADJECTIVES)}, while " \
-         f"{y.person.split()[-1]} said {r.choice(phrases.CLAUSES)}."
+    s2 = (
+        f"{x.person.split()[-1]} described the talks as {r.choice(phrases.ADJECTIVES)}, while "
+        f"{y.person.split()[-1]} said {r.choice(phrases.CLAUSES)}."
+    )
     d.paragraphs.append([s1, s2])
 
 
@@ -133,8 +147,10 @@ def succession(d: Draft, a: str, b: str) -> None:
         s = f"{d.person(new, titled=False)} succeeded {d.person(old, titled=False)} as {p.possessive} {new.title} in {when}."
         d.relate(new.person, "REPRESENTS", p.name, s)
     else:
-        s = _cap(f"{d.polity(a)} replaced its {new.title} {d.person(old, titled=False)} with "
-                 f"{d.person(new, titled=False)} in {when}.")
+        s = _cap(
+            f"{d.polity(a)} replaced its {new.title} {d.person(old, titled=False)} with "
+            f"{d.person(new, titled=False)} in {when}."
+        )
     d.relate(old.person, "REPLACED_BY", new.person, s)
     d.paragraphs.append([s, f"The change came as {d.rng.choice(phrases.CLAUSES)}."])
 
@@ -148,15 +164,19 @@ def tariffs(d: Draft, a: str, b: str) -> None:
         d.relate(pa.name, "IMPOSES_TARIFFS_ON", d.world.polities[b].name, s)
     elif shape == 1 and pa.kind == "Country":
         leader = d.world.holder(a, d.world.titles(a)[0], d.day)
-        s = _cap(f"{d.person(leader)} announced {pct}% tariffs on {goods} from {d.polity(b)} on {r.choice(phrases.WEEKDAYS)}.")
+        s = _cap(
+            f"{d.person(leader)} announced {pct}% tariffs on {goods} from {d.polity(b)} on {r.choice(phrases.WEEKDAYS)}."
+        )
         d.relate(leader.person, "REPRESENTS", pa.name, s)
         d.relate(leader.person, "IMPOSES_TARIFFS_ON", d.world.polities[b].name, s)
     elif shape == 2:
         s = f"A {pct}% levy on {goods} that {d.polity(a)} imposed last year now applies to {d.polity(b)}."
         d.relate(pa.name, "IMPOSES_TARIFFS_ON", d.world.polities[b].name, s)
     else:  # a threat is not a tariff: planted as text, never as a relation
-        s = _cap(f"{d.polity(a)} threatened to impose {pct}% tariffs on {goods} from {d.polity(b)} "
-                 "unless the talks make progress.")
+        s = _cap(
+            f"{d.polity(a)} threatened to impose {pct}% tariffs on {goods} from {d.polity(b)} "
+            "unless the talks make progress."
+        )
     d.paragraphs.append([s, _cap(f"{r.choice(phrases.CLAUSES)}, officials said.")])
 
 
@@ -183,7 +203,9 @@ def country_talks(d: Draft, a: str, b: str) -> None:
     else:
         s = f"Negotiators from {d.polity(a)} and {d.polity(b)} held a fresh round of trade talks {r.choice(phrases.VENUES)}."
     d.relate(d.world.polities[a].name, "NEGOTIATES_WITH", d.world.polities[b].name, s)
-    d.paragraphs.append([s, _cap(f"{r.choice(phrases.CLAUSES)}, according to people familiar with the matter.")])
+    d.paragraphs.append(
+        [s, _cap(f"{r.choice(phrases.CLAUSES)}, according to people familiar with the matter.")]
+    )
 
 
 def refusal(d: Draft, a: str, b: str) -> None:
@@ -200,20 +222,38 @@ def quote(d: Draft, a: str, b: str) -> None:
 
 
 EVENTS: list[tuple[Callable[[Draft, str, str], None], int]] = [
-    (meeting, 5), (tariffs, 4), (country_talks, 2), (succession, 2), (alliance, 2), (refusal, 1), (quote, 3),
+    (meeting, 5),
+    (tariffs, 4),
+    (country_talks, 2),
+    (succession, 2),
+    (alliance, 2),
+    (refusal, 1),
+    (quote, 3),
 ]
 
 
 def filler(d: Draft) -> None:
     d.fillers.append(len(d.paragraphs))
-    d.paragraphs.append([s.format(n=d.rng.randrange(2, 40), q=d.rng.choice(phrases.QUARTERS))
-                         for s in d.rng.sample(phrases.FILLER, d.rng.randrange(2, 5))])
+    d.paragraphs.append(
+        [
+            s.format(n=d.rng.randrange(2, 40), q=d.rng.choice(phrases.QUARTERS))
+            for s in d.rng.sample(phrases.FILLER, d.rng.randrange(2, 5))
+        ]
+    )
 
 
 def _pick_pair(rng: random.Random, world: World) -> tuple[str, str]:
     codes = sorted(world.polities)
     roll = rng.random()
-    a = "USA" if roll < 0.3 else "CHN" if roll < 0.4 else "european-union" if roll < 0.46 else rng.choice(codes)
+    a = (
+        "USA"
+        if roll < 0.3
+        else "CHN"
+        if roll < 0.4
+        else "european-union"
+        if roll < 0.46
+        else rng.choice(codes)
+    )
     b = rng.choice(codes)
     while b == a:
         b = rng.choice(codes)
@@ -281,7 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-gold", action="store_true", help="skip the per-article gold files")
     args = parser.parse_args(argv)
     path = write_corpus(args.articles, args.out, args.seed, gold=not args.no_gold)
-    print(f"wrote {args.articles} articles to {path}" + ("" if args.no_gold else f" and gold to {args.out / 'gold'}"))
+    print(
+        f"wrote {args.articles} articles to {path}"
+        + ("" if args.no_gold else f" and gold to {args.out / 'gold'}")
+    )
     return 0
 
 

@@ -4,6 +4,7 @@ The CLI runs as a child of a small wrapper process, whose ``RUSAGE_CHILDREN`` gi
 peak memory. The baseline, in the same wrapper: bare spaCy ``nlp.pipe`` over the first articles,
 so the ratio says how much ingest costs per article beyond parsing.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,18 +39,26 @@ def _child(corpus: Path, store: str) -> dict[str, Any]:
         pass
     bare = (time.perf_counter() - start) / len(head)
     start = time.perf_counter()
-    done = subprocess.run([_tradegraph(), "ingest", str(corpus), "--store", store, "--json"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [_tradegraph(), "ingest", str(corpus), "--store", store, "--json"], capture_output=True, text=True
+    )
     wall = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise RuntimeError(f"tradegraph ingest failed ({done.returncode}): {done.stderr[-2000:]}")
     report = json.loads(done.stdout) if done.stdout.strip().startswith("{") else {}
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     per_article = wall / len(texts)
-    return {"articles": len(texts), "wall_s": round(wall, 1), "articles_per_min": round(60 / per_article),
-            "peak_rss_mib": round(peak), "bare_parse_s_per_article": round(bare, 3),
-            "ingest_vs_bare_parse": round(per_article / bare, 2), "loaded": report.get("loaded"),
-            "relations_written": report.get("relations_written"), "failed": report.get("failed")}
+    return {
+        "articles": len(texts),
+        "wall_s": round(wall, 1),
+        "articles_per_min": round(60 / per_article),
+        "peak_rss_mib": round(peak),
+        "bare_parse_s_per_article": round(bare, 3),
+        "ingest_vs_bare_parse": round(per_article / bare, 2),
+        "loaded": report.get("loaded"),
+        "relations_written": report.get("relations_written"),
+        "failed": report.get("failed"),
+    }
 
 
 def run(n: int, with_neo4j: bool = True) -> dict[str, Any]:

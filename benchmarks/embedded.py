@@ -7,6 +7,7 @@ loader must do); for memory, the RSS of the bare model objects.
 
     python -m benchmarks.embedded 10000 100000
 """
+
 from __future__ import annotations
 
 import gc
@@ -34,9 +35,11 @@ def _build(n: int, directory: Path) -> dict[str, Any]:
         graph = synthetic_graph(n, sizes.SEED)
     objects_mib = rss_mib() - base
     with timer() as dump:
-        data = {"actors": [serialize.actor_to_dict(a) for a in graph.actors],
-                "relations": [serialize.relation_to_dict(r) for r in graph.relations],
-                "articles": [serialize.article_to_dict(a) for a in graph.articles]}
+        data = {
+            "actors": [serialize.actor_to_dict(a) for a in graph.actors],
+            "relations": [serialize.relation_to_dict(r) for r in graph.relations],
+            "articles": [serialize.article_to_dict(a) for a in graph.articles],
+        }
         with open(directory / "baseline.json", "w", encoding="utf-8") as out:
             json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
             out.flush()
@@ -50,9 +53,16 @@ def _build(n: int, directory: Path) -> dict[str, Any]:
     with timer() as save:
         store.close()
     snapshot = directory / "store" / "snapshot.json"
-    return {"relations": n, "generate_s": gen["s"], "objects_mib": objects_mib, "ingest_s": ingest["s"],
-            "save_s": save["s"], "baseline_dump_s": dump["s"], "snapshot_mib": snapshot.stat().st_size / 2**20,
-            "build_peak_mib": peak_rss_mib()}
+    return {
+        "relations": n,
+        "generate_s": gen["s"],
+        "objects_mib": objects_mib,
+        "ingest_s": ingest["s"],
+        "save_s": save["s"],
+        "baseline_dump_s": dump["s"],
+        "snapshot_mib": snapshot.stat().st_size / 2**20,
+        "build_peak_mib": peak_rss_mib(),
+    }
 
 
 def _load(n: int, directory: Path) -> dict[str, Any]:
@@ -74,8 +84,14 @@ def _load(n: int, directory: Path) -> dict[str, Any]:
         [serialize.actor_from_dict(a) for a in data["actors"]]
         [serialize.relation_from_dict(r) for r in data["relations"]]
         [serialize.article_from_dict(a) for a in data["articles"]]
-    return {"load_s": load["s"], "loaded_mib": loaded_mib, "load_peak_mib": peak, "edges": count,
-            "baseline_parse_s": parse["s"], "baseline_objects_s": parse["s"] + objects["s"]}
+    return {
+        "load_s": load["s"],
+        "loaded_mib": loaded_mib,
+        "load_peak_mib": peak,
+        "edges": count,
+        "baseline_parse_s": parse["s"],
+        "baseline_objects_s": parse["s"] + objects["s"],
+    }
 
 
 def measure(n: int) -> dict[str, Any]:
@@ -105,18 +121,47 @@ def _growth(rows: list[dict[str, Any]], key: str) -> str:
 
 def run(counts: list[int]) -> dict[str, Any]:
     rows = [measure(n) for n in counts]
-    shown = [{k: r[k] for k in ("relations", "ingest_s", "save_s", "baseline_dump_s", "save_vs_dump", "load_s",
-                                  "baseline_objects_s", "load_vs_parse+objects", "snapshot_mib", "objects_mib",
-                                  "loaded_mib", "loaded_vs_objects_mem", "load_peak_mib", "build_peak_mib")}
-             for r in rows]
+    shown = [
+        {
+            k: r[k]
+            for k in (
+                "relations",
+                "ingest_s",
+                "save_s",
+                "baseline_dump_s",
+                "save_vs_dump",
+                "load_s",
+                "baseline_objects_s",
+                "load_vs_parse+objects",
+                "snapshot_mib",
+                "objects_mib",
+                "loaded_mib",
+                "loaded_vs_objects_mem",
+                "load_peak_mib",
+                "build_peak_mib",
+            )
+        }
+        for r in rows
+    ]
     growth = {k: _growth(rows, k) for k in ("ingest_s", "save_s", "load_s", "load_peak_mib", "loaded_mib")}
     print(table("Embedded store (MemoryStore): times in s, memory in MiB", shown))
     print("  growth from smallest to largest size: " + ", ".join(f"{k} ~ {v}" for k, v in growth.items()))
     largest = rows[-1]
     per_million = largest["load_peak_mib"] * 1_000_000 / largest["relations"]
-    goals = [goal("embedded peak RSS at 1M relationships (MiB" + ("" if largest["relations"] >= 1_000_000
-                  else f", extrapolated linearly from {largest['relations']:,}") + ")",
-                  round(per_million, 1), GOAL_PEAK_MIB_AT_1M, at_most=True)]
+    goals = [
+        goal(
+            "embedded peak RSS at 1M relationships (MiB"
+            + (
+                ""
+                if largest["relations"] >= 1_000_000
+                else f", extrapolated linearly from {largest['relations']:,}"
+            )
+            + ")",
+            round(per_million, 1),
+            GOAL_PEAK_MIB_AT_1M,
+            at_most=True,
+        )
+    ]
     print(table("Embedded goals", goals))
     return {"rows": rows, "growth": growth, "goals": goals}
 

@@ -5,6 +5,7 @@ batch size) then ``Extractor().extract_many`` over the same articles. The ratio
 extractor/bare is what the goal (>= 0.8x) is about. Quality: the extractions are scored against
 the corpus's planted gold with ``../shared/eval/score.py`` when it is there.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -24,8 +25,10 @@ def _articles(n: int) -> tuple[list[Any], dict[str, Any]]:
     from tradegraph.graph.model import Article
 
     records = list(generate(n, sizes.SEED))
-    articles = [Article.create(r["text"], id=r["id"], url=r["url"], title=r["title"], source=r["source"])
-                for r in records]
+    articles = [
+        Article.create(r["text"], id=r["id"], url=r["url"], title=r["title"], source=r["source"])
+        for r in records
+    ]
     return articles, {r["id"]: r for r in records}
 
 
@@ -63,20 +66,41 @@ def run(n: int) -> dict[str, Any]:
         with timer() as ours:
             out = list(extractor.extract_many(articles, batch_size=BATCH, n_process=procs))
         extractions = extractions or out
-        rows.append({"processes": procs, "articles": n, "bare_spacy_s": bare["s"], "extractor_s": ours["s"],
-                     "articles_per_min": round(n / ours["s"] * 60), "words_per_s": round(words / ours["s"]),
-                     "bare_articles_per_min": round(n / bare["s"] * 60),
-                     "throughput_vs_bare": ratio(bare["s"], ours["s"])})
-    print(table(f"Extraction: {n} synthetic articles, {words:,} words (ratio = bare time / extractor time)", rows))
+        rows.append(
+            {
+                "processes": procs,
+                "articles": n,
+                "bare_spacy_s": bare["s"],
+                "extractor_s": ours["s"],
+                "articles_per_min": round(n / ours["s"] * 60),
+                "words_per_s": round(words / ours["s"]),
+                "bare_articles_per_min": round(n / bare["s"] * 60),
+                "throughput_vs_bare": ratio(bare["s"], ours["s"]),
+            }
+        )
+    print(
+        table(
+            f"Extraction: {n} synthetic articles, {words:,} words (ratio = bare time / extractor time)", rows
+        )
+    )
     quality = _quality(extractions, gold)
     if quality:
-        print(table("Extraction quality on the planted gold (score.py)",
-                    [{"set": k, **{m: v[m] for m in ("precision", "recall", "f1")}} for k, v in quality.items()
-                     if isinstance(v, dict)]))
+        print(
+            table(
+                "Extraction quality on the planted gold (score.py)",
+                [
+                    {"set": k, **{m: v[m] for m in ("precision", "recall", "f1")}}
+                    for k, v in quality.items()
+                    if isinstance(v, dict)
+                ],
+            )
+        )
     two = rows[-1]
-    goals = [goal("extractor throughput vs bare spaCy, 1 process", rows[0]["throughput_vs_bare"], 0.8),
-             goal("extractor throughput vs bare spaCy, 2 processes", two["throughput_vs_bare"], 0.8),
-             goal("articles/min on 2 processes", two["articles_per_min"], 1000)]
+    goals = [
+        goal("extractor throughput vs bare spaCy, 1 process", rows[0]["throughput_vs_bare"], 0.8),
+        goal("extractor throughput vs bare spaCy, 2 processes", two["throughput_vs_bare"], 0.8),
+        goal("articles/min on 2 processes", two["articles_per_min"], 1000),
+    ]
     print(table("Extraction goals", goals))
     return {"rows": rows, "quality": quality, "goals": goals}
 

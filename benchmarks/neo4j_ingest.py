@@ -5,6 +5,7 @@ All three write the same relationships with the store's own MERGE statement
 many rows per upsert call (swept), one row per transaction (run on a prefix: the rate is
 compared), and the server reading a CSV from its import directory ``CALL {...} IN TRANSACTIONS``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -49,7 +50,7 @@ def batched(store: Any, graph: Any, batch: int) -> float:
     _reset(store, graph)
     with timer() as t:
         for start in range(0, len(graph.relations), batch):
-            store.upsert(relations=graph.relations[start:start + batch])
+            store.upsert(relations=graph.relations[start : start + batch])
     return len(graph.relations) / t["s"]
 
 
@@ -61,7 +62,9 @@ def per_row(store: Any, graph: Any, limit: int) -> float:
     rows = graph.relations[:limit]
     with timer() as t:
         for rel in rows:
-            store.driver.execute_query(cy.write_relations(rel.kind), rows=[_relation_row(rel)], database_=store.database)
+            store.driver.execute_query(
+                cy.write_relations(rel.kind), rows=[_relation_row(rel)], database_=store.database
+            )
     return len(rows) / t["s"]
 
 
@@ -84,14 +87,36 @@ CALL (csv) {{
 def _write_csv(path: Path, relations: list[Any]) -> None:
     with open(path, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
-        out.writerow(["source", "target", "role", "valid_from", "valid_to", "ids", "sentences", "urls", "dates",
-                      "confidences"])
+        out.writerow(
+            [
+                "source",
+                "target",
+                "role",
+                "valid_from",
+                "valid_to",
+                "ids",
+                "sentences",
+                "urls",
+                "dates",
+                "confidences",
+            ]
+        )
         for r in relations:
             ev = r.evidence
-            out.writerow([r.source, r.target, r.role or "", r.valid_from or "", r.valid_to or "",
-                          SEP.join(e.article_id for e in ev), SEP.join(e.sentence for e in ev),
-                          SEP.join(e.url or "" for e in ev), SEP.join(e.date.isoformat() if e.date else "" for e in ev),
-                          SEP.join(str(e.confidence) for e in ev)])
+            out.writerow(
+                [
+                    r.source,
+                    r.target,
+                    r.role or "",
+                    r.valid_from or "",
+                    r.valid_to or "",
+                    SEP.join(e.article_id for e in ev),
+                    SEP.join(e.sentence for e in ev),
+                    SEP.join(e.url or "" for e in ev),
+                    SEP.join(e.date.isoformat() if e.date else "" for e in ev),
+                    SEP.join(str(e.confidence) for e in ev),
+                ]
+            )
 
 
 def load_csv(store: Any, graph: Any) -> float:
@@ -145,11 +170,19 @@ def run(counts: list[int]) -> dict[str, Any]:
                     for stmt in STATEMENT_SWEEP:
                         backend.WRITE_BATCH = stmt
                         for b in BATCH_SWEEP:
-                            sweep.append({"relations": n, "upsert_batch": b, "statement_rows": stmt,
-                                          "rels_per_s": round(batched(store, graph, b))})
+                            sweep.append(
+                                {
+                                    "relations": n,
+                                    "upsert_batch": b,
+                                    "statement_rows": stmt,
+                                    "rels_per_s": round(batched(store, graph, b)),
+                                }
+                            )
                 finally:
                     backend.WRITE_BATCH = default
-                print(table("Neo4j store: relations per upsert call (one transaction) x rows per UNWIND", sweep))
+                print(
+                    table("Neo4j store: relations per upsert call (one transaction) x rows per UNWIND", sweep)
+                )
             fast = batched(store, graph, sizes.STORE_BATCH)
             slow = per_row(store, graph, sizes.PER_ROW_LIMIT)
             try:
@@ -157,19 +190,33 @@ def run(counts: list[int]) -> dict[str, Any]:
                 csv_note = ""
             except Exception as err:  # the server may lack an import directory: report, do not stop
                 server, csv_note = None, f"{type(err).__name__}: {str(err)[:200]}"
-            rows.append({"relations": n, "return1_ms": round_trip_ms(store), "batched_rels_per_s": round(fast),
-                         "per_row_rels_per_s": round(slow),
-                         "load_csv_rels_per_s": round(server) if server else None,
-                         "batched_vs_per_row": ratio(fast, slow),
-                         "load_csv_vs_batched": ratio(server, fast) if server else None, "note": csv_note})
-            print(table(f"Neo4j ingest (batch {sizes.STORE_BATCH}; per-row on the first "
-                        f"{min(n, sizes.PER_ROW_LIMIT):,} rows)", rows[-1:]))
+            rows.append(
+                {
+                    "relations": n,
+                    "return1_ms": round_trip_ms(store),
+                    "batched_rels_per_s": round(fast),
+                    "per_row_rels_per_s": round(slow),
+                    "load_csv_rels_per_s": round(server) if server else None,
+                    "batched_vs_per_row": ratio(fast, slow),
+                    "load_csv_vs_batched": ratio(server, fast) if server else None,
+                    "note": csv_note,
+                }
+            )
+            print(
+                table(
+                    f"Neo4j ingest (batch {sizes.STORE_BATCH}; per-row on the first "
+                    f"{min(n, sizes.PER_ROW_LIMIT):,} rows)",
+                    rows[-1:],
+                )
+            )
         store.clear()
     finally:
         store.close()
     last = rows[-1]
-    goals = [goal("batched vs one MERGE per row (x)", last["batched_vs_per_row"], 20),
-             goal("LOAD CSV / batched (x, want <= 1.5)", last["load_csv_vs_batched"], 1.5, at_most=True),
-             goal("batched relationships/s", last["batched_rels_per_s"], 50_000)]
+    goals = [
+        goal("batched vs one MERGE per row (x)", last["batched_vs_per_row"], 20),
+        goal("LOAD CSV / batched (x, want <= 1.5)", last["load_csv_vs_batched"], 1.5, at_most=True),
+        goal("batched relationships/s", last["batched_rels_per_s"], 50_000),
+    ]
     print(table("Neo4j ingest goals", goals))
     return {"rows": rows, "batch_sweep": sweep, "goals": goals}

@@ -1,4 +1,5 @@
 """Word lists the synthetic corpus writes with; none of them names an actor."""
+
 from __future__ import annotations
 
 SYMMETRIC = {"NEGOTIATES_WITH", "ALLIED_WITH"}
@@ -6,13 +7,40 @@ SYMMETRIC = {"NEGOTIATES_WITH", "ALLIED_WITH"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 QUARTERS = ["first", "second", "third", "fourth"]
 PERCENTS = [10, 15, 20, 24, 25, 30, 35, 39, 50]
-VENUES = ["in Geneva", "in Vienna", "in Davos", "on the sidelines of the G20 summit",
-          "at a regional economic forum", "in a video call", "in Osaka", "in Marrakesh"]
-TOPICS = ["tariffs and market access", "a bilateral trade agreement", "export controls on chips",
-          "agricultural quotas", "currency issues and trade barriers", "steel and aluminium duties",
-          "investment screening rules", "a framework for future trade talks"]
-GOODS = ["steel", "aluminium", "cars and car parts", "solar panels", "semiconductors", "soybeans",
-         "textiles", "pharmaceuticals", "machinery", "electric vehicles", "copper products", "wine"]
+VENUES = [
+    "in Geneva",
+    "in Vienna",
+    "in Davos",
+    "on the sidelines of the G20 summit",
+    "at a regional economic forum",
+    "in a video call",
+    "in Osaka",
+    "in Marrakesh",
+]
+TOPICS = [
+    "tariffs and market access",
+    "a bilateral trade agreement",
+    "export controls on chips",
+    "agricultural quotas",
+    "currency issues and trade barriers",
+    "steel and aluminium duties",
+    "investment screening rules",
+    "a framework for future trade talks",
+]
+GOODS = [
+    "steel",
+    "aluminium",
+    "cars and car parts",
+    "solar panels",
+    "semiconductors",
+    "soybeans",
+    "textiles",
+    "pharmaceuticals",
+    "machinery",
+    "electric vehicles",
+    "copper products",
+    "wine",
+]
 ADJECTIVES = ["constructive", "frank and productive", "difficult", "cordial", "substantive", "tense"]
 CLAUSES = [
     "both sides would continue technical work in the coming weeks",
@@ -55,5 +83,11 @@ HEADLINES = [
     "{a} reshuffles its trade team ahead of talks with {b}",
     "What the latest tariffs mean for {a} and {b}",
 ]
-OUTLETS = ["The Meridian Ledger", "Harbor Wire", "Northgate Post", "The Continental Courier",
-           "Atlas Business Daily", "The Quayside Times"]
+OUTLETS = [
+    "The Meridian Ledger",
+    "Harbor Wire",
+    "Northgate Post",
+    "The Continental Courier",
+    "Atlas Business Daily",
+    "The Quayside Times",
+]

@@ -4,6 +4,7 @@ The floor in the same process: a bare actor lookup by id (``store.actor``) for t
 store, a ``RETURN 1`` round trip for Neo4j; each question's p50 is also shown as a multiple of
 it. On Neo4j the plans of the traversal statements are summarised from ``EXPLAIN``.
 """
+
 from __future__ import annotations
 
 import random
@@ -36,7 +37,9 @@ def questions(graph: Any) -> dict[str, Callable[[Any, random.Random], Any]]:
         "who_represents": lambda st, r: q.representatives_of(st, r.choice(s["bodies"])),
         "counterparts": lambda st, r: q.counterparts(st, r.choice(s["persons"])),
         "successors": lambda st, r: q.successors(st, r.choice(s["chained"])),
-        "shortest_path": lambda st, r: q.shortest_path(st, r.choice(s["persons"]), r.choice(s["persons"]), max_hops=4),
+        "shortest_path": lambda st, r: q.shortest_path(
+            st, r.choice(s["persons"]), r.choice(s["persons"]), max_hops=4
+        ),
         "ego_neighbourhood": lambda st, r: q.neighbourhood(st, r.choice(s["persons"]), depth=1),
     }
 
@@ -81,19 +84,28 @@ def plans(store: Any) -> list[dict[str, Any]]:
     from tradegraph.queries import cypher
 
     kinds = [k.value for k in RelationKind]
-    statements = {"RELATIONS_BOTH": (cypher.RELATIONS_BOTH, {"ids": ["x"], "kinds": kinds}),
-                  "SUCCESSORS": (cypher.SUCCESSORS.replace("{hops}", str(cypher.MAX_CHAIN)), {"id": "x"}),
-                  "SHORTEST_PATH": (cypher.SHORTEST_PATH.replace("{hops}", "4"),
-                                    {"a": "x", "b": "y", "kinds": kinds, "as_of": None})}
+    statements = {
+        "RELATIONS_BOTH": (cypher.RELATIONS_BOTH, {"ids": ["x"], "kinds": kinds}),
+        "SUCCESSORS": (cypher.SUCCESSORS.replace("{hops}", str(cypher.MAX_CHAIN)), {"id": "x"}),
+        "SHORTEST_PATH": (
+            cypher.SHORTEST_PATH.replace("{hops}", "4"),
+            {"a": "x", "b": "y", "kinds": kinds, "as_of": None},
+        ),
+    }
     out = []
     for name, (text, params) in statements.items():
         with store.driver.session(database=store.database) as session:
             plan = session.run("EXPLAIN " + text, **params).consume().plan
         ops: list[str] = []
         _walk(plan, ops)
-        out.append({"statement": name, "uses_index": any("Index" in o for o in ops),
-                    "label_or_all_scan": any(o.startswith(("NodeByLabelScan", "AllNodesScan")) for o in ops),
-                    "operators": " > ".join(dict.fromkeys(ops))})
+        out.append(
+            {
+                "statement": name,
+                "uses_index": any("Index" in o for o in ops),
+                "label_or_all_scan": any(o.startswith(("NodeByLabelScan", "AllNodesScan")) for o in ops),
+                "operators": " > ".join(dict.fromkeys(ops)),
+            }
+        )
     return out
 
 
@@ -102,7 +114,7 @@ def _walk(plan: Any, ops: list[str]) -> None:
         return
     op = plan.get("operatorType", "?") if isinstance(plan, dict) else getattr(plan, "operator_type", "?")
     ops.append(op.split("@")[0])
-    for child in (plan.get("children", []) if isinstance(plan, dict) else getattr(plan, "children", [])):
+    for child in plan.get("children", []) if isinstance(plan, dict) else getattr(plan, "children", []):
         _walk(child, ops)
 
 
@@ -127,15 +139,21 @@ def run(n: int, with_neo4j: bool = True) -> dict[str, Any]:
     graph = synthetic_graph(n, sizes.SEED)
     out: dict[str, Any] = {"relations": n, "embedded": embedded(graph, sizes.QUERY_REPEATS)}
     print(table(f"Queries on the embedded store, {n:,} relationships (ms)", out["embedded"]))
-    goals = [goal(f"embedded p50 {r['question']} (ms)", r["p50_ms"], 1.0, at_most=True)
-             for r in out["embedded"] if r["question"] in LOOKUPS]
+    goals = [
+        goal(f"embedded p50 {r['question']} (ms)", r["p50_ms"], 1.0, at_most=True)
+        for r in out["embedded"]
+        if r["question"] in LOOKUPS
+    ]
     if with_neo4j:
         try:
             out["neo4j"], out["neo4j_plans"] = neo4j(graph, sizes.QUERY_REPEATS)
             print(table(f"Queries on Neo4j, {n:,} relationships (ms)", out["neo4j"]))
             print(table("Neo4j plans (EXPLAIN)", out["neo4j_plans"]))
-            goals += [goal(f"Neo4j p50 {r['question']} (ms)", r["p50_ms"], 5.0, at_most=True)
-                      for r in out["neo4j"] if r["question"] in LOOKUPS]
+            goals += [
+                goal(f"Neo4j p50 {r['question']} (ms)", r["p50_ms"], 5.0, at_most=True)
+                for r in out["neo4j"]
+                if r["question"] in LOOKUPS
+            ]
         except Exception as err:  # no server: the embedded figures still stand
             out["neo4j_error"] = f"{type(err).__name__}: {err}"
             print(f"  Neo4j queries skipped: {out['neo4j_error'][:300]}")

@@ -5,6 +5,7 @@
 
 Neo4j: ``$TRADEGRAPH_BENCH_NEO4J_URI``, else the managed server (``tradegraph neo4j start``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -51,8 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_neo4j:
         chosen = [a for a in chosen if a != "neo4j"]
     runners = _areas(sizes.SIZES[args.size], neo4j=not args.no_neo4j)
-    results: dict[str, Any] = {"size": args.size, "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                               "python": platform.python_version(), "machine": platform.machine()}
+    results: dict[str, Any] = {
+        "size": args.size,
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
     failed = False
     for area in chosen:
         print(f"\n=== {area} ({args.size}) ===", flush=True)

@@ -1,4 +1,5 @@
 """Every benchmark size in one place: ``small`` (the default) finishes in a few minutes on 2 cores."""
+
 from __future__ import annotations
 
 SIZES: dict[str, dict[str, object]] = {

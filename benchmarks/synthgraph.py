@@ -4,6 +4,7 @@
 and the real states and blocs, each relation with one or two pieces of evidence from synthetic
 articles, so stores can be measured at 10k, 100k or 1M relationships in seconds.
 """
+
 from __future__ import annotations
 
 import random
@@ -16,8 +17,15 @@ from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation
 
 PERSONS_PER_RELATION = 0.1  # about ten relations per person, as in a mature news graph
 ARTICLES_PER_RELATION = 0.05
-ROLES = ["trade minister", "commerce minister", "finance minister", "foreign minister", "chief negotiator",
-         "ambassador", "trade representative"]
+ROLES = [
+    "trade minister",
+    "commerce minister",
+    "finance minister",
+    "foreign minister",
+    "chief negotiator",
+    "ambassador",
+    "trade representative",
+]
 
 
 @dataclass(frozen=True)
@@ -30,14 +38,21 @@ class SyntheticGraph:
         """Upsert arguments: all actors and articles with the first slice of relations, then slices."""
         for start in range(0, max(len(self.relations), 1), size):
             first = start == 0
-            yield (self.actors if first else [], self.relations[start:start + size], self.articles if first else [])
+            yield (
+                self.actors if first else [],
+                self.relations[start : start + size],
+                self.articles if first else [],
+            )
 
 
 def _states(seed: int) -> list[Actor]:
     world = build_world(seed, analysts=0)
-    return [Actor.create(p.name, ActorKind.COUNTRY, iso3=p.code, aliases=p.aliases) if p.kind == "Country"
-            else Actor.create(p.name, ActorKind.ORGANIZATION, aliases=p.aliases)
-            for p in world.polities.values()]
+    return [
+        Actor.create(p.name, ActorKind.COUNTRY, iso3=p.code, aliases=p.aliases)
+        if p.kind == "Country"
+        else Actor.create(p.name, ActorKind.ORGANIZATION, aliases=p.aliases)
+        for p in world.polities.values()
+    ]
 
 
 def _persons(rng: random.Random, n: int, states: list[Actor]) -> list[Actor]:
@@ -45,8 +60,9 @@ def _persons(rng: random.Random, n: int, states: list[Actor]) -> list[Actor]:
     countries = [s for s in states if s.kind is ActorKind.COUNTRY]
     out: dict[str, Actor] = {}
     while len(out) < n:
-        actor = Actor.create(names.person(), ActorKind.PERSON, roles=(rng.choice(ROLES),),
-                             affiliation=rng.choice(countries).id)
+        actor = Actor.create(
+            names.person(), ActorKind.PERSON, roles=(rng.choice(ROLES),), affiliation=rng.choice(countries).id
+        )
         out.setdefault(actor.id, actor)
     return list(out.values())
 
@@ -55,9 +71,16 @@ def _articles(rng: random.Random, n: int, seed: int) -> list[Article]:
     out = []
     for i in range(n):
         day = START + timedelta(days=rng.randrange(2500))
-        out.append(Article(id=f"article:synth{seed}-{i:08d}", url=f"https://news.example/{day:%Y/%m}/{seed}-{i}",
-                           title=f"Synthetic article {i}", source="Harbor Wire", published=day,
-                           text_hash=f"{rng.getrandbits(128):032x}"))
+        out.append(
+            Article(
+                id=f"article:synth{seed}-{i:08d}",
+                url=f"https://news.example/{day:%Y/%m}/{seed}-{i}",
+                title=f"Synthetic article {i}",
+                source="Harbor Wire",
+                published=day,
+                text_hash=f"{rng.getrandbits(128):032x}",
+            )
+        )
     return out
 
 
@@ -70,12 +93,22 @@ _SENTENCES = {
 }
 
 
-def _relation(rng: random.Random, kind: RelationKind, s: Actor, o: Actor, articles: list[Article]) -> Relation:
+def _relation(
+    rng: random.Random, kind: RelationKind, s: Actor, o: Actor, articles: list[Article]
+) -> Relation:
     sentence = _SENTENCES[kind].format(s=s.name, o=o.name, role=(s.roles or ("minister",))[0])
-    evidence = tuple(Evidence(a.id, sentence, url=a.url, date=a.published, confidence=round(rng.uniform(0.5, 1.0), 2))
-                     for a in rng.sample(articles, rng.choice((1, 1, 2))))
-    return Relation(s.id, kind, o.id, evidence=evidence, valid_from=evidence[0].date,
-                    role=s.roles[0] if kind is RelationKind.REPRESENTS and s.roles else None)
+    evidence = tuple(
+        Evidence(a.id, sentence, url=a.url, date=a.published, confidence=round(rng.uniform(0.5, 1.0), 2))
+        for a in rng.sample(articles, rng.choice((1, 1, 2)))
+    )
+    return Relation(
+        s.id,
+        kind,
+        o.id,
+        evidence=evidence,
+        valid_from=evidence[0].date,
+        role=s.roles[0] if kind is RelationKind.REPRESENTS and s.roles else None,
+    )
 
 
 def synthetic_graph(n_relations: int, seed: int = 0) -> SyntheticGraph:
@@ -104,7 +137,10 @@ def synthetic_graph(n_relations: int, seed: int = 0) -> SyntheticGraph:
     for _ in range(min(n_relations // 50, 2000)):
         add(RelationKind.ALLIED_WITH, *rng.sample(countries, 2))
     for _ in range(min(n_relations // 20, 10000)):
-        add(rng.choice((RelationKind.IMPOSES_TARIFFS_ON, RelationKind.NEGOTIATES_WITH)), *rng.sample(states, 2))
+        add(
+            rng.choice((RelationKind.IMPOSES_TARIFFS_ON, RelationKind.NEGOTIATES_WITH)),
+            *rng.sample(states, 2),
+        )
     while len(relations) < n_relations:
         add(RelationKind.NEGOTIATES_WITH, *rng.sample(persons, 2))
     return SyntheticGraph(states + persons, list(relations.values()), articles)

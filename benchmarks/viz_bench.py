@@ -3,6 +3,7 @@
 Run: ``.venv/bin/python -m benchmarks.viz_bench`` (needs chromium and chromium-driver for the
 open times; prints only the build numbers without them). Prints numbers; asserts nothing.
 """
+
 from __future__ import annotations
 
 import random
@@ -32,15 +33,32 @@ def generated_store(n_actors: int = 2000, edges_per_actor: float = 2.0, seed: in
     """A random sparse graph with evidence: 5% countries, 5% organisations, the rest persons."""
     rng = random.Random(seed)
     kinds = [ActorKind.COUNTRY] * 5 + [ActorKind.ORGANIZATION] * 5 + [ActorKind.PERSON] * 90
-    actors = [Actor(id=f"{k.prefix}:gen-{i}", name=f"{k.value} {i}", kind=k, roles=("minister",) if k is ActorKind.PERSON else ())
-              for i, k in enumerate(rng.choice(kinds) for _ in range(n_actors))]
-    articles = [Article.create(f"text {i}", id=f"article:gen-{i}", title=f"Story {i}", source="Gen News",
-                               published=date(2025, 1 + i % 12, 1 + i % 28)) for i in range(500)]
+    actors = [
+        Actor(
+            id=f"{k.prefix}:gen-{i}",
+            name=f"{k.value} {i}",
+            kind=k,
+            roles=("minister",) if k is ActorKind.PERSON else (),
+        )
+        for i, k in enumerate(rng.choice(kinds) for _ in range(n_actors))
+    ]
+    articles = [
+        Article.create(
+            f"text {i}",
+            id=f"article:gen-{i}",
+            title=f"Story {i}",
+            source="Gen News",
+            published=date(2025, 1 + i % 12, 1 + i % 28),
+        )
+        for i in range(500)
+    ]
     relations: dict[tuple[str, str, str], Relation] = {}
     while len(relations) < int(n_actors * edges_per_actor):
         a, b = rng.sample(actors, 2)
         art = rng.choice(articles)
-        ev = Evidence(art.id, f"{a.name} and {b.name} met.", url=f"https://gen.example/{art.id}", date=art.published)
+        ev = Evidence(
+            art.id, f"{a.name} and {b.name} met.", url=f"https://gen.example/{art.id}", date=art.published
+        )
         rel = Relation(a.id, rng.choice(list(RelationKind)), b.id, evidence=(ev,))
         relations.setdefault(rel.key, rel)
     store = MemoryStore(None)
@@ -59,8 +77,15 @@ def open_seconds(page: Path) -> float | None:
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     profile = tempfile.mkdtemp(prefix="viz-bench-")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--no-first-run", "--window-size=1400,900", f"--user-data-dir={profile}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--window-size=1400,900",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     try:
@@ -81,8 +106,10 @@ def measure(name: str, store: MemoryStore, out: Path) -> None:
     built = time.perf_counter() - start
     opened = open_seconds(page)
     shown = f"{opened:.2f} s" if opened is not None else "n/a (no chromium)"
-    print(f"{name:10} actors={counts['actors']:5} relations={counts['relations']:5} "
-          f"size={page.stat().st_size / 1e6:6.2f} MB build={built:5.2f} s open={shown}")
+    print(
+        f"{name:10} actors={counts['actors']:5} relations={counts['relations']:5} "
+        f"size={page.stat().st_size / 1e6:6.2f} MB build={built:5.2f} s open={shown}"
+    )
 
 
 def main() -> int:

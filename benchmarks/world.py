@@ -4,6 +4,7 @@ Names are built from syllable lists, so no generated official is a real person. 
 every state has a timeline of holders from ``START`` to ``END``; each change of holder is a
 succession, which the corpus plants as ``REPLACED_BY``.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -14,8 +15,33 @@ from datetime import date, timedelta
 START = date(2019, 1, 1)
 END = date(2025, 12, 31)
 
-_ONSETS = ["b", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "dr",
-           "kr", "st", "tr", "ch", "sh", "th", "j", "y"]
+_ONSETS = [
+    "b",
+    "d",
+    "f",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "z",
+    "br",
+    "dr",
+    "kr",
+    "st",
+    "tr",
+    "ch",
+    "sh",
+    "th",
+    "j",
+    "y",
+]
 _VOWELS = ["a", "e", "i", "o", "u", "ai", "ei", "ou", "ia", "eo"]
 _CODAS = ["", "", "", "n", "r", "l", "s", "m", "k", "nd", "rt", "sk"]
 
@@ -46,9 +72,21 @@ BLOCS = [
     ("Gulf Cooperation Council", "the GCC", ("GCC",)),
 ]
 # pycountry names that read oddly in prose.
-_NAME_FIXES = {"RUS": "Russia", "SYR": "Syria", "LAO": "Laos", "MDA": "Moldova", "TZA": "Tanzania",
-               "VEN": "Venezuela", "BOL": "Bolivia", "PRK": "North Korea", "COD": "DR Congo",
-               "FSM": "Micronesia", "PSE": "Palestine", "BRN": "Brunei", "CPV": "Cape Verde"}
+_NAME_FIXES = {
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "TZA": "Tanzania",
+    "VEN": "Venezuela",
+    "BOL": "Bolivia",
+    "PRK": "North Korea",
+    "COD": "DR Congo",
+    "FSM": "Micronesia",
+    "PSE": "Palestine",
+    "BRN": "Brunei",
+    "CPV": "Cape Verde",
+}
 
 
 @dataclass(frozen=True)
@@ -110,8 +148,12 @@ class World:
     def successions(self, polity: str | None = None) -> list[tuple[Term, Term]]:
         """Every (outgoing, incoming) pair of consecutive holders of an office (of ``polity``)."""
         titles = self.titles(polity) if polity else None
-        return [(a, b) for (code, title), terms in self.terms.items() if titles is None or code == polity
-                for a, b in zip(terms, terms[1:])]
+        return [
+            (a, b)
+            for (code, title), terms in self.terms.items()
+            if titles is None or code == polity
+            for a, b in zip(terms, terms[1:])
+        ]
 
     def persons(self) -> set[str]:
         return {t.person for terms in self.terms.values() for t in terms}

@@ -4,6 +4,7 @@ The Neo4j case needs a real server at ``$TRADEGRAPH_TEST_NEO4J_URI`` (``.ci/run`
 ``./run test`` start one). Without it the case is skipped on a developer's machine, and fails
 under CI, where a skipped Neo4j test would hide a broken setup.
 """
+
 from __future__ import annotations
 
 import os

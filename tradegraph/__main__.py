@@ -1,1 +1,3 @@
-from tradegraph.cli import main; raise SystemExit(main())
+from tradegraph.cli import main
+
+raise SystemExit(main())

@@ -3,6 +3,7 @@
 Each command lives in ``tradegraph/commands/<name>.py`` with ``register(subparsers)``; it sets
 ``func(args) -> int`` on its parser. Only here are errors turned into messages and exit codes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -13,8 +14,18 @@ from typing import Sequence
 from tradegraph.graph.errors import TradegraphError
 
 COMMANDS = (
-    "ingest", "extract", "evaluate", "stats", "actors", "ask", "query", "cypher",
-    "viz", "export", "neo4j", "demo",
+    "ingest",
+    "extract",
+    "evaluate",
+    "stats",
+    "actors",
+    "ask",
+    "query",
+    "cypher",
+    "viz",
+    "export",
+    "neo4j",
+    "demo",
 )
 
 

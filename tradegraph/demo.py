@@ -2,6 +2,7 @@
 
 ``./run demo`` runs it on the embedded store; ``--store bolt://…`` runs it on Neo4j.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,13 +35,18 @@ def run(store: GraphStore, articles: Sequence[Path], page: Path, out: TextIO = s
     from tradegraph.queries.questions import ask, render
 
     report = ingest(articles, store, progress=False)
-    print(f"ingested: {report.loaded} loaded, {report.skipped} skipped (unchanged), {report.failed} failed",
-          file=out)
+    print(
+        f"ingested: {report.loaded} loaded, {report.skipped} skipped (unchanged), {report.failed} failed",
+        file=out,
+    )
     for failure in report.errors:
         print(f"  {failure}", file=out)
     counts = store.counts()
-    print(f"graph: {counts['actors']} actors, {counts['relations']} relations, "
-          f"{counts['evidence']} evidence sentences from {counts['articles']} articles", file=out)
+    print(
+        f"graph: {counts['actors']} actors, {counts['relations']} relations, "
+        f"{counts['evidence']} evidence sentences from {counts['articles']} articles",
+        file=out,
+    )
     for question, as_of in QUESTIONS:
         suffix = f" (as of {as_of.isoformat()})" if as_of else ""
         print(f"\nQ: {question}{suffix}", file=out)

@@ -5,6 +5,7 @@ a store never holds half of an article. Re-ingesting the same files changes noth
 already stored with the same id and text hash is skipped; one whose text changed has its old
 evidence forgotten before it is extracted again.
 """
+
 from __future__ import annotations
 
 import os
@@ -66,9 +67,22 @@ class IngestReport:
         self.errors.append(Failure(str(origin or getattr(err, "origin", None) or "?"), err.code, problem))
 
     def as_dict(self) -> dict[str, Any]:
-        counts = {k: getattr(self, k) for k in (
-            "loaded", "replaced", "skipped", "failed", "actors_written", "relations_written", "evidence_written")}
-        return {**counts, "errors": [{"origin": e.origin, "code": e.code, "message": e.message} for e in self.errors]}
+        counts = {
+            k: getattr(self, k)
+            for k in (
+                "loaded",
+                "replaced",
+                "skipped",
+                "failed",
+                "actors_written",
+                "relations_written",
+                "evidence_written",
+            )
+        }
+        return {
+            **counts,
+            "errors": [{"origin": e.origin, "code": e.code, "message": e.message} for e in self.errors],
+        }
 
 
 def ingest(
@@ -118,8 +132,13 @@ def ingest(
 class _Run:
     """The state of one ingest run: what was seen, the extractor and resolver, the report."""
 
-    def __init__(self, store: GraphStore, report: IngestReport, extractor: ExtractorLike | None,
-                 resolver: ResolverFactory | None) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        report: IngestReport,
+        extractor: ExtractorLike | None,
+        resolver: ResolverFactory | None,
+    ) -> None:
         self.store = store
         self.resolver = resolver
         self.report = report
@@ -135,9 +154,14 @@ class _Run:
             if first.text_hash == article.text_hash:
                 self.report.skipped += 1
             else:
-                self.report.fail(article.origin, codes.article_error(
-                    article.origin, codes.DUPLICATE_ID,
-                    f"same article id {article.id!r} as {first.origin} but a different text; give each its own id or url"))
+                self.report.fail(
+                    article.origin,
+                    codes.article_error(
+                        article.origin,
+                        codes.DUPLICATE_ID,
+                        f"same article id {article.id!r} as {first.origin} but a different text; give each its own id or url",
+                    ),
+                )
             return False
         stored = self.store.article(article.id)
         if stored is not None and stored.text_hash == article.text_hash:
@@ -173,8 +197,12 @@ class _Run:
         except (ExtractionError, StoreUnavailableError):
             raise
         except Exception as err:  # noqa: BLE001 - reported as this article's failure
-            self.report.fail(article.origin, codes.article_error(
-                article.origin, codes.EXTRACTION_FAILED, f"extraction failed: {type(err).__name__}: {err}"))
+            self.report.fail(
+                article.origin,
+                codes.article_error(
+                    article.origin, codes.EXTRACTION_FAILED, f"extraction failed: {type(err).__name__}: {err}"
+                ),
+            )
             return None
 
     def _resolve(self, extraction: Extraction) -> Extraction:

@@ -1,5 +1,6 @@
 """One suite, every store: the query helpers give the expected answers on the fixture graph, and
 the Neo4j (Cypher) answers equal the embedded (networkx) ones, evidence included."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -28,42 +29,80 @@ def ids(answers: Any) -> list[str]:
 
 CASES: dict[str, tuple[Callable[[Any], Any], Any]] = {
     "representatives-japan": (lambda s: ids(h.representatives_of(s, fx.JAPAN.id)), [fx.AKAZAWA.id]),
-    "representatives-usa": (lambda s: ids(h.representatives_of(s, fx.USA.id)), sorted([fx.BESSENT.id, fx.GREER.id, fx.TRUMP.id])),
+    "representatives-usa": (
+        lambda s: ids(h.representatives_of(s, fx.USA.id)),
+        sorted([fx.BESSENT.id, fx.GREER.id, fx.TRUMP.id]),
+    ),
     "representatives-china-now": (lambda s: ids(h.representatives_of(s, fx.CHINA.id)), [fx.LI.id]),
     "representatives-china-march": (lambda s: ids(h.representatives_of(s, fx.CHINA.id, MARCH)), [fx.WANG.id]),
     "representatives-china-may": (lambda s: ids(h.representatives_of(s, fx.CHINA.id, MAY)), [fx.LI.id]),
-    "representatives-uk-august": (lambda s: ids(h.representatives_of(s, fx.UK.id, date(2025, 8, 1))), [fx.REYNOLDS.id]),
+    "representatives-uk-august": (
+        lambda s: ids(h.representatives_of(s, fx.UK.id, date(2025, 8, 1))),
+        [fx.REYNOLDS.id],
+    ),
     "representatives-uk-now": (lambda s: ids(h.representatives_of(s, fx.UK.id)), [fx.KYLE.id]),
-    "represented-by-bessent": (lambda s: [(a.actor.id, a.role) for a in h.represented_by(s, fx.BESSENT.id)],
-                               [(fx.USA.id, "Treasury Secretary")]),
+    "represented-by-bessent": (
+        lambda s: [(a.actor.id, a.role) for a in h.represented_by(s, fx.BESSENT.id)],
+        [(fx.USA.id, "Treasury Secretary")],
+    ),
     "represented-by-wang": (lambda s: ids(h.represented_by(s, fx.WANG.id)), [fx.CHINA.id]),
-    "successors-wang": (lambda s: [(x.predecessor.id, x.successor.id, x.date) for x in h.successors(s, fx.WANG.id)],
-                        [(fx.WANG.id, fx.LI.id, date(2025, 4, 16))]),
+    "successors-wang": (
+        lambda s: [(x.predecessor.id, x.successor.id, x.date) for x in h.successors(s, fx.WANG.id)],
+        [(fx.WANG.id, fx.LI.id, date(2025, 4, 16))],
+    ),
     "successors-wang-march": (lambda s: h.successors(s, fx.WANG.id, MARCH), []),
     "predecessors-li": (lambda s: [x.predecessor.id for x in h.predecessors(s, fx.LI.id)], [fx.WANG.id]),
-    "counterparts-usa-state": (lambda s: ids(h.counterparts(s, fx.USA.id, "state")),
-                               sorted([fx.JAPAN.id, fx.KOREA.id, fx.MEXICO.id, fx.CHINA.id, fx.EU.id])),
-    "counterparts-usa-actor": (lambda s: ids(h.counterparts(s, fx.USA.id)), sorted([fx.AKAZAWA.id, fx.EBRARD.id, fx.KOREA.id])),
-    "counterparts-akazawa": (lambda s: ids(h.counterparts(s, fx.AKAZAWA.id)), sorted([fx.BESSENT.id, fx.USA.id])),
+    "counterparts-usa-state": (
+        lambda s: ids(h.counterparts(s, fx.USA.id, "state")),
+        sorted([fx.JAPAN.id, fx.KOREA.id, fx.MEXICO.id, fx.CHINA.id, fx.EU.id]),
+    ),
+    "counterparts-usa-actor": (
+        lambda s: ids(h.counterparts(s, fx.USA.id)),
+        sorted([fx.AKAZAWA.id, fx.EBRARD.id, fx.KOREA.id]),
+    ),
+    "counterparts-akazawa": (
+        lambda s: ids(h.counterparts(s, fx.AKAZAWA.id)),
+        sorted([fx.BESSENT.id, fx.USA.id]),
+    ),
     "counterparts-japan-state": (lambda s: ids(h.counterparts(s, fx.JAPAN.id, "state")), [fx.USA.id]),
     "allies-usa": (lambda s: ids(h.allies(s, fx.USA.id)), sorted([fx.JAPAN.id, fx.KOREA.id])),
     "allies-japan": (lambda s: ids(h.allies(s, fx.JAPAN.id)), [fx.USA.id]),
     "tariffs-on-india": (lambda s: ids(h.tariff_imposers(s, fx.INDIA.id)), sorted([fx.TRUMP.id, fx.USA.id])),
     "tariffs-on-usa": (lambda s: ids(h.tariff_imposers(s, fx.USA.id)), [fx.CHINA.id]),
-    "tariffs-by-usa": (lambda s: ids(h.tariff_targets(s, fx.USA.id)),
-                       sorted([fx.CANADA.id, fx.CHINA.id, fx.INDIA.id, fx.JAPAN.id])),
-    "path-ebrard-li": (lambda s: [a.id for a in h.shortest_path(s, fx.EBRARD.id, fx.LI.id).actors],
-                       [fx.EBRARD.id, fx.USA.id, fx.CHINA.id, fx.LI.id]),  # the smaller of two chains
-    "path-only-tariffs": (lambda s: h.shortest_path(s, fx.EBRARD.id, fx.LI.id, kinds=[RelationKind.IMPOSES_TARIFFS_ON]), None),
+    "tariffs-by-usa": (
+        lambda s: ids(h.tariff_targets(s, fx.USA.id)),
+        sorted([fx.CANADA.id, fx.CHINA.id, fx.INDIA.id, fx.JAPAN.id]),
+    ),
+    "path-ebrard-li": (
+        lambda s: [a.id for a in h.shortest_path(s, fx.EBRARD.id, fx.LI.id).actors],
+        [fx.EBRARD.id, fx.USA.id, fx.CHINA.id, fx.LI.id],
+    ),  # the smaller of two chains
+    "path-only-tariffs": (
+        lambda s: h.shortest_path(s, fx.EBRARD.id, fx.LI.id, kinds=[RelationKind.IMPOSES_TARIFFS_ON]),
+        None,
+    ),
     "path-self": (lambda s: len(h.shortest_path(s, fx.JAPAN.id, fx.JAPAN.id)), 0),
-    "profile-wang": (lambda s: [r.key for r in h.profile(s, fx.WANG.id).relations],
-                     [(fx.WANG.id, "REPLACED_BY", fx.LI.id)]),
-    "neighbourhood-li-1": (lambda s: [a.id for a in h.neighbourhood(s, fx.LI.id).actors],
-                           sorted([fx.LI.id, fx.CHINA.id, fx.WANG.id, fx.BESSENT.id])),
-    "neighbourhood-li-0": (lambda s: ([a.id for a in h.neighbourhood(s, fx.LI.id, 0).actors],
-                                      h.neighbourhood(s, fx.LI.id, 0).relations), ([fx.LI.id], ())),
-    "neighbourhood-wang-talks": (lambda s: [a.id for a in h.neighbourhood(s, fx.WANG.id, 2, kinds=[RelationKind.NEGOTIATES_WITH]).actors],
-                                 [fx.WANG.id]),
+    "profile-wang": (
+        lambda s: [r.key for r in h.profile(s, fx.WANG.id).relations],
+        [(fx.WANG.id, "REPLACED_BY", fx.LI.id)],
+    ),
+    "neighbourhood-li-1": (
+        lambda s: [a.id for a in h.neighbourhood(s, fx.LI.id).actors],
+        sorted([fx.LI.id, fx.CHINA.id, fx.WANG.id, fx.BESSENT.id]),
+    ),
+    "neighbourhood-li-0": (
+        lambda s: (
+            [a.id for a in h.neighbourhood(s, fx.LI.id, 0).actors],
+            h.neighbourhood(s, fx.LI.id, 0).relations,
+        ),
+        ([fx.LI.id], ()),
+    ),
+    "neighbourhood-wang-talks": (
+        lambda s: [
+            a.id for a in h.neighbourhood(s, fx.WANG.id, 2, kinds=[RelationKind.NEGOTIATES_WITH]).actors
+        ],
+        [fx.WANG.id],
+    ),
     "brokers-top": (lambda s: h.brokers(s, 1)[0].actor.id, fx.USA.id),
 }
 

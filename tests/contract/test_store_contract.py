@@ -1,4 +1,5 @@
 """One suite, every store: the behaviour the GraphStore docstrings promise."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,20 +11,36 @@ from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation
 
 JAPAN = Actor.create("Japan", ActorKind.COUNTRY, iso3="JPN", aliases=("Tokyo",))
 USA = Actor.create("United States", ActorKind.COUNTRY, iso3="USA", aliases=("Washington", "U.S."))
-AKAZAWA = Actor.create("Ryosei Akazawa", ActorKind.PERSON, aliases=("Akazawa",),
-                       roles=("economic revitalization minister",), affiliation=JAPAN.id)
+AKAZAWA = Actor.create(
+    "Ryosei Akazawa",
+    ActorKind.PERSON,
+    aliases=("Akazawa",),
+    roles=("economic revitalization minister",),
+    affiliation=JAPAN.id,
+)
 BESSENT = Actor.create("Scott Bessent", ActorKind.PERSON, roles=("Treasury Secretary",), affiliation=USA.id)
 ACTORS = (JAPAN, USA, AKAZAWA, BESSENT)
 
 
 def evidence(n: int, sentence: str = "Akazawa met Bessent.") -> Evidence:
-    return Evidence(article_id=f"article:{n}", sentence=sentence, url=f"https://news.example/{n}",
-                    date=date(2025, 4, n), confidence=0.8)
+    return Evidence(
+        article_id=f"article:{n}",
+        sentence=sentence,
+        url=f"https://news.example/{n}",
+        date=date(2025, 4, n),
+        confidence=0.8,
+    )
 
 
 def article(n: int) -> Article:
-    return Article.create(f"text {n}", id=f"article:{n}", url=f"https://news.example/{n}",
-                          title=f"Story {n}", source="Example News", published=date(2025, 4, n))
+    return Article.create(
+        f"text {n}",
+        id=f"article:{n}",
+        url=f"https://news.example/{n}",
+        title=f"Story {n}",
+        source="Example News",
+        published=date(2025, 4, n),
+    )
 
 
 def talks(n: int) -> Relation:
@@ -69,8 +86,13 @@ def test_store_contract_symmetric_relation_stored_once(store):
 
 def test_store_contract_actors_merge_aliases_and_roles(store):
     store.upsert([AKAZAWA])
-    more = Actor(AKAZAWA.id, "Ryosei Akazawa", ActorKind.PERSON, aliases=("Minister Akazawa",),
-                 roles=("tariff negotiator",))
+    more = Actor(
+        AKAZAWA.id,
+        "Ryosei Akazawa",
+        ActorKind.PERSON,
+        aliases=("Minister Akazawa",),
+        roles=("tariff negotiator",),
+    )
     store.upsert([more])
     merged = store.actor(AKAZAWA.id)
     assert set(merged.aliases) == {"Akazawa", "Minister Akazawa"}
@@ -80,7 +102,9 @@ def test_store_contract_actors_merge_aliases_and_roles(store):
 
 def test_store_contract_relation_filters(store):
     represents = [
-        Relation(AKAZAWA.id, RelationKind.REPRESENTS, JAPAN.id, evidence=(evidence(1, "s1"),), role="minister"),
+        Relation(
+            AKAZAWA.id, RelationKind.REPRESENTS, JAPAN.id, evidence=(evidence(1, "s1"),), role="minister"
+        ),
         Relation(BESSENT.id, RelationKind.REPRESENTS, USA.id, evidence=(evidence(1, "s2"),)),
     ]
     store.upsert(ACTORS, [*represents, talks(1)])
@@ -95,10 +119,12 @@ def test_store_contract_relation_filters(store):
 def test_store_contract_validity_dates_widen(store):
     wang = Actor.create("Wang Shouwen", ActorKind.PERSON)
     china = Actor.create("China", ActorKind.COUNTRY, iso3="CHN")
-    first = Relation(wang.id, RelationKind.REPRESENTS, china.id, evidence=(evidence(1, "a"),),
-                     valid_from=date(2020, 1, 1))
-    second = Relation(wang.id, RelationKind.REPRESENTS, china.id, evidence=(evidence(2, "b"),),
-                      valid_to=date(2025, 4, 16))
+    first = Relation(
+        wang.id, RelationKind.REPRESENTS, china.id, evidence=(evidence(1, "a"),), valid_from=date(2020, 1, 1)
+    )
+    second = Relation(
+        wang.id, RelationKind.REPRESENTS, china.id, evidence=(evidence(2, "b"),), valid_to=date(2025, 4, 16)
+    )
     store.upsert([wang, china], [first])
     store.upsert(relations=[second])
     [rel] = store.relations()
@@ -128,8 +154,12 @@ def test_store_contract_forget_article_drops_its_evidence(store):
 def test_store_contract_literal_text_round_trips(store):
     nasty = "O'Brien \"`}) DETACH DELETE n // $param {x} \n Ｏ’Ｂｒｉｅｎ"
     person = Actor.create(nasty, ActorKind.PERSON, aliases=(nasty + " alias",), roles=("$role",))
-    rel = Relation(person.id, RelationKind.REPRESENTS, JAPAN.id,
-                   evidence=(Evidence("article:'}) MATCH (n) DETACH DELETE n //", nasty),))
+    rel = Relation(
+        person.id,
+        RelationKind.REPRESENTS,
+        JAPAN.id,
+        evidence=(Evidence("article:'}) MATCH (n) DETACH DELETE n //", nasty),),
+    )
     store.upsert([JAPAN, person], [rel])
     assert store.actor(person.id) == person
     assert store.relations(source=person.id) == [rel]

@@ -4,6 +4,7 @@ pipeline, then asked plain-language questions; the answer-set F1 must stay above
 Expected answers come from the texts (tests/fixtures/answers/articles.jsonl, written for this
 test) and the dev set's gold relations, never from the system's output.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -33,9 +34,21 @@ QUESTIONS: list[tuple[str, set[str]]] = [
     ("Whom does Akazawa represent?", {"country:JPN"}),
     ("Which country does Bessent work for?", {"country:USA"}),
     ("Who does Sefcovic represent?", {"org:european-union"}),
-    ("Who is the US negotiating with?", {"country:JPN", "country:KOR", "country:IND", "country:MEX", "country:CAN",
-                                         "country:CHE", "country:THA", "org:european-union", "country:GBR",
-                                         "country:CHN"}),
+    (
+        "Who is the US negotiating with?",
+        {
+            "country:JPN",
+            "country:KOR",
+            "country:IND",
+            "country:MEX",
+            "country:CAN",
+            "country:CHE",
+            "country:THA",
+            "org:european-union",
+            "country:GBR",
+            "country:CHN",
+        },
+    ),
     ("Who are Mexico's counterparts?", {"country:USA"}),
     ("Who is Akazawa negotiating with?", {"country:USA", P + "scott-bessent"}),
     ("Who is Choi Sang-mok negotiating with?", {"country:USA", P + "scott-bessent", P + "jamieson-greer"}),
@@ -46,9 +59,20 @@ QUESTIONS: list[tuple[str, set[str]]] = [
     ("Who imposed tariffs on India?", {P + "donald-trump", "country:USA"}),
     ("Who put tariffs on Canada?", {P + "donald-trump", "country:USA"}),
     ("Who imposed tariffs on Switzerland?", {"country:USA"}),
-    ("Which countries did the US put tariffs on?", {"country:CAN", "country:CHE", "country:THA", "country:BRA",
-                                                    "country:KOR", "country:JPN", "country:AUS", "country:IND",
-                                                    "country:CHN"}),
+    (
+        "Which countries did the US put tariffs on?",
+        {
+            "country:CAN",
+            "country:CHE",
+            "country:THA",
+            "country:BRA",
+            "country:KOR",
+            "country:JPN",
+            "country:AUS",
+            "country:IND",
+            "country:CHN",
+        },
+    ),
     ("Who represents the EU?", {P + "maros-sefcovic"}),
     ("Who represents Thailand?", {P + "pichai-naripthaphan", P + "pichai-chunhavajira"}),
     ("Who represents Canada?", {P + "mark-carney", P + "dominic-leblanc"}),
@@ -80,8 +104,11 @@ def test_answers_corpus_f1_above_floor(store, tmp_path):
 
     eval_dir = shared_eval_dir()
     dev = tmp_path / "dev.jsonl"
-    subprocess.run([sys.executable, str(eval_dir / "score.py"), "articles", str(eval_dir / "dev"), str(dev)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(eval_dir / "score.py"), "articles", str(eval_dir / "dev"), str(dev)],
+        check=True,
+        capture_output=True,
+    )
     report = ingest([ANSWERS, dev], store)
     assert report.failed == 0 and report.loaded >= 20
     scores = []
@@ -89,7 +116,9 @@ def test_answers_corpus_f1_above_floor(store, tmp_path):
         got = answer_ids(store, question)
         scores.append(f1(got, expected))
         if scores[-1] < 1:
-            print(f"F1 {scores[-1]:.2f}  {question}\n   missing {sorted(expected - got)}\n   extra   {sorted(got - expected)}")
+            print(
+                f"F1 {scores[-1]:.2f}  {question}\n   missing {sorted(expected - got)}\n   extra   {sorted(got - expected)}"
+            )
     macro = sum(scores) / len(scores)
     print(f"answer-set F1 over {len(scores)} questions: {macro:.3f} ({store.uri})")
     assert len(QUESTIONS) >= 20

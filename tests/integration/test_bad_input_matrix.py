@@ -4,6 +4,7 @@ the report failing, and never half an article in the store.
 
 Runs the real extractor (no test double) over the ``store`` fixture, so on both stores.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,6 +37,7 @@ class Case:
 def fixture(name: str) -> Callable[[Path], Path]:
     def make(directory: Path) -> Path:
         return Path(shutil.copy(BAD / name, directory / name))
+
     return make
 
 
@@ -44,6 +46,7 @@ def generated(name: str, data: Callable[[], bytes]) -> Callable[[Path], Path]:
         path = directory / name
         path.write_bytes(data())
         return path
+
     return make
 
 
@@ -59,9 +62,22 @@ def big_text(directory: Path) -> Path:
 def many_mentions(directory: Path) -> Path:
     first = ["Aiko", "Bruno", "Chen", "Dara", "Emil", "Farah", "Goran", "Hana", "Ivan", "Jun"]
     last = ["Sato", "Kim", "Novak", "Silva", "Haddad", "Berg", "Costa", "Ito", "Park", "Weber"]
-    countries = ["Japan", "South Korea", "China", "Canada", "Mexico", "Germany", "France", "Brazil", "India", "Vietnam"]
-    sentences = [f"Minister {first[i % 10]} {last[i // 10 % 10]} of {countries[i // 100 % 10]} met Scott Bessent."
-                 for i in range(10_000 // 3)]  # three actor mentions a sentence: 10,000 in all
+    countries = [
+        "Japan",
+        "South Korea",
+        "China",
+        "Canada",
+        "Mexico",
+        "Germany",
+        "France",
+        "Brazil",
+        "India",
+        "Vietnam",
+    ]
+    sentences = [
+        f"Minister {first[i % 10]} {last[i // 10 % 10]} of {countries[i // 100 % 10]} met Scott Bessent."
+        for i in range(10_000 // 3)
+    ]  # three actor mentions a sentence: 10,000 in all
     path = directory / "mentions.txt"
     path.write_text("Many ministers\n\n" + " ".join(sentences) + "\n")
     return path
@@ -93,13 +109,30 @@ def dangling(directory: Path) -> Path:
 CASES: dict[str, Case] = {
     "empty file": Case(fixture("empty.txt"), "TG110"),
     "whitespace only": Case(fixture("whitespace.txt"), "TG110"),
-    "binary": Case(generated("photo.jpg", lambda: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 40), "TG111"),
-    "utf-16 without BOM": Case(generated("utf16.txt", lambda: "Japan and Korea talk tariffs.".encode("utf-16-le")), "TG111"),
-    "invalid utf-8": Case(fixture("invalid_utf8.txt"), None, check=lambda a: "Tōkyō" in a.text and "\ufffd" in a.text),
-    "latin-1 undeclared": Case(fixture("latin1_undeclared.txt"), None, check=lambda a: "délégation japonaise a rencontré" in a.text and "Genève" in a.text),
+    "binary": Case(
+        generated("photo.jpg", lambda: b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(range(256)) * 40),
+        "TG111",
+    ),
+    "utf-16 without BOM": Case(
+        generated("utf16.txt", lambda: "Japan and Korea talk tariffs.".encode("utf-16-le")), "TG111"
+    ),
+    "invalid utf-8": Case(
+        fixture("invalid_utf8.txt"), None, check=lambda a: "Tōkyō" in a.text and "\ufffd" in a.text
+    ),
+    "latin-1 undeclared": Case(
+        fixture("latin1_undeclared.txt"),
+        None,
+        check=lambda a: "délégation japonaise a rencontré" in a.text and "Genève" in a.text,
+    ),
     "50 MB text": Case(big_text, "TG120"),
     "html without article text": Case(fixture("no_text.html"), "TG114"),
-    "truncated html": Case(fixture("truncated.html"), None, check=lambda a: "Akazawa left for Washington" in a.text or "Ryosei Akazawa left for Washington" in a.text),
+    "truncated html": Case(
+        fixture("truncated.html"),
+        None,
+        check=lambda a: (
+            "Akazawa left for Washington" in a.text or "Ryosei Akazawa left for Washington" in a.text
+        ),
+    ),
     "feed with broken xml": Case(fixture("broken.rss"), "TG115"),
     "feed entry without text": Case(fixture("entry_without_text.rss"), "TG113", origin="#entry 2"),
     "json line not json": Case(fixture("not_json.jsonl"), "TG112", origin=":2"),
@@ -112,7 +145,11 @@ CASES: dict[str, Case] = {
     "dangling symlink": Case(dangling, "TG118", origin="gone.txt"),
     "path does not exist": Case(lambda d: d / "no-such-file.txt", "TG119"),
     "glob matching nothing": Case(lambda d: d / "*.nothing", "TG119"),
-    "control characters and emoji": Case(fixture("control_emoji.txt"), None, check=lambda a: "📈" in a.text and "\x00" not in a.text and "\x07" not in a.text),
+    "control characters and emoji": Case(
+        fixture("control_emoji.txt"),
+        None,
+        check=lambda a: "📈" in a.text and "\x00" not in a.text and "\x07" not in a.text,
+    ),
     "10,000 actor mentions": Case(many_mentions, None, check=lambda a: a.text.count("Scott Bessent") == 3333),
 }
 
@@ -190,8 +227,16 @@ def test_bad_input_matrix_cli_exit_status(tmp_path: Path, capsys: pytest.Capture
     inputs.mkdir()
     for name in ("empty.txt", "not_json.jsonl", "broken.rss"):
         shutil.copy(BAD / name, inputs / name)
-    status = main(["ingest", str(inputs / "empty.txt"), str(inputs / "broken.rss"), str(tmp_path / "missing.txt"),
-                   "--store", str(tmp_path / "store")])
+    status = main(
+        [
+            "ingest",
+            str(inputs / "empty.txt"),
+            str(inputs / "broken.rss"),
+            str(tmp_path / "missing.txt"),
+            "--store",
+            str(tmp_path / "store"),
+        ]
+    )
     err = capsys.readouterr().err.splitlines()
     assert status == 1
     assert f"{inputs / 'empty.txt'}: [TG110] file is empty" in err

@@ -4,6 +4,7 @@ Each set scored about 0.66-0.79 (ALL) when it arrived unseen and was then opened
 ``final_gold`` last and only briefly. Floors sit a little under the scores measured when they were
 set (see README "Quality"), to catch regressions.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Regression floors for the extractor on the dev set and on the project's own gold set, and
 agreement of ``tradegraph.loaders.evaluation`` with the shared ``score.py``."""
+
 from __future__ import annotations
 
 import importlib.util

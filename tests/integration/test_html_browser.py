@@ -3,6 +3,7 @@ and runs none of the HTML/JS carried by article text.
 
 Needs Debian ``chromium`` and ``chromium-driver``; skipped without them, failing under CI.
 """
+
 from __future__ import annotations
 
 import json
@@ -47,10 +48,18 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-dev-shm-usage", "--window-size=1400,900",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     # An explicit driver path keeps Selenium Manager from looking for drivers online.
@@ -83,12 +92,14 @@ def _hover(driver: Any, x: float, y: float) -> str:
     canvas = driver.find_element("css selector", "#graph canvas")
     ActionChains(driver).move_to_element_with_offset(canvas, 0, 0).move_by_offset(1, 1).perform()
     ActionChains(driver).move_to_element_with_offset(
-        canvas, int(x - canvas.size["width"] / 2), int(y - canvas.size["height"] / 2)).perform()
+        canvas, int(x - canvas.size["width"] / 2), int(y - canvas.size["height"] / 2)
+    ).perform()
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline:
         text = driver.execute_script(
             "var t = document.querySelector('div.vis-tooltip');"
-            "return t && t.style.visibility === 'visible' ? t.innerText : null;")
+            "return t && t.style.visibility === 'visible' ? t.innerText : null;"
+        )
         if text:
             return str(text)
         time.sleep(0.05)
@@ -122,7 +133,8 @@ def test_html_browser_tooltips_show_hostile_text_as_text(page: Any) -> None:
         "  out[id] = n.canvasToDOM(n.getPositions([id])[id]); });"
         "window.tradegraph.edges.getIds().forEach(function (id) {"
         "  out[id] = n.canvasToDOM(n.body.edges[id].edgeType.getPoint(0.5)); });"
-        "return out;")
+        "return out;"
+    )
     evil_node = _hover(page, positions[EVIL.id]["x"], positions[EVIL.id]["y"])
     assert SCRIPT in evil_node and IMG in evil_node
     hostile_edge = "|".join(RELATIONS[-1].key)

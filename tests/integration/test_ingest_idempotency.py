@@ -1,4 +1,5 @@
 """Re-ingesting changes nothing; a changed article replaces its old evidence (real extractor, both stores)."""
+
 from __future__ import annotations
 
 import shutil
@@ -29,7 +30,9 @@ def snapshot(store: GraphStore) -> tuple[dict[str, int], list[tuple[str, str, st
     return store.counts(), relations
 
 
-def test_ingest_idempotency_three_runs_same_counts(tmp_path: Path, store: GraphStore, extractor: object) -> None:
+def test_ingest_idempotency_three_runs_same_counts(
+    tmp_path: Path, store: GraphStore, extractor: object
+) -> None:
     corpus = [EXAMPLES, INPUTS / "news.jsonl", INPUTS / "feed.rss", INPUTS / "page.html"]
     first = ingest(corpus, store, extractor=extractor)  # type: ignore[arg-type]
     assert first.ok, first.errors
@@ -42,17 +45,23 @@ def test_ingest_idempotency_three_runs_same_counts(tmp_path: Path, store: GraphS
     assert store.counts()["articles"] == first.loaded
 
 
-def test_ingest_idempotency_changed_text_replaces_evidence(tmp_path: Path, store: GraphStore, extractor: object) -> None:
+def test_ingest_idempotency_changed_text_replaces_evidence(
+    tmp_path: Path, store: GraphStore, extractor: object
+) -> None:
     path = tmp_path / "story.txt"
     url = "https://example.org/story"
-    path.write_text(f"---\nurl: {url}\npublished: 2025-04-16\n---\n"
-                    "Japan's economic revitalization minister Ryosei Akazawa represents Japan in the talks.\n")
+    path.write_text(
+        f"---\nurl: {url}\npublished: 2025-04-16\n---\n"
+        "Japan's economic revitalization minister Ryosei Akazawa represents Japan in the talks.\n"
+    )
     ingest([path], store, extractor=extractor)  # type: ignore[arg-type]
     article = article_id_for(url, "")
     old = {ev.sentence for r in store.relations() for ev in r.evidence if ev.article_id == article}
     assert old, "the extractor found nothing in the first version"
-    path.write_text(f"---\nurl: {url}\npublished: 2025-04-16\n---\n"
-                    "Treasury Secretary Scott Bessent represents the United States in the talks with Tokyo.\n")
+    path.write_text(
+        f"---\nurl: {url}\npublished: 2025-04-16\n---\n"
+        "Treasury Secretary Scott Bessent represents the United States in the talks with Tokyo.\n"
+    )
     report = ingest([path], store, extractor=extractor)  # type: ignore[arg-type]
     assert (report.loaded, report.replaced) == (1, 1)
     new = {ev.sentence for r in store.relations() for ev in r.evidence if ev.article_id == article}

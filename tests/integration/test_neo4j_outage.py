@@ -4,6 +4,7 @@ A second managed server of the test's own (its own home and port, the jars share
 test server's) is killed while ``tradegraph ingest`` writes to it; after a restart the same
 command finishes the job, and the graph equals an uninterrupted run's: nothing lost, nothing twice.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,15 +27,31 @@ ARTICLES = 40
 
 
 def _tg(env: dict[str, str], *args: str, **kw) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tradegraph", *args], env=env, text=True,
-                          capture_output=True, cwd=REPO, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "tradegraph", *args], env=env, text=True, capture_output=True, cwd=REPO, **kw
+    )
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("corpus")
-    subprocess.run([sys.executable, "-m", "benchmarks.corpus", "--articles", str(ARTICLES), "--seed", "7",
-                    "--out", str(out), "--no-gold"], check=True, cwd=REPO, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.corpus",
+            "--articles",
+            str(ARTICLES),
+            "--seed",
+            "7",
+            "--out",
+            str(out),
+            "--no-gold",
+        ],
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+    )
     return out / "articles.jsonl"
 
 
@@ -77,8 +94,14 @@ def _stored_articles(env: dict[str, str]) -> int:
 
 def test_neo4j_outage_mid_ingest_then_resume_equals_uninterrupted_run(own_server, corpus, tmp_path):
     env, uri = own_server, f"bolt://127.0.0.1:{PORT}"
-    ingest = subprocess.Popen([sys.executable, "-m", "tradegraph", "ingest", str(corpus), "--store", uri],
-                              env=env, cwd=REPO, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    ingest = subprocess.Popen(
+        [sys.executable, "-m", "tradegraph", "ingest", str(corpus), "--store", uri],
+        env=env,
+        cwd=REPO,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 600
     while _stored_articles(env) < 5:
         assert ingest.poll() is None, "ingest ended before the outage: " + ingest.stderr.read()

@@ -1,4 +1,5 @@
 """The managed Neo4j server: credentials, the password file, and stopping only our own process."""
+
 from __future__ import annotations
 
 import os
@@ -108,8 +109,11 @@ def test_neo4j_server_listens_only_on_loopback():
     home = managed_home_under_test()
     pid = managed.status().pid
     assert pid is not None
-    inodes = {os.readlink(f"/proc/{pid}/fd/{fd}")[8:-1] for fd in os.listdir(f"/proc/{pid}/fd")
-              if os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")}
+    inodes = {
+        os.readlink(f"/proc/{pid}/fd/{fd}")[8:-1]
+        for fd in os.listdir(f"/proc/{pid}/fd")
+        if os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
+    }
     listening = []
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         for line in Path(table).read_text().splitlines()[1:]:

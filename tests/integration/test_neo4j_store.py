@@ -1,4 +1,5 @@
 """Neo4j-only behaviour of Neo4jStore, against the real server at $TRADEGRAPH_TEST_NEO4J_URI."""
+
 from __future__ import annotations
 
 import socket
@@ -13,8 +14,9 @@ from tradegraph.graph.errors import StoreError, StoreUnavailableError
 from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation, RelationKind
 
 JAPAN = Actor.create("Japan", ActorKind.COUNTRY, iso3="JPN")
-AKAZAWA = Actor.create("Ryosei Akazawa", ActorKind.PERSON, affiliation=JAPAN.id,
-                       external_ids={"wikidata": "Q11580994"})
+AKAZAWA = Actor.create(
+    "Ryosei Akazawa", ActorKind.PERSON, affiliation=JAPAN.id, external_ids={"wikidata": "Q11580994"}
+)
 
 
 def represents(n: int, **extra: object) -> Relation:
@@ -64,10 +66,16 @@ def test_neo4j_store_failed_batch_in_the_database_writes_nothing(neo):
     """The last UNWIND batch fails in Neo4j itself; the batches and actors before it vanish too."""
     from tradegraph.graph.backends.neo4j import WRITE_BATCH
 
-    neo.driver.execute_query("CREATE CONSTRAINT test_title IF NOT EXISTS FOR (a:Article) REQUIRE a.title IS UNIQUE")
+    neo.driver.execute_query(
+        "CREATE CONSTRAINT test_title IF NOT EXISTS FOR (a:Article) REQUIRE a.title IS UNIQUE"
+    )
     try:
-        docs = [Article.create(f"text {n}", id=f"article:{n:05}", title=f"Title {n}") for n in range(WRITE_BATCH)]
-        twin = Article.create("twin", id="article:99999", title="Title 0")  # last in the list, so in the last batch
+        docs = [
+            Article.create(f"text {n}", id=f"article:{n:05}", title=f"Title {n}") for n in range(WRITE_BATCH)
+        ]
+        twin = Article.create(
+            "twin", id="article:99999", title="Title 0"
+        )  # last in the list, so in the last batch
         with pytest.raises(StoreError, match="TG321"):
             neo.upsert([JAPAN, AKAZAWA], [represents(1)], [*docs, twin])
     finally:
@@ -90,8 +98,10 @@ def test_neo4j_store_schema_created_once_however_often_connected(neo):
         Neo4jStore.connect(neo4j_test_uri()).close()
     constraints = [row["name"] for row in neo.run_read("SHOW CONSTRAINTS YIELD name RETURN name")]
     assert sorted(n for n in constraints if n in {"actor_id", "article_id"}) == ["actor_id", "article_id"]
-    indexes = neo.run_read("SHOW INDEXES YIELD name, type, labelsOrTypes, properties "
-                           "WHERE labelsOrTypes = ['Actor'] AND properties = ['name'] RETURN type")
+    indexes = neo.run_read(
+        "SHOW INDEXES YIELD name, type, labelsOrTypes, properties "
+        "WHERE labelsOrTypes = ['Actor'] AND properties = ['name'] RETURN type"
+    )
     assert sorted(row["type"] for row in indexes) == ["RANGE", "TEXT"]
 
 
@@ -100,8 +110,10 @@ def test_neo4j_store_injection_strings_stored_literally(neo):
     bait = "'}) DETACH DELETE n //"
     other = Actor.create("United States", ActorKind.COUNTRY, iso3="USA")
     person = Actor(id=f"person:{bait}", name=bait, kind=ActorKind.PERSON, roles=(bait,))
-    neo.upsert([JAPAN, other, person], [Relation(person.id, RelationKind.REPRESENTS, JAPAN.id,
-                                                 evidence=(Evidence(bait, bait, url=bait),))])
+    neo.upsert(
+        [JAPAN, other, person],
+        [Relation(person.id, RelationKind.REPRESENTS, JAPAN.id, evidence=(Evidence(bait, bait, url=bait),))],
+    )
     assert neo.actor(person.id) == person
     assert neo.relations(actor=person.id)[0].evidence[0].sentence == bait
     assert [a.id for a in neo.actors()] == sorted([JAPAN.id, other.id, person.id])
@@ -110,17 +122,22 @@ def test_neo4j_store_injection_strings_stored_literally(neo):
 @pytest.mark.neo4j
 def test_neo4j_store_schema_is_the_agreed_one(neo):
     """The property layout the Cypher queries rely on."""
-    neo.upsert([JAPAN, AKAZAWA], [represents(1), represents(2, url="https://news.example/2",
-                                                        date=date(2025, 4, 2))],
-               [Article.create("t", id="article:1", published=date(2025, 4, 1))])
+    neo.upsert(
+        [JAPAN, AKAZAWA],
+        [represents(1), represents(2, url="https://news.example/2", date=date(2025, 4, 2))],
+        [Article.create("t", id="article:1", published=date(2025, 4, 1))],
+    )
     [row] = neo.run_read(
         "MATCH (p:Actor:Person)-[r:REPRESENTS]->(c:Actor:Country) MATCH (d:Article) "
         "RETURN p.external_ids AS ids, p.affiliation AS aff, c.affiliation AS none, r.ev_urls AS urls, "
         "r.ev_dates AS dates, r.ev_confidences AS conf, r.support AS support, r.confidence AS best, "
-        "r.valid_from AS vf, d.published AS published")
+        "r.valid_from AS vf, d.published AS published"
+    )
     assert row["ids"] == '{"wikidata": "Q11580994"}' and row["aff"] == JAPAN.id and row["none"] is None
     assert row["urls"] == ["", "https://news.example/2"] and row["dates"] == ["", "2025-04-02"]
-    assert row["conf"] == pytest.approx([0.6, 0.7]) and row["support"] == 2 and row["best"] == pytest.approx(0.7)
+    assert (
+        row["conf"] == pytest.approx([0.6, 0.7]) and row["support"] == 2 and row["best"] == pytest.approx(0.7)
+    )
     assert row["vf"] is None and row["published"].to_native() == date(2025, 4, 1)
 
 

@@ -2,6 +2,7 @@
 
 The kernel is this interpreter (the project's virtualenv), whatever kernels the machine has.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,7 +21,9 @@ def kernel_dirs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     spec = root / "tradegraph-python3"
     spec.mkdir()
     argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-    (spec / "kernel.json").write_text(json.dumps({"argv": argv, "display_name": "tradegraph", "language": "python"}))
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "tradegraph", "language": "python"})
+    )
     return [str(root)]
 
 
@@ -37,10 +40,16 @@ def test_notebooks_run_without_errors(path: Path, kernel_dirs: list[str]) -> Non
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
-    manager = KernelManager(kernel_name="tradegraph-python3",
-                            kernel_spec_manager=KernelSpecManager(kernel_dirs=kernel_dirs))
-    client = NotebookClient(notebook, km=manager, timeout=600, allow_errors=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+    manager = KernelManager(
+        kernel_name="tradegraph-python3", kernel_spec_manager=KernelSpecManager(kernel_dirs=kernel_dirs)
+    )
+    client = NotebookClient(
+        notebook,
+        km=manager,
+        timeout=600,
+        allow_errors=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     client.execute()  # raises CellExecutionError naming the cell that failed
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]

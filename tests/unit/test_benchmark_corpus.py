@@ -1,5 +1,6 @@
 """The synthetic corpus is reproducible per seed and the relations it plants agree with its text
 and its invented world (these are not timing tests)."""
+
 from __future__ import annotations
 
 import json
@@ -65,8 +66,11 @@ def test_benchmark_corpus_replacements_follow_the_world_timeline() -> None:
 
 def test_benchmark_corpus_symmetric_relations_listed_once() -> None:
     for article in ARTICLES:
-        pairs = [frozenset((r["s"], r["o"])) for r in article["gold"]["relations"]
-                 if r["p"] in ("NEGOTIATES_WITH", "ALLIED_WITH")]
+        pairs = [
+            frozenset((r["s"], r["o"]))
+            for r in article["gold"]["relations"]
+            if r["p"] in ("NEGOTIATES_WITH", "ALLIED_WITH")
+        ]
         assert len(pairs) == len(set(pairs))
 
 
@@ -84,10 +88,25 @@ def test_benchmark_corpus_gold_scores_perfectly_against_itself(tmp_path: Path) -
     with open(tmp_path / "pred.jsonl", "w") as out:
         for path in sorted((tmp_path / "gold").glob("*.json")):
             gold = json.loads(path.read_text())
-            rels = [{"subject": r["s"], "predicate": r["p"], "object": r["o"]} for r in gold["gold"]["relations"]]
-            out.write(json.dumps({"id": gold["id"], "actors": gold["gold"]["actors"], "relations": rels}) + "\n")
-    run = subprocess.run([sys.executable, str(SCORER), "score", str(tmp_path / "gold"), str(tmp_path / "pred.jsonl"),
-                          "--json"], capture_output=True, text=True, check=True)
+            rels = [
+                {"subject": r["s"], "predicate": r["p"], "object": r["o"]} for r in gold["gold"]["relations"]
+            ]
+            out.write(
+                json.dumps({"id": gold["id"], "actors": gold["gold"]["actors"], "relations": rels}) + "\n"
+            )
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(SCORER),
+            "score",
+            str(tmp_path / "gold"),
+            str(tmp_path / "pred.jsonl"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     scores = json.loads(run.stdout)
     assert scores["ALL"]["f1"] == 1.0 and scores["ALL"]["tp"] > 100
 

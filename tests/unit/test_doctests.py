@@ -1,4 +1,5 @@
 """The examples in docstrings run (networkx style): they are documentation that cannot rot."""
+
 from __future__ import annotations
 
 import doctest

@@ -1,4 +1,5 @@
 """Alignment: every error code the package raises is documented in docs/errors.md, once."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The GraphML export: readable by networkx with every actor, relation and flat attribute."""
+
 from __future__ import annotations
 
 from pathlib import Path

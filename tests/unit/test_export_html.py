@@ -1,4 +1,5 @@
 """The graph page: complete, offline, escaped, aligned with the model's kinds."""
+
 from __future__ import annotations
 
 import json
@@ -10,12 +11,29 @@ from typing import Any
 
 import pytest
 
-from fixtures.viz_graph import ACTORS, AKAZAWA, BESSENT, GREER, IMG, JAPAN, RELATIONS, SCRIPT, TAI, USA, viz_store
+from fixtures.viz_graph import (
+    ACTORS,
+    AKAZAWA,
+    BESSENT,
+    GREER,
+    IMG,
+    JAPAN,
+    RELATIONS,
+    SCRIPT,
+    TAI,
+    USA,
+    viz_store,
+)
 from tradegraph.cli import main
 from tradegraph.graph.backends.memory import MemoryStore
 from tradegraph.graph.errors import NotFoundError
 from tradegraph.graph.export.html import (
-    ACTOR_STYLE, PHYSICS_NODE_LIMIT, RELATION_STYLE, legend, render_page, write_html,
+    ACTOR_STYLE,
+    PHYSICS_NODE_LIMIT,
+    RELATION_STYLE,
+    legend,
+    render_page,
+    write_html,
 )
 from tradegraph.graph.export.selection import Selection, select
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
@@ -131,8 +149,9 @@ def test_html_ego_view_ambiguous_name_lists_the_ids() -> None:
 def test_html_large_graph_is_laid_out_without_physics() -> None:
     n = PHYSICS_NODE_LIMIT + 20
     actors = [Actor(id=f"person:p{i}", name=f"P {i}", kind=ActorKind.PERSON) for i in range(n)]
-    relations = [Relation(f"person:p{i}", RelationKind.NEGOTIATES_WITH, f"person:p{(i * 7 + 1) % n}")
-                 for i in range(n)]
+    relations = [
+        Relation(f"person:p{i}", RelationKind.NEGOTIATES_WITH, f"person:p{(i * 7 + 1) % n}") for i in range(n)
+    ]
     data = _graph_data(render_page(Selection(actors, relations)))
     assert data["options"]["physics"]["enabled"] is False
     assert all(isinstance(node["x"], float) and isinstance(node["y"], float) for node in data["nodes"])
@@ -150,7 +169,17 @@ def test_html_cli_writes_an_ego_view(tmp_path: Path, capsys: pytest.CaptureFixtu
     store.upsert(ACTORS, RELATIONS, viz_store().articles())
     store.close()
     out = tmp_path / "ego.html"
-    argv = ["viz", "--store", str(tmp_path / "store"), "--actor", "Akazawa", "--kind", "represents", "-o", str(out)]
+    argv = [
+        "viz",
+        "--store",
+        str(tmp_path / "store"),
+        "--actor",
+        "Akazawa",
+        "--kind",
+        "represents",
+        "-o",
+        str(out),
+    ]
     assert main(argv) == 0
     assert {n["id"] for n in _graph_data(out.read_text(encoding="utf-8"))["nodes"]} == {AKAZAWA.id, JAPAN.id}
     assert main(["viz", "--store", str(tmp_path / "store"), "--actor", "Nobody", "-o", str(out)]) == 1

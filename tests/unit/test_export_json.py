@@ -1,4 +1,5 @@
 """The node-link JSON export: complete, networkx-readable and reversible."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Positions for the graph page: seeded, bounded, and they keep connected actors together."""
+
 from __future__ import annotations
 
 import math

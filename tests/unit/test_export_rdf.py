@@ -1,4 +1,5 @@
 """The RDF export: standard vocabularies, SHACL-valid, lossless through Turtle, JSON-LD and back."""
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,14 @@ from tradegraph.graph.backends.memory import MemoryStore
 from tradegraph.graph.errors import InputError
 from tradegraph.graph.export.rdf import from_rdf, read_rdf, statement_node, store_to_rdf, write_rdf
 from tradegraph.graph.export.vocabulary import (
-    ACTOR_CLASSES, RELATION_PREDICATES, TG, WD, WDT, node, shapes_graph, vocabulary_graph,
+    ACTOR_CLASSES,
+    RELATION_PREDICATES,
+    TG,
+    WD,
+    WDT,
+    node,
+    shapes_graph,
+    vocabulary_graph,
 )
 from tradegraph.graph.model import Actor, ActorKind, Article, RelationKind
 
@@ -31,8 +39,11 @@ def _validate(g: Graph) -> tuple[bool, str]:
 
 
 def _sorted_labels(actor: Actor) -> Actor:
-    return replace(actor, aliases=tuple(sorted(actor.aliases, key=str.casefold)),
-                   roles=tuple(sorted(actor.roles, key=str.casefold)))
+    return replace(
+        actor,
+        aliases=tuple(sorted(actor.aliases, key=str.casefold)),
+        roles=tuple(sorted(actor.roles, key=str.casefold)),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -81,13 +92,17 @@ def test_rdf_uses_wikidata_org_and_prov_terms(graph: Graph) -> None:
     statement = statement_node(RELATIONS[0])
     assert (statement, RDF.type, ORG.Membership) in graph
     assert set(graph.objects(statement, PROV.wasDerivedFrom)) == {node("article:1"), node("article:2")}
-    assert graph.value(statement, PROV.generatedAtTime) == Literal(datetime(2025, 4, 1), datatype=XSD.dateTime)
+    assert graph.value(statement, PROV.generatedAtTime) == Literal(
+        datetime(2025, 4, 1), datatype=XSD.dateTime
+    )
     sentences = {str(graph.value(d, TG.sentence)) for d in graph.objects(statement, PROV.qualifiedDerivation)}
     assert sentences == {ev.sentence for ev in RELATIONS[0].evidence}
 
 
 @pytest.mark.parametrize("fmt, parser", [("turtle", "turtle"), ("jsonld", "json-ld")])
-def test_rdf_file_round_trips_to_an_isomorphic_graph(graph: Graph, tmp_path: Path, fmt: str, parser: str) -> None:
+def test_rdf_file_round_trips_to_an_isomorphic_graph(
+    graph: Graph, tmp_path: Path, fmt: str, parser: str
+) -> None:
     path = write_rdf(viz_store(), tmp_path / f"g.{fmt}", fmt)
     assert isomorphic(graph, Graph().parse(path, format=parser))
 

@@ -1,4 +1,5 @@
 """Persons, offices, affiliations and aliases, on sentences written for these tests."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,18 +14,44 @@ def actors(extractor: Extractor, text: str) -> dict[str, dict]:
     return {a["name"]: a for a in to_prediction(extractor.extract(Article.create(text)))["actors"]}
 
 
-@pytest.mark.parametrize("text, name, affiliation, role", [
-    ("Japan's economic revitalization minister Kenji Sato arrived on Monday.", "Kenji Sato", "Japan",
-     "economic revitalization minister"),
-    ("U.S. Treasury Secretary Ann Miller spoke on Friday.", "Ann Miller", "United States", "U.S. Treasury Secretary"),
-    ("Zhang Wei, China's international trade representative, spoke to reporters.", "Zhang Wei", "China",
-     "international trade representative"),
-    ("Prime Minister Anthony Albanese of Australia spoke on Monday.", "Anthony Albanese", "Australia", "Prime Minister"),
-    ("Maria Lopez, the EU's trade commissioner, said the bloc was ready.", "Maria Lopez", "European Union",
-     "trade commissioner"),
-])
-def test_extraction_actors_office_and_affiliation(extractor: Extractor, text: str, name: str, affiliation: str,
-                                                  role: str) -> None:
+@pytest.mark.parametrize(
+    "text, name, affiliation, role",
+    [
+        (
+            "Japan's economic revitalization minister Kenji Sato arrived on Monday.",
+            "Kenji Sato",
+            "Japan",
+            "economic revitalization minister",
+        ),
+        (
+            "U.S. Treasury Secretary Ann Miller spoke on Friday.",
+            "Ann Miller",
+            "United States",
+            "U.S. Treasury Secretary",
+        ),
+        (
+            "Zhang Wei, China's international trade representative, spoke to reporters.",
+            "Zhang Wei",
+            "China",
+            "international trade representative",
+        ),
+        (
+            "Prime Minister Anthony Albanese of Australia spoke on Monday.",
+            "Anthony Albanese",
+            "Australia",
+            "Prime Minister",
+        ),
+        (
+            "Maria Lopez, the EU's trade commissioner, said the bloc was ready.",
+            "Maria Lopez",
+            "European Union",
+            "trade commissioner",
+        ),
+    ],
+)
+def test_extraction_actors_office_and_affiliation(
+    extractor: Extractor, text: str, name: str, affiliation: str, role: str
+) -> None:
     person = actors(extractor, text)[name]
     assert person["type"] == "Person"
     assert person["affiliation"] == affiliation
@@ -32,7 +59,9 @@ def test_extraction_actors_office_and_affiliation(extractor: Extractor, text: st
 
 
 def test_extraction_actors_surname_alias_and_family_name_first(extractor: Extractor) -> None:
-    found = actors(extractor, "Chinese vice commerce minister Zhang Wei met Kenji Sato. Zhang said Sato was tough.")
+    found = actors(
+        extractor, "Chinese vice commerce minister Zhang Wei met Kenji Sato. Zhang said Sato was tough."
+    )
     assert "Zhang" in found["Zhang Wei"]["aliases"]
     assert "Sato" in found["Kenji Sato"]["aliases"]
     assert "Zhang" not in found and "Sato" not in found
@@ -45,8 +74,10 @@ def test_extraction_actors_capital_is_the_state(extractor: Extractor) -> None:
 
 
 def test_extraction_actors_analyst_and_former_represent_nobody(extractor: Extractor) -> None:
-    text = ("Analyst Jane Doe said the talks would fail. Former trade minister Simon Birmingham, now a banker, "
-            "criticised Australia's approach.")
+    text = (
+        "Analyst Jane Doe said the talks would fail. Former trade minister Simon Birmingham, now a banker, "
+        "criticised Australia's approach."
+    )
     prediction = to_prediction(extractor.extract(Article.create(text)))
     assert not [r for r in prediction["relations"] if r["predicate"] == "REPRESENTS"]
 
@@ -54,14 +85,25 @@ def test_extraction_actors_analyst_and_former_represent_nobody(extractor: Extrac
 def test_extraction_actors_pronoun_resolves_to_last_subject(extractor: Extractor) -> None:
     text = "South Korean Trade Minister Park Ji-won arrived in Washington. He held talks with U.S. officials on Friday."
     prediction = to_prediction(extractor.extract(Article.create(text)))
-    pairs = {(r["subject"], r["object"]) for r in prediction["relations"] if r["predicate"] == "NEGOTIATES_WITH"}
+    pairs = {
+        (r["subject"], r["object"]) for r in prediction["relations"] if r["predicate"] == "NEGOTIATES_WITH"
+    }
     assert pairs & {("Park Ji-won", "United States"), ("United States", "Park Ji-won")}
 
 
-@pytest.mark.parametrize("surface, name", [
-    ("U.S.", "United States"), ("Britain", "United Kingdom"), ("Seoul", "South Korea"), ("Vietnamese", "Vietnam"),
-    ("the Kremlin", "Russia"), ("Brussels", "European Union"), ("WTO", "World Trade Organization"), ("Taiwan", "Taiwan"),
-])
+@pytest.mark.parametrize(
+    "surface, name",
+    [
+        ("U.S.", "United States"),
+        ("Britain", "United Kingdom"),
+        ("Seoul", "South Korea"),
+        ("Vietnamese", "Vietnam"),
+        ("the Kremlin", "Russia"),
+        ("Brussels", "European Union"),
+        ("WTO", "World Trade Organization"),
+        ("Taiwan", "Taiwan"),
+    ],
+)
 def test_extraction_gazetteer_knows_common_names(surface: str, name: str) -> None:
     place = default_gazetteer().lookup(surface)
     assert place is not None and place.name == name

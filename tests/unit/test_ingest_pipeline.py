@@ -2,6 +2,7 @@
 
 End-to-end runs with the real extractor live in tests/integration.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,12 @@ from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Extracti
 from tradegraph.ingest import IngestReport
 from tradegraph.ingest import ingest as run_ingest
 
-NAMES = {"Akazawa": ActorKind.PERSON, "Bessent": ActorKind.PERSON, "Japan": ActorKind.COUNTRY, "Korea": ActorKind.COUNTRY}
+NAMES = {
+    "Akazawa": ActorKind.PERSON,
+    "Bessent": ActorKind.PERSON,
+    "Japan": ActorKind.COUNTRY,
+    "Korea": ActorKind.COUNTRY,
+}
 
 
 class NameListExtractor:
@@ -104,7 +110,9 @@ def test_ingest_pipeline_changed_text_replaces_evidence(corpus: Path, memory: Me
     assert (report.loaded, report.replaced) == (1, 1)
     [rel] = memory.relations(RelationKind.NEGOTIATES_WITH, actor="person:akazawa")
     sentences = {ev.sentence for ev in rel.evidence if ev.article_id.startswith("article:")}
-    assert "Akazawa called Bessent again." in sentences and "Akazawa met Bessent." in sentences  # a.txt still says it
+    assert (
+        "Akazawa called Bessent again." in sentences and "Akazawa met Bessent." in sentences
+    )  # a.txt still says it
     c_evidence = [ev.sentence for ev in rel.evidence if ev.url == "https://x.example/c"]
     assert c_evidence == ["Akazawa called Bessent again."]
 
@@ -118,7 +126,11 @@ def test_ingest_pipeline_same_file_twice_in_one_run_is_one_article(corpus: Path,
 def test_ingest_pipeline_same_id_different_text_is_tg121(corpus: Path, memory: MemoryStore) -> None:
     write(corpus, "d.jsonl", '{"id": "x", "text": "Japan talks."}\n{"id": "x", "text": "Korea talks."}\n')
     report = ingest([corpus], memory, extractor=NameListExtractor())
-    assert report.failed == 1 and report.errors[0].code == "TG121" and report.errors[0].origin.endswith("d.jsonl:2")
+    assert (
+        report.failed == 1
+        and report.errors[0].code == "TG121"
+        and report.errors[0].origin.endswith("d.jsonl:2")
+    )
 
 
 def test_ingest_pipeline_one_failing_article_costs_only_itself(corpus: Path, memory: MemoryStore) -> None:
@@ -134,7 +146,10 @@ def test_ingest_pipeline_load_errors_are_reported_with_origin(corpus: Path, memo
     write(corpus, "e.txt", "")
     report = ingest([corpus, corpus / "missing.txt"], memory, extractor=NameListExtractor())
     assert report.loaded == 2 and not report.ok
-    assert [(f.code, Path(f.origin).name) for f in report.errors] == [("TG110", "e.txt"), ("TG119", "missing.txt")]
+    assert [(f.code, Path(f.origin).name) for f in report.errors] == [
+        ("TG110", "e.txt"),
+        ("TG119", "missing.txt"),
+    ]
     assert str(report.errors[0]).startswith(f"{corpus / 'e.txt'}: [TG110] ")
 
 

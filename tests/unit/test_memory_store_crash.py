@@ -1,4 +1,5 @@
 """The embedded store survives a kill at any moment: the last completed write stays readable."""
+
 from __future__ import annotations
 
 import os
@@ -61,6 +62,8 @@ def test_memory_store_crash_torn_journal_line_is_ignored_and_repaired(tmp_path):
 
 def test_memory_store_second_process_is_refused_clearly(tmp_path):
     with MemoryStore.open(tmp_path):
-        code = f"from tradegraph.graph.backends.memory import MemoryStore; MemoryStore.open({str(tmp_path)!r})"
+        code = (
+            f"from tradegraph.graph.backends.memory import MemoryStore; MemoryStore.open({str(tmp_path)!r})"
+        )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode != 0 and "TG302" in out.stderr and "in use" in out.stderr

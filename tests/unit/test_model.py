@@ -1,4 +1,5 @@
 """The model: ids, canonical symmetric relations, merging, validity."""
+
 from __future__ import annotations
 
 import subprocess
@@ -8,16 +9,27 @@ from datetime import date
 import pytest
 
 from tradegraph.graph.model import (
-    Actor, ActorKind, Article, Evidence, Relation, RelationKind, actor_id, article_id_for, slugify,
+    Actor,
+    ActorKind,
+    Article,
+    Evidence,
+    Relation,
+    RelationKind,
+    actor_id,
+    article_id_for,
+    slugify,
 )
 
 
-@pytest.mark.parametrize(("kind", "name", "iso3", "expected"), [
-    (ActorKind.PERSON, "Scott Bessent", None, "person:scott-bessent"),
-    (ActorKind.PERSON, "Maroš Šefčovič", None, "person:maros-sefcovic"),
-    (ActorKind.COUNTRY, "Japan", "jpn", "country:JPN"),
-    (ActorKind.ORGANIZATION, "European Union", None, "org:european-union"),
-])
+@pytest.mark.parametrize(
+    ("kind", "name", "iso3", "expected"),
+    [
+        (ActorKind.PERSON, "Scott Bessent", None, "person:scott-bessent"),
+        (ActorKind.PERSON, "Maroš Šefčovič", None, "person:maros-sefcovic"),
+        (ActorKind.COUNTRY, "Japan", "jpn", "country:JPN"),
+        (ActorKind.ORGANIZATION, "European Union", None, "org:european-union"),
+    ],
+)
 def test_model_actor_ids_are_readable_and_stable(kind, name, iso3, expected):
     assert actor_id(kind, name, iso3) == expected
 
@@ -44,7 +56,9 @@ def test_model_relation_rejects_self_loops_and_bad_confidence():
 def test_model_relation_merge_dedups_evidence_and_widens_validity():
     ev1, ev2 = Evidence("a1", "s1", confidence=0.5), Evidence("a2", "s2", confidence=0.9)
     left = Relation("person:x", RelationKind.REPRESENTS, "country:JPN", (ev1,), valid_from=date(2024, 1, 1))
-    right = Relation("person:x", RelationKind.REPRESENTS, "country:JPN", (ev1, ev2), valid_to=date(2025, 1, 1))
+    right = Relation(
+        "person:x", RelationKind.REPRESENTS, "country:JPN", (ev1, ev2), valid_to=date(2025, 1, 1)
+    )
     merged = left.merged(right)
     assert merged.evidence == (ev1, ev2) and merged.support == 2 and merged.confidence == 0.9
     assert (merged.valid_from, merged.valid_to) == (date(2024, 1, 1), date(2025, 1, 1))
@@ -54,8 +68,14 @@ def test_model_relation_merge_dedups_evidence_and_widens_validity():
 
 def test_model_actor_merge_keeps_first_spelling_and_fills_affiliation():
     a = Actor.create("Ryosei Akazawa", ActorKind.PERSON, aliases=("Akazawa",))
-    b = Actor(a.id, "Ryosei Akazawa", ActorKind.PERSON, aliases=("akazawa", "Minister Akazawa"),
-              roles=("minister",), affiliation="country:JPN")
+    b = Actor(
+        a.id,
+        "Ryosei Akazawa",
+        ActorKind.PERSON,
+        aliases=("akazawa", "Minister Akazawa"),
+        roles=("minister",),
+        affiliation="country:JPN",
+    )
     merged = a.merged(b)
     assert merged.aliases == ("Akazawa", "Minister Akazawa")
     assert merged.affiliation == "country:JPN" and merged.roles == ("minister",)
@@ -75,8 +95,10 @@ def test_model_slugify_folds_accents():
 
 
 def test_model_import_stays_light():
-    code = ("import sys, tradegraph.graph.model, tradegraph.graph.store, tradegraph.graph.errors; "
-            "heavy = {'networkx', 'neo4j', 'spacy', 'rdflib', 'pyvis'} & set(sys.modules); "
-            "print(sorted(heavy))")
+    code = (
+        "import sys, tradegraph.graph.model, tradegraph.graph.store, tradegraph.graph.errors; "
+        "heavy = {'networkx', 'neo4j', 'spacy', 'rdflib', 'pyvis'} & set(sys.modules); "
+        "print(sorted(heavy))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
 """The question parser on its own: many phrasings -> intent + entity (+ date), over the fixture graph."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -78,14 +79,17 @@ def test_questions_parser_intent_and_entity(question, intent, entity):
     assert resolve_entity(INDEX, found.entity) == entity
 
 
-@pytest.mark.parametrize("question,day", [
-    ("Who represented China on 1 March 2025?", date(2025, 3, 1)),
-    ("Who represented China on March 1, 2025?", date(2025, 3, 1)),
-    ("Who represented China as of 2025-05-01?", date(2025, 5, 1)),
-    ("Who represented China in May 2025?", date(2025, 5, 1)),
-    ("On 16th April 2025, who represented China?", date(2025, 4, 16)),
-    ("Who represents China?", None),
-])
+@pytest.mark.parametrize(
+    "question,day",
+    [
+        ("Who represented China on 1 March 2025?", date(2025, 3, 1)),
+        ("Who represented China on March 1, 2025?", date(2025, 3, 1)),
+        ("Who represented China as of 2025-05-01?", date(2025, 5, 1)),
+        ("Who represented China in May 2025?", date(2025, 5, 1)),
+        ("On 16th April 2025, who represented China?", date(2025, 4, 16)),
+        ("Who represents China?", None),
+    ],
+)
 def test_questions_parser_finds_the_date(question, day):
     found, rest = find_date(question)
     assert found == day

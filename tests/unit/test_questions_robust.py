@@ -1,4 +1,5 @@
 """``ask`` never crashes: any text gives a reply or a TradegraphError with a code."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,9 +14,39 @@ from tradegraph.queries.questions import Reply, ask
 
 STORE = fx.load(MemoryStore(None))
 INDEX = NameIndex.from_store(STORE)
-WORDS = st.sampled_from(["who", "whom", "which", "countries", "is", "did", "represents", "replaced", "tariffs",
-                         "on", "with", "negotiating", "allies", "the", "US", "Japan's", "Akazawa", "Li", "of",
-                         "1", "March", "2025", "2025-13-45", "?", "'s", "connected", "to", "how", "brokers"])
+WORDS = st.sampled_from(
+    [
+        "who",
+        "whom",
+        "which",
+        "countries",
+        "is",
+        "did",
+        "represents",
+        "replaced",
+        "tariffs",
+        "on",
+        "with",
+        "negotiating",
+        "allies",
+        "the",
+        "US",
+        "Japan's",
+        "Akazawa",
+        "Li",
+        "of",
+        "1",
+        "March",
+        "2025",
+        "2025-13-45",
+        "?",
+        "'s",
+        "connected",
+        "to",
+        "how",
+        "brokers",
+    ]
+)
 
 
 def _answer_or_error(text: str) -> None:
@@ -40,6 +71,8 @@ def test_questions_robust_question_like_text(text):
     _answer_or_error(text)
 
 
-@pytest.mark.parametrize("text", ["x" * 5000, "who " * 200 + "represents Japan", "\x00\ud800", "Who represents \u200b?"])
+@pytest.mark.parametrize(
+    "text", ["x" * 5000, "who " * 200 + "represents Japan", "\x00\ud800", "Who represents \u200b?"]
+)
 def test_questions_robust_extremes(text):
     _answer_or_error(text)

@@ -1,4 +1,5 @@
 """Bytes to text: BOMs, declared charsets, UTF-8, guessed legacy encodings, binary refused."""
+
 from __future__ import annotations
 
 import codecs
@@ -24,7 +25,10 @@ def test_sources_encoding_bom(name: str) -> None:
 def test_sources_encoding_latin1_without_declaration_is_guessed() -> None:
     [item] = list(load_article_file(INPUTS / "latin1.txt"))
     assert isinstance(item, Article)
-    assert item.text == "José Muñoz met the French négociateur in Genève; the délégation was pleased with the accord."
+    assert (
+        item.text
+        == "José Muñoz met the French négociateur in Genève; the délégation was pleased with the accord."
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
 """RSS and Atom loading: one article per entry, HTML stripped, feed dates read."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -20,8 +21,10 @@ def test_sources_feeds_rss_entries_are_articles() -> None:
     assert first.url == "https://tradedesk.example/2025/04/16/trump-japan"
     assert first.source == "Trade Desk Daily"
     assert first.published == date(2025, 4, 16)
-    assert first.text == ("President Donald Trump said he will meet Japanese representatives to negotiate tariffs.\n"
-                          "Japan is a close ally of the United States.")
+    assert first.text == (
+        "President Donald Trump said he will meet Japanese representatives to negotiate tariffs.\n"
+        "Japan is a close ally of the United States."
+    )
     assert first.origin == f"{INPUTS / 'feed.rss'}#entry 1"
     assert second.published == date(2025, 4, 22)  # 10:00 +0900 is still the 22nd in UTC
 
@@ -41,10 +44,12 @@ def test_sources_feeds_latin1_prolog() -> None:
 
 def test_sources_feeds_entry_without_text_names_entry(tmp_path: Path) -> None:
     path = tmp_path / "feed.xml"
-    path.write_text('<rss version="2.0"><channel><title>T</title>'
-                    "<item><title>A</title><description>Japan and Korea.</description></item>"
-                    "<item><title>Empty</title><link>https://x.example/2</link></item>"
-                    "</channel></rss>")
+    path.write_text(
+        '<rss version="2.0"><channel><title>T</title>'
+        "<item><title>A</title><description>Japan and Korea.</description></item>"
+        "<item><title>Empty</title><link>https://x.example/2</link></item>"
+        "</channel></rss>"
+    )
     good, bad = load_article_file(path)
     assert isinstance(good, Article)
     assert isinstance(bad, ArticleError) and bad.code == "TG113" and bad.origin == f"{path}#entry 2"
@@ -58,4 +63,6 @@ def test_sources_feeds_without_entries_is_tg115(tmp_path: Path) -> None:
 
 
 def test_sources_feeds_strip_html_keeps_paragraphs_drops_scripts() -> None:
-    assert strip_html("<p>One &amp; two</p><script>x()</script><p>Three<br>Four</p>") == "One & two\nThree\nFour"
+    assert (
+        strip_html("<p>One &amp; two</p><script>x()</script><p>Three<br>Four</p>") == "One & two\nThree\nFour"
+    )

@@ -1,4 +1,5 @@
 """HTML loading through trafilatura: main text without boilerplate, page metadata."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -49,7 +50,12 @@ def test_sources_html_without_article_text_is_tg114(tmp_path: Path) -> None:
 
 def test_sources_html_xml_declaration_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "x.xhtml"
-    body = "".join(f"<p>Paragraph {i} about Ryosei Akazawa meeting Scott Bessent to negotiate tariffs in Washington.</p>" for i in range(5))
-    path.write_text(f'<?xml version="1.0" encoding="utf-8"?><html><body><article>{body}</article></body></html>')
+    body = "".join(
+        f"<p>Paragraph {i} about Ryosei Akazawa meeting Scott Bessent to negotiate tariffs in Washington.</p>"
+        for i in range(5)
+    )
+    path.write_text(
+        f'<?xml version="1.0" encoding="utf-8"?><html><body><article>{body}</article></body></html>'
+    )
     [item] = list(load_article_file(path))
     assert isinstance(item, Article) and "Paragraph 4" in item.text

@@ -1,4 +1,5 @@
 """JSON lines and JSON files: records validated field by field, errors name file and line."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -73,7 +74,9 @@ def test_sources_jsonl_eval_articles_load(tmp_path: Path) -> None:
 
     out = tmp_path / "dev.jsonl"
     eval_dir = shared_eval_dir()
-    subprocess.run([sys.executable, str(eval_dir / "score.py"), "articles", str(eval_dir / "dev"), str(out)], check=True)
+    subprocess.run(
+        [sys.executable, str(eval_dir / "score.py"), "articles", str(eval_dir / "dev"), str(out)], check=True
+    )
     items = list(load_article_file(out))
     assert items and all(isinstance(i, Article) for i in items)
     assert len({i.id for i in items}) == len(items)

@@ -1,4 +1,5 @@
 """Paths, directories and globs: sorted, recursive, hidden names skipped, each file once."""
+
 from __future__ import annotations
 
 import os
@@ -40,7 +41,11 @@ def test_sources_paths_glob(tmp_path: Path) -> None:
 
 def test_sources_paths_missing_path_and_empty_glob_are_tg119(tmp_path: Path) -> None:
     missing, no_match = expand_paths([tmp_path / "nope.txt", str(tmp_path / "*.zzz")])
-    assert isinstance(missing, ArticleError) and missing.code == "TG119" and missing.origin == str(tmp_path / "nope.txt")
+    assert (
+        isinstance(missing, ArticleError)
+        and missing.code == "TG119"
+        and missing.origin == str(tmp_path / "nope.txt")
+    )
     assert isinstance(no_match, ArticleError) and no_match.code == "TG119" and "pattern" in no_match.problem
 
 
@@ -49,7 +54,10 @@ def test_sources_paths_broken_symlink_and_fifo_are_tg118(tmp_path: Path) -> None
     os.mkfifo(tmp_path / "pipe.txt")
     items = list(load_articles([tmp_path]))
     assert [(type(i), getattr(i, "code", None)) for i in items] == [(ArticleError, "TG118")] * 2
-    assert {i.origin for i in items if isinstance(i, ArticleError)} == {str(tmp_path / "dangling.txt"), str(tmp_path / "pipe.txt")}
+    assert {i.origin for i in items if isinstance(i, ArticleError)} == {
+        str(tmp_path / "dangling.txt"),
+        str(tmp_path / "pipe.txt"),
+    }
 
 
 def test_sources_paths_format_by_extension_and_sniffing() -> None:
@@ -61,8 +69,21 @@ def test_sources_paths_format_by_extension_and_sniffing() -> None:
 
 
 def test_sources_paths_sniffs_unknown_extensions(tmp_path: Path) -> None:
-    cases = {"a.dat": b'{"text": "a"}\n{"text": "b"}\n', "b.dat": b'{"text": "a"}', "c.dat": b"[]",
-             "d.dat": b"<!DOCTYPE html><html>", "e.dat": b'<?xml version="1.0"?>\n<feed xmlns="x">', "f.dat": b"Hello"}
+    cases = {
+        "a.dat": b'{"text": "a"}\n{"text": "b"}\n',
+        "b.dat": b'{"text": "a"}',
+        "c.dat": b"[]",
+        "d.dat": b"<!DOCTYPE html><html>",
+        "e.dat": b'<?xml version="1.0"?>\n<feed xmlns="x">',
+        "f.dat": b"Hello",
+    }
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-    assert [detect_format(tmp_path / n) for n in sorted(cases)] == ["jsonl", "json", "json", "html", "feed", "text"]
+    assert [detect_format(tmp_path / n) for n in sorted(cases)] == [
+        "jsonl",
+        "json",
+        "json",
+        "html",
+        "feed",
+        "text",
+    ]

@@ -1,5 +1,6 @@
 """Property tests: whatever the bytes or text, in any supported format, the loaders yield only
 Articles and the project's own ArticleErrors, and never their "loader bug" code (TG199)."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,11 @@ from tradegraph.graph.model import Article
 from tradegraph.loaders.sources import load_articles
 
 SUFFIXES = [".txt", ".md", ".html", ".xml", ".rss", ".jsonl", ".json", ""]
-SETTINGS = settings(max_examples=int(os.environ.get("TG_HYPOTHESIS_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("TG_HYPOTHESIS_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def load(data: bytes, suffix: str) -> list[Article | ArticleError]:
@@ -46,19 +51,25 @@ def test_sources_properties_any_text(text: str, suffix: str, encoding: str) -> N
 
 
 def markup(tags: list[str]) -> st.SearchStrategy[str]:
-    pieces = st.one_of(st.sampled_from([f"<{t}>" for t in tags] + [f"</{t}>" for t in tags]),
-                       st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+    pieces = st.one_of(
+        st.sampled_from([f"<{t}>" for t in tags] + [f"</{t}>" for t in tags]),
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+    )
     return st.lists(pieces, max_size=40).map("".join)
 
 
 @SETTINGS
-@given(markup(["html", "body", "article", "p", "h1", "nav", "script", "meta charset='latin-1'", "title", "br"]))
+@given(
+    markup(["html", "body", "article", "p", "h1", "nav", "script", "meta charset='latin-1'", "title", "br"])
+)
 def test_sources_properties_html_like(body: str) -> None:
     load(body.encode("utf-8", "surrogatepass"), ".html")
 
 
 @SETTINGS
-@given(markup(["rss", "channel", "item", "title", "description", "link", "pubDate", "feed", "entry", "content"]))
+@given(
+    markup(["rss", "channel", "item", "title", "description", "link", "pubDate", "feed", "entry", "content"])
+)
 def test_sources_properties_feed_like(body: str) -> None:
     load(('<?xml version="1.0" encoding="utf-8"?>' + body).encode("utf-8", "surrogatepass"), ".rss")
 
@@ -70,9 +81,16 @@ json_values = st.recursive(
 )
 records = st.fixed_dictionaries(
     {},
-    optional={"id": json_values, "url": json_values, "title": json_values, "source": json_values,
-              "published": json_values | st.dates().map(str) | st.sampled_from(["2025-02-30", "March 5, 2025", "Wed, 16 Apr 2025 07:30:00 GMT"]),
-              "text": json_values | st.text(min_size=1, max_size=200)},
+    optional={
+        "id": json_values,
+        "url": json_values,
+        "title": json_values,
+        "source": json_values,
+        "published": json_values
+        | st.dates().map(str)
+        | st.sampled_from(["2025-02-30", "March 5, 2025", "Wed, 16 Apr 2025 07:30:00 GMT"]),
+        "text": json_values | st.text(min_size=1, max_size=200),
+    },
 )
 
 

@@ -1,4 +1,5 @@
 """Plain-text and Markdown loading: front matter, titles, Markdown to plain text."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -61,7 +62,10 @@ def test_sources_text_origin_is_the_file() -> None:
 @pytest.mark.parametrize(
     ("front", "expected"),
     [
-        ("---\ntitle: T\nlink: https://x\ndate: 2025-01-02\nsite: S\n---\nBody", {"title": "T", "url": "https://x", "published": "2025-01-02", "source": "S"}),
+        (
+            "---\ntitle: T\nlink: https://x\ndate: 2025-01-02\nsite: S\n---\nBody",
+            {"title": "T", "url": "https://x", "published": "2025-01-02", "source": "S"},
+        ),
         ("---\ntitle: 'Quoted'\nunknown: x\n---\nBody", {"title": "Quoted"}),
         ("No front matter\n---\n", {}),
     ],

@@ -1,4 +1,5 @@
 """``tradegraph actors``: list the actors in the store (ids, names, kinds, affiliations)."""
+
 from __future__ import annotations
 
 import argparse
@@ -8,8 +9,13 @@ from tradegraph.cli import add_store_option
 from tradegraph.graph.errors import InputError
 from tradegraph.graph.model import ActorKind
 
-_KINDS = {"person": ActorKind.PERSON, "country": ActorKind.COUNTRY,
-          "organization": ActorKind.ORGANIZATION, "organisation": ActorKind.ORGANIZATION, "org": ActorKind.ORGANIZATION}
+_KINDS = {
+    "person": ActorKind.PERSON,
+    "country": ActorKind.COUNTRY,
+    "organization": ActorKind.ORGANIZATION,
+    "organisation": ActorKind.ORGANIZATION,
+    "org": ActorKind.ORGANIZATION,
+}
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -37,8 +43,17 @@ def run(args: argparse.Namespace) -> int:
     with open_store(args.store) as store:
         actors = store.actors(kind)
     if args.json:
-        rows = [{"id": a.id, "name": a.name, "kind": a.kind.value, "affiliation": a.affiliation,
-                 "aliases": list(a.aliases), "roles": list(a.roles)} for a in actors]
+        rows = [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind.value,
+                "affiliation": a.affiliation,
+                "aliases": list(a.aliases),
+                "roles": list(a.roles),
+            }
+            for a in actors
+        ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     for a in actors:

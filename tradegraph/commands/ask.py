@@ -1,4 +1,5 @@
 """``tradegraph ask "QUESTION"``: answer a plain-language question from the graph, with evidence."""
+
 from __future__ import annotations
 
 import argparse
@@ -14,14 +15,20 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
     kinds = "\n".join(f"  - {text}" for text in INTENTS.values())
     parser = subparsers.add_parser(
-        "ask", help="answer a question such as 'Who represents Japan?'",
+        "ask",
+        help="answer a question such as 'Who represents Japan?'",
         description=f"Answer a plain-language question from the graph. It understands:\n{kinds}\n"
-                    "A date in the question ('on 1 March 2025') asks about that day.",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        "A date in the question ('on 1 March 2025') asks about that day.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("question", help="the question, in quotes")
     add_store_option(parser)
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", type=parse_day,
-                        help="answer as of this day (a date in the question wins)")
+    parser.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        type=parse_day,
+        help="answer as of this day (a date in the question wins)",
+    )
     parser.add_argument("--json", action="store_true", help="print the answer as JSON")
     parser.set_defaults(func=run)
 

@@ -1,4 +1,5 @@
 """``tradegraph cypher "MATCH …"``: run a read-only Cypher query on a Neo4j store, print a table."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,10 +14,12 @@ MAX_WIDTH = 60
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
-        "cypher", help="run a read-only Cypher query on a Neo4j store",
+        "cypher",
+        help="run a read-only Cypher query on a Neo4j store",
         description="Run a read-only Cypher query in a READ transaction (the server refuses writes) "
-                    "and print the rows as a table.")
-    parser.add_argument("query", help="the Cypher text, e.g. \"MATCH (a:Actor) RETURN a.name LIMIT 5\"")
+        "and print the rows as a table.",
+    )
+    parser.add_argument("query", help='the Cypher text, e.g. "MATCH (a:Actor) RETURN a.name LIMIT 5"')
     add_store_option(parser)
     parser.add_argument("--json", action="store_true", help="print the rows as JSON")
     parser.set_defaults(func=run)
@@ -42,8 +45,11 @@ def run_read_only(store: Any, query: str) -> tuple[list[str], list[list[Any]]]:
         InputError: TG165 when the server rejects the Cypher (syntax, unknown function...).
     """
     if not hasattr(store, "driver"):
-        raise UnsupportedError("Cypher needs a Neo4j store; pass --store bolt://HOST:7687 (the embedded "
-                               "store answers 'tradegraph query' and 'tradegraph ask')", code="TG440")
+        raise UnsupportedError(
+            "Cypher needs a Neo4j store; pass --store bolt://HOST:7687 (the embedded "
+            "store answers 'tradegraph query' and 'tradegraph ask')",
+            code="TG440",
+        )
     import neo4j
     from neo4j.exceptions import ClientError
 
@@ -52,14 +58,18 @@ def run_read_only(store: Any, query: str) -> tuple[list[str], list[list[Any]]]:
         return list(result.keys()), [[_plain(v) for v in record.values()] for record in result]
 
     try:
-        with store.driver.session(database=getattr(store, "database", None),
-                                  default_access_mode=neo4j.READ_ACCESS) as session:
+        with store.driver.session(
+            database=getattr(store, "database", None), default_access_mode=neo4j.READ_ACCESS
+        ) as session:
             rows: tuple[list[str], list[list[Any]]] = session.execute_read(work)
             return rows
     except ClientError as err:
         if "AccessMode" in (err.code or "") or "write" in (err.message or "").lower():
-            raise UnsupportedError("'tradegraph cypher' only reads; the query tries to write "
-                                   f"({err.message}); change the graph with 'tradegraph ingest'", code="TG441") from err
+            raise UnsupportedError(
+                "'tradegraph cypher' only reads; the query tries to write "
+                f"({err.message}); change the graph with 'tradegraph ingest'",
+                code="TG441",
+            ) from err
         raise InputError(f"Neo4j rejected the query: {err.message}", code="TG165") from err
 
 

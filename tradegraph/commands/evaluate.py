@@ -1,4 +1,5 @@
 """``tradegraph evaluate GOLD_DIR``: extract gold-annotated articles and score the result."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,7 +8,8 @@ import json
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
-        "evaluate", help="score the extractor against gold-annotated articles",
+        "evaluate",
+        help="score the extractor against gold-annotated articles",
         description="Extract the articles of a directory of gold JSON files and print precision, recall "
         "and F1 per relation type, ALL, DYADS and ACTORS (the same numbers as the project's score.py).",
     )

@@ -1,4 +1,5 @@
 """``tradegraph export``: write the graph as Turtle, JSON-LD, GraphML or node-link JSON."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,7 +16,8 @@ FORMATS = ("turtle", "jsonld", "graphml", "json")
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
-        "export", help="write the graph as RDF (Turtle/JSON-LD), GraphML or node-link JSON",
+        "export",
+        help="write the graph as RDF (Turtle/JSON-LD), GraphML or node-link JSON",
         description="Write the whole graph to one file: RDF aligned to W3C ORG, PROV-O and "
         "Wikidata (turtle, jsonld), GraphML for Gephi, or node-link JSON.",
     )

@@ -1,4 +1,5 @@
 """``tradegraph extract PATH...``: print what the extractor reads in each article."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,13 +10,20 @@ from typing import Any
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
-        "extract", help="print the actors and relations extracted from articles (no store)",
+        "extract",
+        help="print the actors and relations extracted from articles (no store)",
         description="Extract actors and relations from articles and print them: one JSON line per "
         "article in the evaluation's prediction format (--format jsonl), or a readable summary.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns")
-    parser.add_argument("--format", choices=("jsonl", "text"), default="text",
-                        help="jsonl: one prediction per line, as score.py reads it (default: text)")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("jsonl", "text"),
+        default="text",
+        help="jsonl: one prediction per line, as score.py reads it (default: text)",
+    )
     parser.add_argument("--batch-size", type=int, default=None, help="articles per spaCy batch")
     parser.set_defaults(func=run)
 

@@ -1,4 +1,5 @@
 """``tradegraph ingest PATH...``: load articles, extract the graph, write it to the store."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,13 +11,18 @@ from tradegraph.cli import add_store_option
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
-        "ingest", help="read articles (text, Markdown, HTML, RSS/Atom, JSON lines) into the graph",
+        "ingest",
+        help="read articles (text, Markdown, HTML, RSS/Atom, JSON lines) into the graph",
         description="Read articles from files, directories or globs, extract actors and relations, and "
         "write them to the store. Articles already stored with the same text are skipped.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns"
+    )
     add_store_option(parser)
-    parser.add_argument("--progress", action="store_true", help="show a progress bar (default: when stderr is a terminal)")
+    parser.add_argument(
+        "--progress", action="store_true", help="show a progress bar (default: when stderr is a terminal)"
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(func=run)
 
@@ -32,8 +38,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         replaced = f" ({report.replaced} changed)" if report.replaced else ""
         print(f"loaded {report.loaded}{replaced}, skipped {report.skipped} unchanged, failed {report.failed}")
-        print(f"wrote {report.actors_written} actors, {report.relations_written} relations, "
-              f"{report.evidence_written} evidence")
+        print(
+            f"wrote {report.actors_written} actors, {report.relations_written} relations, "
+            f"{report.evidence_written} evidence"
+        )
         for failure in report.errors:
             print(failure, file=sys.stderr)
     return 0 if report.ok else 1

@@ -1,4 +1,5 @@
 """``tradegraph neo4j install|start|stop|status``: the managed local Neo4j server."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,8 @@ ACTIONS = ("install", "start", "stop", "status")
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
-        "neo4j", help="install, start, stop or check a local Neo4j server (loopback only)",
+        "neo4j",
+        help="install, start, stop or check a local Neo4j server (loopback only)",
         description="Manage a Neo4j Community server under $TRADEGRAPH_NEO4J_HOME "
         "(default ~/.tradegraph/neo4j) listening on 127.0.0.1:$TRADEGRAPH_NEO4J_PORT (default 7687). "
         "Its generated password is kept in <home>/password and used automatically.",
@@ -26,8 +28,9 @@ def run(args: argparse.Namespace) -> int:
         print("fetching Neo4j with Maven (the first time downloads about 200 MB: minutes)...", flush=True)
     if args.action == "install":
         home = managed.install()
-        print(f"Neo4j {managed.installed_version(home)} installed in {home} "
-              f"({time.monotonic() - began:.1f} s)")
+        print(
+            f"Neo4j {managed.installed_version(home)} installed in {home} ({time.monotonic() - began:.1f} s)"
+        )
     elif args.action == "start":
         state = managed.start()
         print(f"{state.describe()} (ready after {time.monotonic() - began:.1f} s)")

@@ -1,4 +1,5 @@
 """``tradegraph query NAME ARGS…``: run one named query helper (names or ids as arguments)."""
+
 from __future__ import annotations
 
 import argparse
@@ -29,14 +30,21 @@ QUERIES: dict[str, tuple[int, str]] = {
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     listing = "\n".join(f"  {name:<16} {text}" for name, (_, text) in QUERIES.items())
     parser = subparsers.add_parser(
-        "query", help="run a named query helper (representatives, successors, path, ...)",
+        "query",
+        help="run a named query helper (representatives, successors, path, ...)",
         description=f"Run a named query. Actors are given by id or name ('the US', 'Akazawa').\n\n{listing}",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("name", choices=sorted(QUERIES), metavar="NAME", help="one of: " + ", ".join(QUERIES))
     parser.add_argument("args", nargs="*", metavar="ARG", help="actor ids or names")
     add_store_option(parser)
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", type=parse_day, help="as of this day")
-    parser.add_argument("--level", choices=("actor", "state"), default="state", help="counterparts: lift persons to states (default) or not")
+    parser.add_argument(
+        "--level",
+        choices=("actor", "state"),
+        default="state",
+        help="counterparts: lift persons to states (default) or not",
+    )
     parser.add_argument("--depth", type=int, default=1, help="neighbourhood depth (default 1)")
     parser.add_argument("--top", type=int, default=10, help="brokers: how many (default 10)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -49,8 +57,11 @@ def run(args: argparse.Namespace) -> int:
 
     wanted, _ = QUERIES[args.name]
     if len(args.args) != wanted:
-        raise InputError(f"'query {args.name}' takes {wanted} actor argument(s), got {len(args.args)}: "
-                         f"{QUERIES[args.name][1]}", code="TG164")
+        raise InputError(
+            f"'query {args.name}' takes {wanted} actor argument(s), got {len(args.args)}: "
+            f"{QUERIES[args.name][1]}",
+            code="TG164",
+        )
     with open_store(args.store) as store:
         result = run_query(store, args)
     if args.json:
@@ -91,27 +102,48 @@ def describe(result: Any) -> str:
     if result is None:
         return "no chain of relations links them"
     if isinstance(result, Path):
-        return " -> ".join(a.name for a in result.actors) + "\n" + "\n".join(
-            f"  {r.source} {r.kind.value} {r.target}: \"{r.evidence[0].sentence if r.evidence else ''}\"" for r in result.relations)
+        return (
+            " -> ".join(a.name for a in result.actors)
+            + "\n"
+            + "\n".join(
+                f'  {r.source} {r.kind.value} {r.target}: "{r.evidence[0].sentence if r.evidence else ""}"'
+                for r in result.relations
+            )
+        )
     if isinstance(result, (Profile, Subgraph)):
-        head = (f"{result.actor.name} ({result.actor.kind.value}, {result.actor.id}) aliases: "
+        head = (
+            (
+                f"{result.actor.name} ({result.actor.kind.value}, {result.actor.id}) aliases: "
                 f"{', '.join(result.actor.aliases) or '-'}; roles: {', '.join(result.actor.roles) or '-'}; "
-                f"affiliation: {result.actor.affiliation or '-'}") if isinstance(result, Profile) \
+                f"affiliation: {result.actor.affiliation or '-'}"
+            )
+            if isinstance(result, Profile)
             else f"{len(result.actors)} actors, {len(result.relations)} relations"
-        return "\n".join([head] + [f"  {_when(r.valid_from, r.valid_to)}{r.source} {r.kind.value} {r.target} "
-                                   f"(support {r.support})" for r in result.relations])
+        )
+        return "\n".join(
+            [head]
+            + [
+                f"  {_when(r.valid_from, r.valid_to)}{r.source} {r.kind.value} {r.target} "
+                f"(support {r.support})"
+                for r in result.relations
+            ]
+        )
     rows = list(result)
     if not rows:
         return "no answer in the graph"
     lines = []
     for row in rows:
         if isinstance(row, Answer):
-            lines.append(f"{row.actor.name} ({row.actor.id}){' — ' + row.role if row.role else ''}"
-                         f"{' ' + _when(row.valid_from, row.valid_to) if (row.valid_from or row.valid_to) else ''}"
-                         f"{' via ' + ', '.join(row.via) if row.via else ''}  support {row.support}")
+            lines.append(
+                f"{row.actor.name} ({row.actor.id}){' — ' + row.role if row.role else ''}"
+                f"{' ' + _when(row.valid_from, row.valid_to) if (row.valid_from or row.valid_to) else ''}"
+                f"{' via ' + ', '.join(row.via) if row.via else ''}  support {row.support}"
+            )
         elif isinstance(row, Succession):
-            lines.append(f"{row.predecessor.name} -> {row.successor.name}"
-                         f"{' as ' + row.role if row.role else ''}{' on ' + row.date.isoformat() if row.date else ''}")
+            lines.append(
+                f"{row.predecessor.name} -> {row.successor.name}"
+                f"{' as ' + row.role if row.role else ''}{' on ' + row.date.isoformat() if row.date else ''}"
+            )
         elif isinstance(row, Broker):
             lines.append(f"{row.score:.3f}  {row.actor.name} ({row.actor.id})")
     return "\n".join(lines)

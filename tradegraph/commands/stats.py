@@ -1,4 +1,5 @@
 """``tradegraph stats``: how many actors, relations, evidence entries and articles, by kind."""
+
 from __future__ import annotations
 
 import argparse

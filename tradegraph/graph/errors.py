@@ -11,6 +11,7 @@
 
 Only the CLI turns these into exit codes; library code raises them with ``raise ... from err``.
 """
+
 from __future__ import annotations
 
 

@@ -6,6 +6,7 @@ Ids are readable natural keys, which is what makes re-loading idempotent in ever
 countries by ISO 3166-1 alpha-3 (``country:JPN``), persons and organisations by a slug of
 their canonical name (``person:scott-bessent``, ``org:european-union``).
 """
+
 from __future__ import annotations
 
 import hashlib

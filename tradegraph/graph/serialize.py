@@ -1,4 +1,5 @@
 """Plain-dict forms of the model, shared by the embedded store's files and the JSON export."""
+
 from __future__ import annotations
 
 from datetime import date

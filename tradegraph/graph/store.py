@@ -3,6 +3,7 @@
 The embedded store is the reference implementation; ``tests/contract`` runs one suite over both.
 Everything beyond these methods (questions, exports, views) is a function over the contract.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@
 A reimplementation rather than an import: the package cannot depend on files outside it, and a
 test keeps the two in agreement on the dev set.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,13 +19,49 @@ from tradegraph.graph.errors import InputError
 PREDICATES = ["REPRESENTS", "NEGOTIATES_WITH", "REPLACED_BY", "ALLIED_WITH", "IMPOSES_TARIFFS_ON"]
 SYMMETRIC = {"NEGOTIATES_WITH", "ALLIED_WITH"}
 TITLES = {
-    "president", "prime", "minister", "secretary", "mr", "mrs", "ms", "dr", "vice", "premier",
-    "chancellor", "commissioner", "ambassador", "treasury", "commerce", "trade", "representative",
-    "us", "u", "s", "chief", "negotiator", "envoy", "the", "chairman", "chairwoman", "king", "sir",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "vice",
+    "premier",
+    "chancellor",
+    "commissioner",
+    "ambassador",
+    "treasury",
+    "commerce",
+    "trade",
+    "representative",
+    "us",
+    "u",
+    "s",
+    "chief",
+    "negotiator",
+    "envoy",
+    "the",
+    "chairman",
+    "chairwoman",
+    "king",
+    "sir",
 }
 COUNTRY_ALIASES = {
-    "united states": ["us", "usa", "u s", "u s a", "united states of america", "america",
-                      "washington", "the united states", "the us", "american", "americans"],
+    "united states": [
+        "us",
+        "usa",
+        "u s",
+        "u s a",
+        "united states of america",
+        "america",
+        "washington",
+        "the united states",
+        "the us",
+        "american",
+        "americans",
+    ],
     "china": ["prc", "people s republic of china", "beijing", "chinese", "mainland china"],
     "japan": ["tokyo", "japanese"],
     "south korea": ["korea", "republic of korea", "rok", "seoul", "south korean", "korean"],
@@ -101,7 +138,9 @@ def _triple(s: str, p: str, o: str) -> Triple:
 
 
 def _lift_imposer(triples: set[Triple], affiliation: Mapping[str, str | None]) -> set[Triple]:
-    return {(affiliation.get(s) or s, p, o) if p == "IMPOSES_TARIFFS_ON" else (s, p, o) for s, p, o in triples}
+    return {
+        (affiliation.get(s) or s, p, o) if p == "IMPOSES_TARIFFS_ON" else (s, p, o) for s, p, o in triples
+    }
 
 
 def _pred_triples(pred: Mapping[str, Any], match: NameMatcher) -> set[Triple]:
@@ -142,8 +181,9 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
     """
     files = sorted(Path(gold_dir).glob("*.json"))
     if not files:
-        raise InputError(f"no gold files (*.json) in {gold_dir}; give the directory of annotated articles",
-                         code="TG150")
+        raise InputError(
+            f"no gold files (*.json) in {gold_dir}; give the directory of annotated articles", code="TG150"
+        )
     out = {}
     for path in files:
         try:
@@ -162,8 +202,12 @@ def score(gold: Mapping[str, Mapping[str, Any]], preds: Mapping[str, Mapping[str
         actors = article["gold"]["actors"]
         match = NameMatcher(actors)
         pred = preds.get(aid, {})
-        affiliation = {a["name"]: a.get("affiliation") or (a["name"] if a["type"] != "Person" else None) for a in actors}
-        g = _lift_imposer({_triple(r["s"], r["p"], r["o"]) for r in article["gold"]["relations"]}, affiliation)
+        affiliation = {
+            a["name"]: a.get("affiliation") or (a["name"] if a["type"] != "Person" else None) for a in actors
+        }
+        g = _lift_imposer(
+            {_triple(r["s"], r["p"], r["o"]) for r in article["gold"]["relations"]}, affiliation
+        )
         s = _lift_imposer(_pred_triples(pred, match), affiliation)
         for p in PREDICATES:
             gp, sp = {t for t in g if t[1] == p}, {t for t in s if t[1] == p}
@@ -172,7 +216,9 @@ def score(gold: Mapping[str, Mapping[str, Any]], preds: Mapping[str, Mapping[str
         gd, sd = _dyads(g, affiliation), _dyads(s, affiliation)
         counts["DYADS"].update(tp=len(gd & sd), fp=len(sd - gd), fn=len(gd - sd))
         ga = {a["name"] for a in actors if a["type"] in ("Person", "Country")}
-        sa = {match(a.get("name", "")) for a in pred.get("actors", []) if a.get("type") in ("Person", "Country")}
+        sa = {
+            match(a.get("name", "")) for a in pred.get("actors", []) if a.get("type") in ("Person", "Country")
+        }
         counts["ACTORS"].update(tp=len(ga & sa), fp=len(sa - ga), fn=len(ga - sa))
         per_article[aid] = {"missed": sorted(map(list, g - s)), "spurious": sorted(map(list, s - g))}
     result: dict[str, Any] = {k: prf(c["tp"], c["fp"], c["fn"]) for k, c in counts.items()}
@@ -183,7 +229,9 @@ def score(gold: Mapping[str, Mapping[str, Any]], preds: Mapping[str, Mapping[str
 
 def gold_articles(gold: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The gold articles as loader records (text and metadata, no gold)."""
-    return [{k: a.get(k) for k in ("id", "url", "source", "published", "title", "text")} for a in gold.values()]
+    return [
+        {k: a.get(k) for k in ("id", "url", "source", "published", "title", "text")} for a in gold.values()
+    ]
 
 
 def predict(records: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -4,6 +4,7 @@ international bodies and office titles (loaded once from ``loaders/data``).
 Every entry is general knowledge (ISO 3166 via pycountry plus common short names); nothing here
 names a person or is tuned to a particular article.
 """
+
 from __future__ import annotations
 
 import json
@@ -101,8 +102,9 @@ class Gazetteer:
         for name, info in bodies.items():
             if name.startswith("_"):
                 continue
-            place = Place(actor_id(ActorKind.ORGANIZATION, name), name, ActorKind.ORGANIZATION,
-                          state=info.get("state"))
+            place = Place(
+                actor_id(ActorKind.ORGANIZATION, name), name, ActorKind.ORGANIZATION, state=info.get("state")
+            )
             for form in [name, *info.get("aliases", [])]:
                 self._add(form, place)
             for form in info.get("demonyms", []):

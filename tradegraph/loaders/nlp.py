@@ -1,4 +1,5 @@
 """Loads the spaCy English pipeline once per process for the extractor."""
+
 from __future__ import annotations
 
 import importlib
@@ -53,8 +54,11 @@ LINE_BREAKS = "tradegraph_line_breaks"
 
 
 # "NEW DELHI, May 6 - ", "WASHINGTON (Reuters) — ": where and when a story was filed.
-DATELINE = re.compile(r"^[ \t]*[A-Z]{3,}[A-Z.'’ -]*?(?: \([A-Za-z .]+\))?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
-                      r"(?: \([A-Za-z .]+\))? ?[—–-]+ +(?=\S)", re.MULTILINE)
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z]{3,}[A-Z.'’ -]*?(?: \([A-Za-z .]+\))?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \([A-Za-z .]+\))? ?[—–-]+ +(?=\S)",
+    re.MULTILINE,
+)
 
 
 def _line_breaks(doc: "Doc") -> "Doc":
@@ -74,7 +78,7 @@ def _dateline_breaks(doc: "Doc") -> None:
         if span is None or span.start == 0:
             continue
         doc[span.start].is_sent_start = True
-        for token in doc[span.start + 1:span.start + 8]:  # the parser must not cut its subject off
-            if token.is_space or token.text in {".", "!", "?", "\"", "“"}:
+        for token in doc[span.start + 1 : span.start + 8]:  # the parser must not cut its subject off
+            if token.is_space or token.text in {".", "!", "?", '"', "“"}:
                 break
             token.is_sent_start = False

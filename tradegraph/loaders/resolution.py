@@ -1,6 +1,7 @@
 """Cross-article resolution: the same person, country or body read in many articles becomes one
 node ("Akazawa" = "Ryosei Akazawa"), conservatively: two persons who share only a surname stay
 apart unless their first names and affiliations agree."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -32,9 +33,13 @@ class Resolver:
         for actor in extraction.actors:
             target = mapping[actor.id]
             base = self.actors.get(target) or replace(actor, id=target)
-            renamed = replace(actor, id=target, name=base.name,
-                              aliases=actor.aliases + ((actor.name,) if actor.name != base.name else ()),
-                              affiliation=mapping.get(actor.affiliation or "", actor.affiliation))
+            renamed = replace(
+                actor,
+                id=target,
+                name=base.name,
+                aliases=actor.aliases + ((actor.name,) if actor.name != base.name else ()),
+                affiliation=mapping.get(actor.affiliation or "", actor.affiliation),
+            )
             if target in merged:
                 merged[target] = merged[target].merged(renamed)
             else:
@@ -55,7 +60,11 @@ class Resolver:
         if actor.id in self.actors or actor.kind is not ActorKind.PERSON:
             return actor.id
         names = _words(actor.name)
-        candidates = [k for k in self.actors.values() if k.kind is ActorKind.PERSON and self._same_person(names, actor, k)]
+        candidates = [
+            k
+            for k in self.actors.values()
+            if k.kind is ActorKind.PERSON and self._same_person(names, actor, k)
+        ]
         if len(candidates) == 1:
             return candidates[0].id
         return actor.id
@@ -85,5 +94,5 @@ def _words(name: str) -> list[str]:
 
 
 def _given_compatible(a: str, b: str) -> bool:
-    """"J" and "Jamieson" agree; "Sarah" and "Darren" do not."""
+    """ "J" and "Jamieson" agree; "Sarah" and "Darren" do not."""
     return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))

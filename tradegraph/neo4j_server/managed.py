@@ -4,6 +4,7 @@ Everything lives under one home directory (``$TRADEGRAPH_NEO4J_HOME``, default
 ``~/.tradegraph/neo4j``): ``lib/`` (jars), ``conf/neo4j.conf``, ``data/``, ``logs/``,
 ``neo4j.pid`` and ``password`` (mode 0600; never printed or logged).
 """
+
 from __future__ import annotations
 
 import os
@@ -80,6 +81,7 @@ def _is_managed(parts) -> bool:  # type: ignore[no-untyped-def]
 
 # -- install ---------------------------------------------------------------------------------
 
+
 def installed_version(base: Path | None = None) -> str | None:
     lib = (base or settings.home()) / "lib"
     jar = lib / f"neo4j-{settings.NEO4J_VERSION}.jar"
@@ -93,26 +95,31 @@ def install() -> Path:
         return base
     for tool, package in (("java", "openjdk-17-jre-headless"), ("mvn", "maven")):
         if shutil.which(tool) is None:
-            raise StoreError(f"cannot install Neo4j: `{tool}` is not on PATH; install it "
-                             f"(apt-get install {package})", code="TG330")
+            raise StoreError(
+                f"cannot install Neo4j: `{tool}` is not on PATH; install it (apt-get install {package})",
+                code="TG330",
+            )
     base.mkdir(mode=0o700, parents=True, exist_ok=True)  # data and password are for this user only
     lib = base / "lib"
     staging = base / "lib.partial"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    cmd = ["mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",
-           f"-DoutputDirectory={staging}"]
+    cmd = ["mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies", f"-DoutputDirectory={staging}"]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-15:])
-        raise StoreError(f"cannot install Neo4j: Maven failed ({' '.join(cmd)}):\n{tail}\n"
-                         "check that Maven Central is reachable and retry", code="TG331")
+        raise StoreError(
+            f"cannot install Neo4j: Maven failed ({' '.join(cmd)}):\n{tail}\n"
+            "check that Maven Central is reachable and retry",
+            code="TG331",
+        )
     shutil.rmtree(lib, ignore_errors=True)
     staging.rename(lib)  # a cut-short download never looks installed
     return base
 
 
 # -- start / stop / status ---------------------------------------------------------------------
+
 
 def start() -> ServerStatus:
     """Start the server in the background and wait until it answers on Bolt.
@@ -126,16 +133,25 @@ def start() -> ServerStatus:
         return current
     bolt_port = settings.port()
     if _port_taken(bolt_port):
-        raise StoreUnavailableError(f"port {bolt_port} on {settings.HOST} is taken by another program; "
-                                    f"stop it or set {settings.PORT_ENV} to a free port", code="TG332")
+        raise StoreUnavailableError(
+            f"port {bolt_port} on {settings.HOST} is taken by another program; "
+            f"stop it or set {settings.PORT_ENV} to a free port",
+            code="TG332",
+        )
     for sub in ("conf", "logs", "data", "run"):
         (base / sub).mkdir(exist_ok=True)
     (base / "conf" / "neo4j.conf").write_text(settings.neo4j_conf(bolt_port), encoding="utf-8")
     _ensure_password(base)
     log = open(base / LOG_FILE, "ab")
     try:
-        process = subprocess.Popen(settings.java_command(base), cwd=base, stdin=subprocess.DEVNULL,
-                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            settings.java_command(base),
+            cwd=base,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     finally:
         log.close()
     (base / PID_FILE).write_text(str(process.pid), encoding="utf-8")
@@ -164,8 +180,9 @@ def status() -> ServerStatus:
     """Whether our server runs, its URI and the installed version."""
     base = settings.home()
     pid = _our_pid(base)
-    return ServerStatus(running=pid is not None, uri=default_uri(), version=installed_version(base),
-                        pid=pid, home=base)
+    return ServerStatus(
+        running=pid is not None, uri=default_uri(), version=installed_version(base), pid=pid, home=base
+    )
 
 
 def _our_pid(base: Path) -> int | None:
@@ -211,8 +228,15 @@ def _ensure_password(base: Path) -> None:
     if (base / "data" / "databases" / "system").exists():
         return  # the system database already holds the password set at its creation
     # `@file` makes the admin tool read the password from the file, so it never appears in `ps`.
-    cmd = ["java", "-cp", str(base / "lib" / "*"), settings.ADMIN_TOOL,
-           "dbms", "set-initial-password", f"@{password_file}"]
+    cmd = [
+        "java",
+        "-cp",
+        str(base / "lib" / "*"),
+        settings.ADMIN_TOOL,
+        "dbms",
+        "set-initial-password",
+        f"@{password_file}",
+    ]
     env = {**os.environ, "NEO4J_HOME": str(base), "NEO4J_CONF": str(base / "conf")}
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=base)
     if done.returncode != 0:
@@ -232,8 +256,10 @@ def _await_ready(process: subprocess.Popen[bytes], base: Path) -> None:
     while True:
         if process.poll() is not None:
             (base / PID_FILE).unlink(missing_ok=True)
-            raise StoreUnavailableError(f"Neo4j exited with code {process.returncode} while starting; "
-                                        f"see {base / LOG_FILE}", code="TG334")
+            raise StoreUnavailableError(
+                f"Neo4j exited with code {process.returncode} while starting; see {base / LOG_FILE}",
+                code="TG334",
+            )
         try:
             with GraphDatabase.driver(uri, auth=credentials_for(uri)) as driver:
                 driver.verify_connectivity()
@@ -242,13 +268,17 @@ def _await_ready(process: subprocess.Popen[bytes], base: Path) -> None:
             raise StoreUnavailableError(
                 f"Neo4j at {uri} rejects the password in {base / PASSWORD_FILE}; the data directory "
                 f"was created with another one: stop the server and remove {base / 'data'} to start "
-                "afresh", code="TG335") from err
+                "afresh",
+                code="TG335",
+            ) from err
         except (DriverError, Neo4jError, OSError):
             pass
         if time.monotonic() > deadline:
-            raise StoreUnavailableError(f"Neo4j did not answer at {uri} within {START_TIMEOUT:.0f} s; "
-                                        f"see {base / LOG_FILE}, then `tradegraph neo4j stop`",
-                                        code="TG336")
+            raise StoreUnavailableError(
+                f"Neo4j did not answer at {uri} within {START_TIMEOUT:.0f} s; "
+                f"see {base / LOG_FILE}, then `tradegraph neo4j stop`",
+                code="TG336",
+            )
         time.sleep(delay)
         delay = min(delay * 1.5, 2.0)
 

@@ -2,6 +2,7 @@
 
 Every default of the managed server is here, once.
 """
+
 from __future__ import annotations
 
 import os
@@ -49,8 +50,9 @@ def port() -> int:
     if not value.isdigit() or not 0 < int(value) < 65536:
         from tradegraph.graph.errors import InputError
 
-        raise InputError(f"{PORT_ENV}={value!r} is not a TCP port; set it to a number such as 7687",
-                         code="TG151")
+        raise InputError(
+            f"{PORT_ENV}={value!r} is not a TCP port; set it to a number such as 7687", code="TG151"
+        )
     return int(value)
 
 
@@ -85,7 +87,14 @@ def neo4j_conf(bolt_port: int) -> str:
 def java_command(base: Path) -> list[str]:
     """The java command line that runs the server in the foreground (we background it ourselves)."""
     return [
-        "java", f"-Xms{HEAP}", f"-Xmx{HEAP}", *JVM_FLAGS,
-        "-cp", str(base / "lib" / "*"), ENTRY_POINT,
-        f"--home-dir={base}", f"--config-dir={base / 'conf'}", "--console-mode",
+        "java",
+        f"-Xms{HEAP}",
+        f"-Xmx{HEAP}",
+        *JVM_FLAGS,
+        "-cp",
+        str(base / "lib" / "*"),
+        ENTRY_POINT,
+        f"--home-dir={base}",
+        f"--config-dir={base / 'conf'}",
+        "--console-mode",
     ]

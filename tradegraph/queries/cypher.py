@@ -6,6 +6,7 @@ Every statement is a read, takes its values as parameters and enters the graph t
 record holding a list (``collect``): the driver's cost is per record, several times the
 server's cost of one small match.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,10 +18,12 @@ from tradegraph.graph.model import Actor, Evidence, Relation, RelationKind
 Direction = Literal["out", "in", "both"]
 
 # How the relationships of a path or a match come back: enough to rebuild a Relation.
-_REL = ("{kind: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}")
+_REL = "{kind: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}"
 
-_HOLDS = ("($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) "
-          "AND (r.valid_to IS NULL OR r.valid_to > $as_of)))")
+_HOLDS = (
+    "($as_of IS NULL OR ((r.valid_from IS NULL OR r.valid_from <= $as_of) "
+    "AND (r.valid_to IS NULL OR r.valid_to > $as_of)))"
+)
 
 ACTORS_BY_ID = """
 UNWIND $ids AS id
@@ -105,7 +108,9 @@ class CypherTraversals:
             self._seen.update((a.id, a) for a in found)
         return {i: self._seen[i] for i in wanted if i in self._seen}
 
-    def around(self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction) -> list[Relation]:
+    def around(
+        self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction
+    ) -> list[Relation]:
         rows = self._rows(_BY_DIRECTION[direction], ids=sorted(set(ids)), kinds=[k.value for k in kinds])
         for row in rows:
             self._seen.update((a.id, a) for a in map(actor_from_props, row["ends"]))
@@ -119,8 +124,9 @@ class CypherTraversals:
         rows = self._rows(ALL_RELATIONS, kinds=[k.value for k in kinds])
         return _unique(relation_from_row(row["rel"]) for row in rows)
 
-    def shortest_paths(self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None,
-                       max_hops: int) -> list[list[Relation]]:
+    def shortest_paths(
+        self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int
+    ) -> list[list[Relation]]:
         cypher = SHORTEST_PATH.replace("{hops}", str(int(max_hops)))
         rows = self._rows(cypher, a=a, b=b, kinds=[k.value for k in kinds], as_of=as_of)
         return [[relation_from_row(rel) for rel in row["rels"]] for row in rows]
@@ -157,13 +163,19 @@ def actor_from_props(props: Mapping[str, Any]) -> Actor:
 def relation_from_row(row: Mapping[str, Any]) -> Relation:
     """Rebuild a Relation from ``{kind, source, target, props}`` with the parallel evidence lists."""
     props = row["props"]
-    columns = [props.get(f"ev_{name}") or [] for name in ("article_ids", "sentences", "urls", "dates", "confidences")]
+    columns = [
+        props.get(f"ev_{name}") or [] for name in ("article_ids", "sentences", "urls", "dates", "confidences")
+    ]
     evidence = tuple(
         Evidence(article_id=art, sentence=sent, url=url or None, date=_day(day), confidence=float(conf))
         for art, sent, url, day, conf in zip(*columns)
     )
     return Relation(
-        source=row["source"], kind=RelationKind(row["kind"]), target=row["target"], evidence=evidence,
-        valid_from=_day(props.get("valid_from")), valid_to=_day(props.get("valid_to")),
+        source=row["source"],
+        kind=RelationKind(row["kind"]),
+        target=row["target"],
+        evidence=evidence,
+        valid_from=_day(props.get("valid_from")),
+        valid_to=_day(props.get("valid_to")),
         role=props.get("role") or None,
     )

@@ -1,4 +1,5 @@
 """The traversals the query helpers need, on the embedded store's networkx graph."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -22,7 +23,9 @@ class EmbeddedTraversals:
         nodes = self.graph.nodes
         return {i: nodes[i]["actor"] for i in set(ids) if i in nodes}
 
-    def around(self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction) -> list[Relation]:
+    def around(
+        self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction
+    ) -> list[Relation]:
         """Relations of ``kinds`` leaving (out), entering (in) or touching (both) any of ``ids``."""
         wanted = {k.value for k in kinds}
         found: dict[tuple[str, str, str], Relation] = {}
@@ -54,8 +57,9 @@ class EmbeddedTraversals:
         wanted = {k.value for k in kinds}
         return [rel for _, _, key, rel in self.graph.edges(keys=True, data="relation") if key in wanted]
 
-    def shortest_paths(self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None,
-                       max_hops: int) -> list[list[Relation]]:
+    def shortest_paths(
+        self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int
+    ) -> list[list[Relation]]:
         """The relations along every shortest undirected path from ``a`` to ``b`` (none: empty)."""
         if a not in self.graph or b not in self.graph:
             return []
@@ -65,8 +69,11 @@ class EmbeddedTraversals:
             paths = list(nx.all_shortest_paths(simple, a, b))
         except nx.NetworkXNoPath:
             return []
-        return [[simple.edges[u, v]["relation"] for u, v in zip(nodes, nodes[1:])]
-                for nodes in paths if len(nodes) - 1 <= max_hops]
+        return [
+            [simple.edges[u, v]["relation"] for u, v in zip(nodes, nodes[1:])]
+            for nodes in paths
+            if len(nodes) - 1 <= max_hops
+        ]
 
 
 def _undirected(relations: Iterable[Relation], as_of: date | None) -> nx.Graph:

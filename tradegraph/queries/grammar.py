@@ -6,6 +6,7 @@ A pattern is a template over a few slots: ``{WHO}`` (who / which countries / ...
 as chief, top, trade). Patterns are tried in order and must match the whole question; the
 first match wins, so the more specific ones come first.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,54 +14,101 @@ from dataclasses import dataclass
 
 SLOTS = {
     "WHO": r"(?:who|whom|which|what)(?:\s+(?:countries|country|nations?|states?|people|persons?|person|"
-           r"officials?|ministers?|parties|party|actors?|governments?|ones?|leaders?|economies|trading partners?|"
-           r"partners?|bodies|organi[sz]ations?|individuals?))?",
+    r"officials?|ministers?|parties|party|actors?|governments?|ones?|leaders?|economies|trading partners?|"
+    r"partners?|bodies|organi[sz]ations?|individuals?))?",
     "AUX": r"(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|has been|have been|had been|"
-           r"is currently|are currently|was previously)",
+    r"is currently|are currently|was previously)",
     "E": r"(?P<e>.+?)",
     "E2": r"(?P<e2>.+?)",
     "POSS": r"(?:'s|')?",
     "MOD": r"(?:(?:chief|top|lead|leading|main|principal|current|new|trade|tariff|official|senior|head|"
-           r"key|the|its|their)\s+)*",
+    r"key|the|its|their)\s+)*",
 }
 
-REP_NOUN = (r"(?:negotiators?|representatives?|reps?|envoys?|spokes(?:person|man|woman)|delegates?|delegation|"
-            r"emissar(?:y|ies)|point ?(?:person|man)|officials?)")
+REP_NOUN = (
+    r"(?:negotiators?|representatives?|reps?|envoys?|spokes(?:person|man|woman)|delegates?|delegation|"
+    r"emissar(?:y|ies)|point ?(?:person|man)|officials?)"
+)
 TARIFF = r"(?:new |higher |steep |sweeping |reciprocal |punitive |retaliatory |extra |additional |\d+ ?(?:%|percent|per cent) )*(?:tariffs?|duties|duty|levies|levy)"
-IMPOSE = (r"(?:impos(?:e|es|ed|ing)|put(?:s|ting)?|plac(?:e|es|ed|ing)|slap(?:s|ped|ping)?|lev(?:y|ies|ied|ying)|"
-          r"rais(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|set(?:s|ting)?|introduc(?:e|es|ed|ing)|"
-          r"appl(?:y|ies|ied|ying)|enact(?:s|ed|ing)?)")
-NEGOTIATE = (r"(?:negotiat(?:e|es|ed|ing)|talk(?:s|ed|ing)?|(?:be |been |being )?in (?:trade |tariff )?talks|"
-             r"hold(?:s|ing)? (?:trade |tariff )?talks|held (?:trade |tariff )?talks|"
-             r"meet(?:s|ing)?|met|bargain(?:s|ed|ing)?|deal(?:s|t|ing)?|engag(?:e|es|ed|ing)|sit(?:s|ting)? down|sat down)")
-REPRESENT = (r"(?:represent(?:s|ed|ing)?|speak(?:s|ing)? for|spoke for|negotiat(?:e|es|ed|ing) for|act(?:s|ed|ing)? for|"
-             r"work(?:s|ed|ing)? for|stand(?:s|ing)? for|stood for|serv(?:e|es|ed|ing)|lead(?:s|ing)? the talks for|"
-             r"led the talks for|head(?:s|ed|ing)? the delegation (?:of|for)|belong(?:s|ed)? to)")
+IMPOSE = (
+    r"(?:impos(?:e|es|ed|ing)|put(?:s|ting)?|plac(?:e|es|ed|ing)|slap(?:s|ped|ping)?|lev(?:y|ies|ied|ying)|"
+    r"rais(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|set(?:s|ting)?|introduc(?:e|es|ed|ing)|"
+    r"appl(?:y|ies|ied|ying)|enact(?:s|ed|ing)?)"
+)
+NEGOTIATE = (
+    r"(?:negotiat(?:e|es|ed|ing)|talk(?:s|ed|ing)?|(?:be |been |being )?in (?:trade |tariff )?talks|"
+    r"hold(?:s|ing)? (?:trade |tariff )?talks|held (?:trade |tariff )?talks|"
+    r"meet(?:s|ing)?|met|bargain(?:s|ed|ing)?|deal(?:s|t|ing)?|engag(?:e|es|ed|ing)|sit(?:s|ting)? down|sat down)"
+)
+REPRESENT = (
+    r"(?:represent(?:s|ed|ing)?|speak(?:s|ing)? for|spoke for|negotiat(?:e|es|ed|ing) for|act(?:s|ed|ing)? for|"
+    r"work(?:s|ed|ing)? for|stand(?:s|ing)? for|stood for|serv(?:e|es|ed|ing)|lead(?:s|ing)? the talks for|"
+    r"led the talks for|head(?:s|ed|ing)? the delegation (?:of|for)|belong(?:s|ed)? to)"
+)
 
 # (intent, pattern); tried in this order.
 RULES: list[tuple[str, str]] = [
     # paths and brokers name no single entity, or two
     ("path", r"how (?:is|are|was|were) {E} (?:connected|linked|related|tied) (?:to|with) {E2}"),
     ("path", r"(?:what|which) (?:links|connects|ties) {E} (?:and|to|with) {E2}"),
-    ("path", r"(?:(?:show|find|give)(?: me)? )?(?:the )?(?:shortest )?(?:path|connection|link|chain) (?:from|between) {E} (?:to|and) {E2}"),
-    ("brokers", r"(?:{WHO} {AUX} )?(?:the )?(?:most )?(?:central|important|influential|key|biggest|main|top)? ?"
-                r"(?:brokers?|go-betweens?|intermediar(?:y|ies)|hubs?|connectors?)(?: in the (?:graph|network))?"),
-    ("brokers", r"{WHO} {AUX} (?:the )?most (?:central|connected|influential)(?: \w+)?(?: in the (?:graph|network))?"),
+    (
+        "path",
+        r"(?:(?:show|find|give)(?: me)? )?(?:the )?(?:shortest )?(?:path|connection|link|chain) (?:from|between) {E} (?:to|and) {E2}",
+    ),
+    (
+        "brokers",
+        r"(?:{WHO} {AUX} )?(?:the )?(?:most )?(?:central|important|influential|key|biggest|main|top)? ?"
+        r"(?:brokers?|go-betweens?|intermediar(?:y|ies)|hubs?|connectors?)(?: in the (?:graph|network))?",
+    ),
+    (
+        "brokers",
+        r"{WHO} {AUX} (?:the )?most (?:central|connected|influential)(?: \w+)?(?: in the (?:graph|network))?",
+    ),
     # tariffs: the target
-    ("tariff_imposers", r"{WHO} {AUX}?\s?" + IMPOSE + r" (?:(?:new |fresh )?" + TARIFF + r") (?:on|against|for|to) {E}"),
-    ("tariff_imposers", r"{WHO} {AUX}?\s?(?:hit|hits|target(?:s|ed)?|slapped|punish(?:es|ed)?) {E} with " + TARIFF),
+    (
+        "tariff_imposers",
+        r"{WHO} {AUX}?\s?" + IMPOSE + r" (?:(?:new |fresh )?" + TARIFF + r") (?:on|against|for|to) {E}",
+    ),
+    (
+        "tariff_imposers",
+        r"{WHO} {AUX}?\s?(?:hit|hits|target(?:s|ed)?|slapped|punish(?:es|ed)?) {E} with " + TARIFF,
+    ),
     ("tariff_imposers", r"{WHO} {AUX}?\s?(?:tariff(?:s|ed|ing)?) {E}"),
-    ("tariff_imposers", r"(?:by whom|who by) {AUX} (?:" + TARIFF + r" )?(?:imposed|put|placed|levied) on {E}"),
-    ("tariff_imposers", r"(?:" + TARIFF + r") (?:on|against) {E}(?: (?:imposed|put|levied))?(?: by whom| from whom)?"),
-    ("tariff_imposers", r"{WHO} {AUX} {E} (?:been )?(?:hit|targeted|tariffed|slapped) (?:with " + TARIFF + r" )?by"),
-    ("tariff_imposers", r"(?:from |by )?{WHO} {AUX} {E} (?:face|faced|facing|get|got|receive|received|suffer(?:ed)?) " + TARIFF + r"(?: from| by)?"),
+    (
+        "tariff_imposers",
+        r"(?:by whom|who by) {AUX} (?:" + TARIFF + r" )?(?:imposed|put|placed|levied) on {E}",
+    ),
+    (
+        "tariff_imposers",
+        r"(?:" + TARIFF + r") (?:on|against) {E}(?: (?:imposed|put|levied))?(?: by whom| from whom)?",
+    ),
+    (
+        "tariff_imposers",
+        r"{WHO} {AUX} {E} (?:been )?(?:hit|targeted|tariffed|slapped) (?:with " + TARIFF + r" )?by",
+    ),
+    (
+        "tariff_imposers",
+        r"(?:from |by )?{WHO} {AUX} {E} (?:face|faced|facing|get|got|receive|received|suffer(?:ed)?) "
+        + TARIFF
+        + r"(?: from| by)?",
+    ),
     # tariffs: the imposer
     ("tariff_targets", r"(?:on|against) {WHO} {AUX} {E} " + IMPOSE + r" (?:" + TARIFF + r")(?: on)?"),
     ("tariff_targets", r"{WHO} {AUX} {E} " + IMPOSE + r" (?:" + TARIFF + r" )?(?:on|against)"),
-    ("tariff_targets", r"{WHO} {AUX} {E} (?:hit|target|slap|punish|tariff)(?:ed|s)?(?: with " + TARIFF + r")?"),
-    ("tariff_targets", r"{WHO} {AUX} (?:face|faced|facing|subject to|hit (?:by|with)|targeted (?:by|with)|under|getting|receiving) "
-                       + TARIFF + r" (?:from|by|of|imposed by) {E}"),
-    ("tariff_targets", r"{WHO} (?:face|faces|faced|got|get|received?) " + TARIFF + r" (?:from|by|imposed by) {E}"),
+    (
+        "tariff_targets",
+        r"{WHO} {AUX} {E} (?:hit|target|slap|punish|tariff)(?:ed|s)?(?: with " + TARIFF + r")?",
+    ),
+    (
+        "tariff_targets",
+        r"{WHO} {AUX} (?:face|faced|facing|subject to|hit (?:by|with)|targeted (?:by|with)|under|getting|receiving) "
+        + TARIFF
+        + r" (?:from|by|of|imposed by) {E}",
+    ),
+    (
+        "tariff_targets",
+        r"{WHO} (?:face|faces|faced|got|get|received?) " + TARIFF + r" (?:from|by|imposed by) {E}",
+    ),
     ("tariff_targets", r"(?:targets|victims) of {E}{POSS} " + TARIFF),
     ("tariff_targets", r"{E}{POSS} (?:" + TARIFF + r") (?:targets?|on whom)"),
     # successions
@@ -71,16 +119,25 @@ RULES: list[tuple[str, str]] = [
     ("predecessors", r"{WHO} (?:preceded|came before|held (?:the|that) (?:post|job|office|role) before) {E}"),
     ("predecessors", r"(?:the )?(?:predecessors?|forerunners?) (?:of|to) {E}"),
     ("predecessors", r"{E}{POSS} (?:predecessors?|forerunners?)"),
-    ("successors", r"{WHO} {AUX}? ?(?:replaced|replaces|succeeded|succeeds|superseded|took over from|takes over from|"
-                   r"came after|followed|will replace|will succeed|stepped in for|replac(?:ed|ing))(?: the)? {E}"),
-    ("successors", r"{WHO} {AUX} {E} (?:replaced|succeeded|superseded|followed|swapped out for|switched for) (?:by|with|for)"),
+    (
+        "successors",
+        r"{WHO} {AUX}? ?(?:replaced|replaces|succeeded|succeeds|superseded|took over from|takes over from|"
+        r"came after|followed|will replace|will succeed|stepped in for|replac(?:ed|ing))(?: the)? {E}",
+    ),
+    (
+        "successors",
+        r"{WHO} {AUX} {E} (?:replaced|succeeded|superseded|followed|swapped out for|switched for) (?:by|with|for)",
+    ),
     ("successors", r"{WHO} {AUX} {E}{POSS} (?:successors?|replacements?)(?: as .*)?"),
     ("successors", r"{WHO} {AUX} (?:the )?(?:successors?|replacements?) (?:of|to|for) {E}"),
     ("successors", r"(?:the )?(?:successors?|replacements?) (?:of|to|for) {E}"),
     ("successors", r"{E}{POSS} (?:successors?|replacements?)"),
     # allies
-    ("allies", r"{WHO} {AUX} (?:allied|allies|an ally|ally|in an alliance|alliance partners?|aligned|friends)"
-               r" (?:with|of|to) {E}"),
+    (
+        "allies",
+        r"{WHO} {AUX} (?:allied|allies|an ally|ally|in an alliance|alliance partners?|aligned|friends)"
+        r" (?:with|of|to) {E}",
+    ),
     ("allies", r"{WHO} {AUX} {E}{POSS} (?:\w+ )?(?:allies|ally|alliance partners?|friends)"),
     ("allies", r"{WHO} {AUX} {E} (?:allied|aligned) with"),
     ("allies", r"(?:with )?{WHO} {AUX} {E} (?:have|has|form|formed) (?:an )?alliances?(?: with)?"),
@@ -89,8 +146,11 @@ RULES: list[tuple[str, str]] = [
     # negotiations
     ("counterparts", r"(?:with )?{WHO} {AUX} {E} " + NEGOTIATE + r"(?: with)?(?: on .*| over .*| about .*)?"),
     ("counterparts", r"{WHO} {AUX}? ?" + NEGOTIATE + r" with {E}"),
-    ("counterparts", r"{WHO} {AUX} {E}{POSS} (?:negotiating |trade |tariff )?(?:counterparts?|partners? in (?:the )?talks|"
-                     r"negotiating partners?|interlocutors?|opposite numbers?)"),
+    (
+        "counterparts",
+        r"{WHO} {AUX} {E}{POSS} (?:negotiating |trade |tariff )?(?:counterparts?|partners? in (?:the )?talks|"
+        r"negotiating partners?|interlocutors?|opposite numbers?)",
+    ),
     ("counterparts", r"{WHO} {AUX} (?:the )?(?:counterparts?|opposite numbers?) (?:of|to|for) {E}"),
     ("counterparts", r"(?:the )?(?:counterparts?|negotiating partners?) (?:of|to|for) {E}"),
     ("counterparts", r"{E}{POSS} (?:negotiating )?(?:counterparts?|negotiating partners?)"),
@@ -106,11 +166,17 @@ RULES: list[tuple[str, str]] = [
     ("representatives", r"{WHO} {AUX} (?:representing|speaking for|negotiating for|working for) {E}"),
     ("representatives", r"{WHO} {AUX} {MOD}" + REP_NOUN + r" (?:of|for|from) {E}"),
     ("representatives", r"{WHO} {AUX} {E} (?:represented|spoken for|led) by"),
-    ("representatives", r"{WHO} {AUX} {E}{POSS} {MOD}(?:minister|secretary|leader|president|prime minister|head|government)s?"),
+    (
+        "representatives",
+        r"{WHO} {AUX} {E}{POSS} {MOD}(?:minister|secretary|leader|president|prime minister|head|government)s?",
+    ),
     ("representatives", r"{MOD}" + REP_NOUN + r" (?:of|for|from) {E}"),
     ("representatives", r"{E}{POSS} {MOD}" + REP_NOUN),
     # an actor on its own
-    ("profile", r"(?:tell me|tell us|what do (?:we|you) know|what is known|give me (?:a |the )?profile|show me) (?:about|of|on)? ?{E}"),
+    (
+        "profile",
+        r"(?:tell me|tell us|what do (?:we|you) know|what is known|give me (?:a |the )?profile|show me) (?:about|of|on)? ?{E}",
+    ),
     ("profile", r"(?:profile|describe|summari[sz]e)(?: of)? {E}"),
     ("profile", r"(?:who|what) (?:is|are|was|were) {E}"),
 ]
@@ -131,11 +197,17 @@ def _compile(template: str) -> re.Pattern[str]:
 
 
 COMPILED = [(intent, _compile(template)) for intent, template in RULES]
-_POLITE = re.compile(r"^[\s,;:.-]*(?:(?:please|pls|ok|so|and|but|hey|now|then|"
-                     r"(?:can you |could you )?tell (?:me|us)(?= (?:who|whom|which|what|how|with|for|on))|"
-                     r"i (?:want|would like) to know|do you know|i wonder)[,\s]+)+", re.IGNORECASE)
-_TRAIL = re.compile(r"[\s,]*(?:please|now|currently|today|right now|these days|at the moment|at present|"
-                    r"exactly|again|then|so far|in the graph|according to the graph)?[\s?!.,;:]*$", re.IGNORECASE)
+_POLITE = re.compile(
+    r"^[\s,;:.-]*(?:(?:please|pls|ok|so|and|but|hey|now|then|"
+    r"(?:can you |could you )?tell (?:me|us)(?= (?:who|whom|which|what|how|with|for|on))|"
+    r"i (?:want|would like) to know|do you know|i wonder)[,\s]+)+",
+    re.IGNORECASE,
+)
+_TRAIL = re.compile(
+    r"[\s,]*(?:please|now|currently|today|right now|these days|at the moment|at present|"
+    r"exactly|again|then|so far|in the graph|according to the graph)?[\s?!.,;:]*$",
+    re.IGNORECASE,
+)
 
 
 def normalise(question: str) -> str:
@@ -144,7 +216,9 @@ def normalise(question: str) -> str:
     >>> normalise("  Please, who represents   Japan?? ")
     'who represents Japan'
     """
-    text = question.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = (
+        question.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    )
     text = " ".join(text.replace('"', " ").split())
     text = _POLITE.sub("", text.lstrip(" ,;:.-"))
     return _TRAIL.sub("", text).strip()

@@ -12,6 +12,7 @@ one post), so a person replaced in one office of a state counts as no longer rep
 ``representatives_of`` answers the current holders (tenures not known to have ended); the other
 helpers answer everything known.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -23,7 +24,14 @@ import networkx as nx
 from tradegraph.graph.errors import NotFoundError, UnsupportedError
 from tradegraph.graph.model import Actor, ActorKind, Evidence, Relation, RelationKind, kind_of_id
 from tradegraph.queries.results import (
-    Answer, Broker, Path, Profile, Subgraph, Succession, evidence_order, sorted_evidence,
+    Answer,
+    Broker,
+    Path,
+    Profile,
+    Subgraph,
+    Succession,
+    evidence_order,
+    sorted_evidence,
 )
 
 REP, NEG, REPL = RelationKind.REPRESENTS, RelationKind.NEGOTIATES_WITH, RelationKind.REPLACED_BY
@@ -46,15 +54,20 @@ def traversals(store: Any) -> Any:
         from tradegraph.queries.cypher import CypherTraversals
 
         return CypherTraversals(store)
-    raise UnsupportedError(f"queries do not support {type(store).__name__}; open an embedded "
-                           "store directory or a Neo4j URI", code="TG442")
+    raise UnsupportedError(
+        f"queries do not support {type(store).__name__}; open an embedded store directory or a Neo4j URI",
+        code="TG442",
+    )
 
 
 def _require(t: Any, actor_id: str) -> Actor:
     found: Actor | None = t.actors([actor_id]).get(actor_id)
     if found is None:
-        raise NotFoundError(f"no actor {actor_id!r}; ids look like 'country:JPN' or "
-                            "'person:scott-bessent' (try 'tradegraph actors')", code="TG241")
+        raise NotFoundError(
+            f"no actor {actor_id!r}; ids look like 'country:JPN' or "
+            "'person:scott-bessent' (try 'tradegraph actors')",
+            code="TG241",
+        )
     return found
 
 
@@ -79,13 +92,24 @@ def _answers(t: Any, found: list[Answer]) -> list[Answer]:
             merged[ans.actor.id] = ans
             continue
         merged[ans.actor.id] = replace(
-            old, evidence=old.evidence + ans.evidence, via=tuple(sorted(set(old.via) | set(ans.via))),
-            inferred=old.inferred and ans.inferred, role=old.role or ans.role,
+            old,
+            evidence=old.evidence + ans.evidence,
+            via=tuple(sorted(set(old.via) | set(ans.via))),
+            inferred=old.inferred and ans.inferred,
+            role=old.role or ans.role,
             valid_from=min((d for d in (old.valid_from, ans.valid_from) if d), default=None),
-            valid_to=None if not (old.valid_to and ans.valid_to) else max(old.valid_to, ans.valid_to))
+            valid_to=None if not (old.valid_to and ans.valid_to) else max(old.valid_to, ans.valid_to),
+        )
     actors = t.actors(merged)
-    out = [replace(a, actor=actors.get(a.actor.id, a.actor), evidence=sorted_evidence(a.evidence),
-                   via=tuple(sorted(set(a.via)))) for a in merged.values()]
+    out = [
+        replace(
+            a,
+            actor=actors.get(a.actor.id, a.actor),
+            evidence=sorted_evidence(a.evidence),
+            via=tuple(sorted(set(a.via))),
+        )
+        for a in merged.values()
+    ]
     return sorted(out, key=lambda a: (-a.support, a.actor.name.casefold(), a.actor.id))
 
 
@@ -101,8 +125,17 @@ def _tenures(t: Any, body: str) -> list[tuple[Answer, bool]]:
     """Every (known or inferred) representative of ``body`` with whether the tenure ended."""
     reps = {r.source: r for r in t.around([body], [REP], "in")}
     tenures: dict[str, dict[str, Any]] = {
-        p: {"rel": r, "role": r.role, "from": r.valid_from, "to": r.valid_to, "ended": r.valid_to is not None,
-            "evidence": r.evidence, "inferred": False} for p, r in reps.items()}
+        p: {
+            "rel": r,
+            "role": r.role,
+            "from": r.valid_from,
+            "to": r.valid_to,
+            "ended": r.valid_to is not None,
+            "evidence": r.evidence,
+            "inferred": False,
+        }
+        for p, r in reps.items()
+    }
     frontier, seen = list(reps), set(reps)
     while frontier:
         replacements = t.around(frontier, [REPL], "both")
@@ -112,8 +145,15 @@ def _tenures(t: Any, body: str) -> list[tuple[Answer, bool]]:
             if new not in tenures:
                 continue  # the successor is not known to hold an office for this body
             if old not in tenures:
-                tenures[old] = {"rel": None, "role": rel.role, "from": None, "to": None, "ended": False,
-                                "evidence": rel.evidence, "inferred": True}
+                tenures[old] = {
+                    "rel": None,
+                    "role": rel.role,
+                    "from": None,
+                    "to": None,
+                    "ended": False,
+                    "evidence": rel.evidence,
+                    "inferred": True,
+                }
             tenures[old]["ended"] = True
             if day:
                 tenures[old]["to"] = min(d for d in (tenures[old]["to"], day) if d)
@@ -121,9 +161,21 @@ def _tenures(t: Any, body: str) -> list[tuple[Answer, bool]]:
             if old not in seen:
                 seen.add(old)
                 frontier.append(old)
-    return [(Answer(actor=_stub(p), relation=REP, evidence=v["evidence"],
-                    role=v["role"], valid_from=v["from"], valid_to=v["to"],
-                    inferred=v["inferred"]), v["ended"]) for p, v in tenures.items()]
+    return [
+        (
+            Answer(
+                actor=_stub(p),
+                relation=REP,
+                evidence=v["evidence"],
+                role=v["role"],
+                valid_from=v["from"],
+                valid_to=v["to"],
+                inferred=v["inferred"],
+            ),
+            v["ended"],
+        )
+        for p, v in tenures.items()
+    ]
 
 
 def _in_office(ans: Answer, ended: bool, as_of: date | None) -> bool:
@@ -149,14 +201,29 @@ def representatives_of(store: Any, body_id: str, as_of: date | None = None) -> l
 def represented_by(store: Any, person_id: str, as_of: date | None = None) -> list[Answer]:
     """The states or bodies a person represents (with the role), including former ones."""
     t = traversals(store)
-    found = [Answer(actor=_stub(r.target), relation=REP, evidence=r.evidence, role=r.role,
-                    valid_from=r.valid_from, valid_to=r.valid_to)
-             for r in t.around([person_id], [REP], "out") if r.holds_on(as_of)]
+    found = [
+        Answer(
+            actor=_stub(r.target),
+            relation=REP,
+            evidence=r.evidence,
+            role=r.role,
+            valid_from=r.valid_from,
+            valid_to=r.valid_to,
+        )
+        for r in t.around([person_id], [REP], "out")
+        if r.holds_on(as_of)
+    ]
     for rel in t.around([person_id], [REPL], "out"):
         for body in t.around([rel.target], [REP], "out"):
             if body.target not in {a.actor.id for a in found}:
-                ans = Answer(actor=_stub(body.target), relation=REP, evidence=rel.evidence,
-                             role=rel.role, valid_to=event_date(rel), inferred=True)
+                ans = Answer(
+                    actor=_stub(body.target),
+                    relation=REP,
+                    evidence=rel.evidence,
+                    role=rel.role,
+                    valid_to=event_date(rel),
+                    inferred=True,
+                )
                 if _in_office(ans, False, as_of):
                     found.append(ans)
     if not found:
@@ -177,12 +244,21 @@ def _succession_chain(store: Any, person_id: str, as_of: date | None, forward: b
         by_start.setdefault(r.source if forward else r.target, []).append(r)
     ordered, frontier, seen = [], [person_id], {person_id}
     while frontier:
-        step = sorted((r for p in frontier for r in by_start.get(p, [])),
-                      key=lambda r: (event_date(r) or date.max, r.key))
+        step = sorted(
+            (r for p in frontier for r in by_start.get(p, [])),
+            key=lambda r: (event_date(r) or date.max, r.key),
+        )
         frontier = []
         for r in step:
-            ordered.append(Succession(predecessor=actors[r.source], successor=actors[r.target],
-                                      evidence=sorted_evidence(r.evidence), role=r.role, date=event_date(r)))
+            ordered.append(
+                Succession(
+                    predecessor=actors[r.source],
+                    successor=actors[r.target],
+                    evidence=sorted_evidence(r.evidence),
+                    role=r.role,
+                    date=event_date(r),
+                )
+            )
             nxt = r.target if forward else r.source
             if nxt not in seen:
                 seen.add(nxt)
@@ -226,8 +302,9 @@ def _sides(t: Any, actor: Actor, as_of: date | None) -> set[str]:
     return {actor.id} | {r.source for r in t.around([actor.id], [REP], "in") if r.holds_on(as_of)}
 
 
-def counterparts(store: Any, actor_id: str, level: Literal["actor", "state"] = "actor",
-                 as_of: date | None = None) -> list[Answer]:
+def counterparts(
+    store: Any, actor_id: str, level: Literal["actor", "state"] = "actor", as_of: date | None = None
+) -> list[Answer]:
     """Whom the actor negotiates with.
 
     ``level="actor"``: the parties the graph links to the actor directly. ``level="state"``:
@@ -238,8 +315,11 @@ def counterparts(store: Any, actor_id: str, level: Literal["actor", "state"] = "
     actor = _require(t, actor_id)
     sides = {actor_id} if level == "actor" else _sides(t, actor, as_of)
     rels = [r for r in t.around(sides, [NEG], "both") if r.holds_on(as_of)]
-    states = _states_of(t, {r.other(s) for r in rels for s in (r.source, r.target) if s in sides}, as_of) \
-        if level == "state" else {}
+    states = (
+        _states_of(t, {r.other(s) for r in rels for s in (r.source, r.target) if s in sides}, as_of)
+        if level == "state"
+        else {}
+    )
     found = []
     for r in rels:
         for own in {r.source, r.target} & sides:
@@ -249,8 +329,14 @@ def counterparts(store: Any, actor_id: str, level: Literal["actor", "state"] = "
             via = tuple(p for p in (own, other) if kind_of_id(p) is ActorKind.PERSON and p != actor_id)
             for end in states.get(other) or [other]:
                 if end != actor_id:
-                    found.append(Answer(actor=_stub(end), relation=NEG, evidence=r.evidence,
-                                        via=via if level == "state" else ()))
+                    found.append(
+                        Answer(
+                            actor=_stub(end),
+                            relation=NEG,
+                            evidence=r.evidence,
+                            via=via if level == "state" else (),
+                        )
+                    )
     return _answers(t, found)
 
 
@@ -258,8 +344,14 @@ def allies(store: Any, country_id: str, as_of: date | None = None) -> list[Answe
     """The states the graph calls allies of this one."""
     t = traversals(store)
     _require(t, country_id)
-    return _answers(t, [Answer(actor=_stub(r.other(country_id)), relation=ALLY, evidence=r.evidence)
-                        for r in t.around([country_id], [ALLY], "both") if r.holds_on(as_of)])
+    return _answers(
+        t,
+        [
+            Answer(actor=_stub(r.other(country_id)), relation=ALLY, evidence=r.evidence)
+            for r in t.around([country_id], [ALLY], "both")
+            if r.holds_on(as_of)
+        ],
+    )
 
 
 def tariff_imposers(store: Any, target_id: str, as_of: date | None = None) -> list[Answer]:
@@ -271,8 +363,11 @@ def tariff_imposers(store: Any, target_id: str, as_of: date | None = None) -> li
     found = []
     for r in rels:
         found.append(Answer(actor=_stub(r.source), relation=TARIFF, evidence=r.evidence))
-        found += [Answer(actor=_stub(s), relation=TARIFF, evidence=r.evidence, via=(r.source,))
-                  for s in states.get(r.source, []) if s != target_id]
+        found += [
+            Answer(actor=_stub(s), relation=TARIFF, evidence=r.evidence, via=(r.source,))
+            for s in states.get(r.source, [])
+            if s != target_id
+        ]
     return _answers(t, found)
 
 
@@ -280,17 +375,32 @@ def tariff_targets(store: Any, actor_id: str, as_of: date | None = None) -> list
     """On whom the actor imposed tariffs; for a state, also those its representatives imposed."""
     t = traversals(store)
     sides = _sides(t, _require(t, actor_id), as_of)
-    return _answers(t, [Answer(actor=_stub(r.target), relation=TARIFF, evidence=r.evidence,
-                               via=(r.source,) if r.source != actor_id else ())
-                        for r in t.around(sides, [TARIFF], "out")
-                        if r.holds_on(as_of) and r.target not in sides])
+    return _answers(
+        t,
+        [
+            Answer(
+                actor=_stub(r.target),
+                relation=TARIFF,
+                evidence=r.evidence,
+                via=(r.source,) if r.source != actor_id else (),
+            )
+            for r in t.around(sides, [TARIFF], "out")
+            if r.holds_on(as_of) and r.target not in sides
+        ],
+    )
 
 
 # -- structure ------------------------------------------------------------------------------
 
 
-def shortest_path(store: Any, a: str, b: str, kinds: Iterable[RelationKind] | None = None,
-                  as_of: date | None = None, max_hops: int = DEFAULT_MAX_HOPS) -> Path | None:
+def shortest_path(
+    store: Any,
+    a: str,
+    b: str,
+    kinds: Iterable[RelationKind] | None = None,
+    as_of: date | None = None,
+    max_hops: int = DEFAULT_MAX_HOPS,
+) -> Path | None:
     """One shortest chain of relations (either direction) from ``a`` to ``b``, or None.
 
     Among equally short chains the one whose actor ids sort first wins, and between two
@@ -324,14 +434,27 @@ def profile(store: Any, actor_id: str, as_of: date | None = None) -> Profile:
     """The actor (kind, aliases, roles, affiliation) and its relations over time."""
     t = traversals(store)
     actor = _require(t, actor_id)
-    rels = sorted((replace(r, evidence=sorted_evidence(r.evidence))
-                   for r in t.around([actor_id], ALL_KINDS, "both") if r.holds_on(as_of)), key=_relation_order)
+    rels = sorted(
+        (
+            replace(r, evidence=sorted_evidence(r.evidence))
+            for r in t.around([actor_id], ALL_KINDS, "both")
+            if r.holds_on(as_of)
+        ),
+        key=_relation_order,
+    )
     others = t.actors({r.other(actor_id) for r in rels})
-    return Profile(actor=actor, relations=tuple(rels), neighbours=tuple(sorted(others.values(), key=lambda a: a.id)))
+    return Profile(
+        actor=actor, relations=tuple(rels), neighbours=tuple(sorted(others.values(), key=lambda a: a.id))
+    )
 
 
-def neighbourhood(store: Any, actor_id: str, depth: int = 1, kinds: Iterable[RelationKind] | None = None,
-                  as_of: date | None = None) -> Subgraph:
+def neighbourhood(
+    store: Any,
+    actor_id: str,
+    depth: int = 1,
+    kinds: Iterable[RelationKind] | None = None,
+    as_of: date | None = None,
+) -> Subgraph:
     """The actors within ``depth`` relations of the actor and every relation among them."""
     if not 0 <= depth <= MAX_DEPTH:
         raise UnsupportedError(f"depth {depth} is out of range; use 0 to {MAX_DEPTH}", code="TG443")
@@ -343,18 +466,26 @@ def neighbourhood(store: Any, actor_id: str, depth: int = 1, kinds: Iterable[Rel
         rels = [r for r in t.around(frontier, kinds, "both") if r.holds_on(as_of)]
         frontier = {e for r in rels for e in (r.source, r.target)} - seen
         seen |= frontier
-    inside = [replace(r, evidence=sorted_evidence(r.evidence)) for r in t.around(seen, kinds, "both")
-              if r.holds_on(as_of) and r.source in seen and r.target in seen]
+    inside = [
+        replace(r, evidence=sorted_evidence(r.evidence))
+        for r in t.around(seen, kinds, "both")
+        if r.holds_on(as_of) and r.source in seen and r.target in seen
+    ]
     actors = t.actors(seen)
-    return Subgraph(actors=tuple(actors[i] for i in sorted(actors)), relations=tuple(sorted(inside, key=lambda r: r.key)))
+    return Subgraph(
+        actors=tuple(actors[i] for i in sorted(actors)), relations=tuple(sorted(inside, key=lambda r: r.key))
+    )
 
 
-def brokers(store: Any, top: int = DEFAULT_TOP, kinds: Iterable[RelationKind] | None = None,
-            as_of: date | None = None) -> list[Broker]:
+def brokers(
+    store: Any, top: int = DEFAULT_TOP, kinds: Iterable[RelationKind] | None = None, as_of: date | None = None
+) -> list[Broker]:
     """The actors with the highest betweenness centrality (ties by id), zero scores left out."""
     t = traversals(store)
     graph = nx.Graph()
-    graph.add_edges_from((r.source, r.target) for r in t.everything(tuple(kinds or ALL_KINDS)) if r.holds_on(as_of))
+    graph.add_edges_from(
+        (r.source, r.target) for r in t.everything(tuple(kinds or ALL_KINDS)) if r.holds_on(as_of)
+    )
     scores = {n: round(s, 9) for n, s in nx.betweenness_centrality(graph).items() if s > 0}
     best = sorted(scores, key=lambda n: (-scores[n], n))[:top]
     actors = t.actors(best)
@@ -362,8 +493,26 @@ def brokers(store: Any, top: int = DEFAULT_TOP, kinds: Iterable[RelationKind] | 
 
 
 __all__ = [
-    "Answer", "Broker", "Evidence", "Path", "Profile", "Subgraph", "Succession", "allies", "brokers",
-    "counterparts", "event_date", "evidence_order", "neighbourhood", "predecessors", "profile",
-    "represented_by", "representatives_of", "shortest_path", "successors", "tariff_imposers",
-    "tariff_targets", "traversals",
+    "Answer",
+    "Broker",
+    "Evidence",
+    "Path",
+    "Profile",
+    "Subgraph",
+    "Succession",
+    "allies",
+    "brokers",
+    "counterparts",
+    "event_date",
+    "evidence_order",
+    "neighbourhood",
+    "predecessors",
+    "profile",
+    "represented_by",
+    "representatives_of",
+    "shortest_path",
+    "successors",
+    "tariff_imposers",
+    "tariff_targets",
+    "traversals",
 ]

@@ -4,6 +4,7 @@ Keys come from the stored actors (names, aliases, ids, a person's surname) and f
 gazetteer the extractor uses (``tradegraph.loaders.gazetteer``: country names, demonyms,
 seats of government, international bodies). Unknown names get close suggestions from rapidfuzz.
 """
+
 from __future__ import annotations
 
 import re
@@ -96,7 +97,9 @@ class NameIndex:
         key = name_key(text)
         if not key or not self._keys:
             return []
-        hits = process.extract(key, list(self._keys), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=SUGGEST_CUTOFF)
+        hits = process.extract(
+            key, list(self._keys), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=SUGGEST_CUTOFF
+        )
         out: list[Actor] = []
         for match, _, _ in hits:
             for ident in sorted(self._keys[match]):
@@ -117,8 +120,11 @@ class NameIndex:
             names = ", ".join(f"{a.name} ({a.id})" for a in found)
             raise NotFoundError(f"{text!r} could mean {names}; ask with the full name", code="TG242")
         close = self.suggest(text)
-        hint = ("did you mean " + ", ".join(repr(a.name) for a in close) + "?") if close \
+        hint = (
+            ("did you mean " + ", ".join(repr(a.name) for a in close) + "?")
+            if close
             else "try 'tradegraph actors' for the names the graph knows"
+        )
         raise NotFoundError(f"no actor called {text!r} in the graph; {hint}", code="TG240")
 
     def resolve_id_or_name(self, text: str) -> Actor:

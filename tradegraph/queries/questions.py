@@ -4,6 +4,7 @@
 intent and the entity through the grammar in ``grammar``, resolves the entity against the
 graph's names (aliases, surnames, country names) and calls the helper.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,10 @@ INTENTS: dict[str, str] = {
     "brokers": "the most central brokers: 'Who are the key brokers?'",
 }
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 _DATE_FORMS = [
     r"(?P<iso>\d{4}-\d{1,2}-\d{1,2})",
@@ -42,6 +45,8 @@ _DATE_FORMS = [
     r"(?P<m>" + _MONTHS + r")\.?\s+" + _DAY + r",?\s+(?P<y>\d{4})",
     r"(?P<m>" + _MONTHS + r")\.?,?\s+(?P<y>\d{4})",
 ]
+
+
 def find_date(question: str) -> tuple[date | None, str]:
     """The day a question asks about, and the question without it.
 
@@ -51,12 +56,13 @@ def find_date(question: str) -> tuple[date | None, str]:
     (None, 'Who represents Japan?')
     """
     for form in _DATE_FORMS:
-        pattern = re.compile(r"(?:,?\s*\b(?:on|as of|as at|at|in|by|during)\s+(?:the\s+)?)?\b" + form + r"\b",
-                             re.IGNORECASE)
+        pattern = re.compile(
+            r"(?:,?\s*\b(?:on|as of|as at|at|in|by|during)\s+(?:the\s+)?)?\b" + form + r"\b", re.IGNORECASE
+        )
         found = pattern.search(question)
         if found:
             day = _to_date(found.groupdict(), found.group(0))
-            rest = (question[:found.start()] + question[found.end():]).strip()
+            rest = (question[: found.start()] + question[found.end() :]).strip()
             return day, " ".join(rest.split()).replace(" ?", "?")
     return None, question
 
@@ -68,8 +74,10 @@ def _to_date(parts: dict[str, str | None], text: str) -> date:
         month = datetime.strptime(parts["m"][:3].title(), "%b").month  # type: ignore[index]
         return date(int(parts["y"]), month, int(parts.get("d") or 1))  # type: ignore[arg-type]
     except ValueError as err:
-        raise InputError(f"{text.strip()!r} is not a date that exists; write it like '1 March 2025' "
-                         "or 2025-03-01", code="TG161") from err
+        raise InputError(
+            f"{text.strip()!r} is not a date that exists; write it like '1 March 2025' or 2025-03-01",
+            code="TG161",
+        ) from err
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,24 +98,37 @@ class Reply:
             "intent": self.intent,
             "entity": self.entity.id if self.entity else None,
             "as_of": self.as_of.isoformat() if self.as_of else None,
-            "answers": [{
-                "id": a.actor.id, "name": a.actor.name, "type": a.actor.kind.value,
-                "evidence": [_evidence_json(ev) for ev in a.evidence],
-            } for a in self.answers],
+            "answers": [
+                {
+                    "id": a.actor.id,
+                    "name": a.actor.name,
+                    "type": a.actor.kind.value,
+                    "evidence": [_evidence_json(ev) for ev in a.evidence],
+                }
+                for a in self.answers
+            ],
         }
 
 
 def _evidence_json(ev: Evidence) -> dict[str, Any]:
-    return {"sentence": ev.sentence, "article": ev.article_id, "url": ev.url or "",
-            "date": ev.date.isoformat() if ev.date else ""}
+    return {
+        "sentence": ev.sentence,
+        "article": ev.article_id,
+        "url": ev.url or "",
+        "date": ev.date.isoformat() if ev.date else "",
+    }
 
 
 def _spans(text: str) -> list[str]:
     """Candidate names in an entity slot: the whole, then shorter prefixes, then any other run of words."""
     words = text.split()
     prefixes = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
-    others = [" ".join(words[i:j]) for n in range(len(words) - 1, 0, -1)
-              for i in range(1, len(words) - n + 1) for j in [i + n]]
+    others = [
+        " ".join(words[i:j])
+        for n in range(len(words) - 1, 0, -1)
+        for i in range(1, len(words) - n + 1)
+        for j in [i + n]
+    ]
     return prefixes + others
 
 
@@ -127,12 +148,15 @@ def resolve_entity(index: NameIndex, text: str) -> Actor:
 def understood(question: str) -> grammar.Match:
     """The intent and entity text of a question, or an InputError listing what can be asked."""
     if len(question) > MAX_QUESTION:
-        raise InputError(f"the question is {len(question)} characters long; ask in at most {MAX_QUESTION}",
-                         code="TG162")
+        raise InputError(
+            f"the question is {len(question)} characters long; ask in at most {MAX_QUESTION}", code="TG162"
+        )
     found = grammar.match(question)
     if found is None or (found.intent not in ("brokers",) and not name_key(found.entity)):
         kinds = "\n  - ".join(INTENTS.values())
-        raise InputError(f"cannot read the question {question.strip()!r}; I can answer:\n  - {kinds}", code="TG160")
+        raise InputError(
+            f"cannot read the question {question.strip()!r}; I can answer:\n  - {kinds}", code="TG160"
+        )
     return found
 
 
@@ -149,8 +173,14 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
     index = index or NameIndex.from_store(store)
     if found.intent == "brokers":
         top = helpers.brokers(store, as_of=as_of)
-        return Reply(question, "brokers", None, as_of, tuple(Answer(actor=b.actor, relation=helpers.NEG) for b in top),
-                     notes=tuple(f"{b.actor.name}: betweenness {b.score:.3f}" for b in top))
+        return Reply(
+            question,
+            "brokers",
+            None,
+            as_of,
+            tuple(Answer(actor=b.actor, relation=helpers.NEG) for b in top),
+            notes=tuple(f"{b.actor.name}: betweenness {b.score:.3f}" for b in top),
+        )
     entity = resolve_entity(index, found.entity)
     if found.intent == "path":
         return _path_reply(store, question, entity, resolve_entity(index, found.other or ""), as_of)
@@ -161,24 +191,42 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
 def _successions(store: Any, entity: Actor, as_of: date | None, forward: bool) -> list[Answer]:
     chain = (helpers.successors if forward else helpers.predecessors)(store, entity.id, as_of)
     near = [s for s in chain if (s.predecessor if forward else s.successor).id == entity.id]
-    return [Answer(actor=s.successor if forward else s.predecessor, relation=helpers.REPL, evidence=s.evidence,
-                   role=s.role, valid_from=s.date) for s in near]
+    return [
+        Answer(
+            actor=s.successor if forward else s.predecessor,
+            relation=helpers.REPL,
+            evidence=s.evidence,
+            role=s.role,
+            valid_from=s.date,
+        )
+        for s in near
+    ]
 
 
 def _profile(store: Any, entity: Actor, as_of: date | None) -> list[Answer]:
     prof = helpers.profile(store, entity.id, as_of)
     evidence = sorted_evidence([ev for r in prof.relations for ev in r.evidence])
-    return [Answer(actor=prof.actor, relation=prof.relations[0].kind if prof.relations else helpers.REP,
-                   evidence=evidence)]
+    return [
+        Answer(
+            actor=prof.actor,
+            relation=prof.relations[0].kind if prof.relations else helpers.REP,
+            evidence=evidence,
+        )
+    ]
 
 
 def _path_reply(store: Any, question: str, a: Actor, b: Actor, as_of: date | None) -> Reply:
     path = helpers.shortest_path(store, a.id, b.id, as_of=as_of)
     if path is None:
         return Reply(question, "path", a, as_of, (), other=b, notes=("no chain of relations links them",))
-    answers = tuple(Answer(actor=actor, relation=(path.relations[i - 1].kind if i else helpers.REP),
-                           evidence=path.relations[i - 1].evidence if i else ())
-                    for i, actor in enumerate(path.actors))
+    answers = tuple(
+        Answer(
+            actor=actor,
+            relation=(path.relations[i - 1].kind if i else helpers.REP),
+            evidence=path.relations[i - 1].evidence if i else (),
+        )
+        for i, actor in enumerate(path.actors)
+    )
     return Reply(question, "path", a, as_of, answers, other=b)
 
 
@@ -187,7 +235,9 @@ ANSWERERS = {
     "represented_by": lambda s, e, d: helpers.represented_by(s, e.id, d),
     "successors": lambda s, e, d: _successions(s, e, d, forward=True),
     "predecessors": lambda s, e, d: _successions(s, e, d, forward=False),
-    "counterparts": lambda s, e, d: helpers.counterparts(s, e.id, "actor" if e.kind.value == "Person" else "state", d),
+    "counterparts": lambda s, e, d: helpers.counterparts(
+        s, e.id, "actor" if e.kind.value == "Person" else "state", d
+    ),
     "allies": lambda s, e, d: helpers.allies(s, e.id, d),
     "tariff_imposers": lambda s, e, d: helpers.tariff_imposers(s, e.id, d),
     "tariff_targets": lambda s, e, d: helpers.tariff_targets(s, e.id, d),
@@ -208,8 +258,10 @@ def render(reply: Reply) -> str:
         if ans.evidence:
             ev = ans.evidence[0]
             more = f" (+{ans.support - 1} more articles)" if ans.support > 1 else ""
-            lines.append(f"      \"{ev.sentence}\" — {ev.url or ev.article_id}"
-                         f"{', ' + ev.date.isoformat() if ev.date else ''}{more}")
+            lines.append(
+                f'      "{ev.sentence}" — {ev.url or ev.article_id}'
+                f"{', ' + ev.date.isoformat() if ev.date else ''}{more}"
+            )
     if reply.answers and reply.notes:
         lines += [f"  {note}" for note in reply.notes]
     return "\n".join(lines)

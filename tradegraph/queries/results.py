@@ -1,4 +1,5 @@
 """Typed answers of the query helpers: frozen values carrying the actors and the evidence."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -6,6 +6,7 @@ write is applied in memory. A line cut short by a crash is ignored on load, so a
 moment leaves the last completed write readable. The snapshot is rewritten (to a temporary
 file, fsynced, then ``os.replace``d) when the journal outgrows it and on ``close``.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -62,12 +63,14 @@ class MemoryStore(GraphStore):
     ) -> None:
         actors, relations, articles = list(actors), list(relations), list(articles)
         self._check_ends(actors, relations)
-        self._write({
-            "op": "upsert",
-            "actors": [serialize.actor_to_dict(a) for a in actors],
-            "relations": [serialize.relation_to_dict(r) for r in relations],
-            "articles": [serialize.article_to_dict(a) for a in articles],
-        })
+        self._write(
+            {
+                "op": "upsert",
+                "actors": [serialize.actor_to_dict(a) for a in actors],
+                "relations": [serialize.relation_to_dict(r) for r in relations],
+                "articles": [serialize.article_to_dict(a) for a in articles],
+            }
+        )
 
     def forget_article(self, article_id: str) -> None:
         self._write({"op": "forget_article", "article_id": article_id})
@@ -93,11 +96,14 @@ class MemoryStore(GraphStore):
         target: str | None = None,
         actor: str | None = None,
     ) -> list[Relation]:
-        found = [r for r in self._candidate_relations(source, target, actor)
-                 if (kind is None or r.kind == kind)
-                 and (source is None or r.source == source)
-                 and (target is None or r.target == target)
-                 and (actor is None or actor in (r.source, r.target))]
+        found = [
+            r
+            for r in self._candidate_relations(source, target, actor)
+            if (kind is None or r.kind == kind)
+            and (source is None or r.source == source)
+            and (target is None or r.target == target)
+            and (actor is None or actor in (r.source, r.target))
+        ]
         return sorted(found, key=lambda r: r.key)
 
     def article(self, article_id: str) -> Article | None:
@@ -119,7 +125,9 @@ class MemoryStore(GraphStore):
 
     # -- applying operations ----------------------------------------------------------------
 
-    def _candidate_relations(self, source: str | None, target: str | None, actor: str | None) -> Iterator[Relation]:
+    def _candidate_relations(
+        self, source: str | None, target: str | None, actor: str | None
+    ) -> Iterator[Relation]:
         """Edges touching the given ends, using the adjacency instead of a full scan when possible."""
         anchor = source or target or actor
         if anchor is None:
@@ -131,7 +139,10 @@ class MemoryStore(GraphStore):
         elif target:
             edges = self.graph.in_edges(target, data="relation")
         else:
-            edges = [*self.graph.out_edges(actor, data="relation"), *self.graph.in_edges(actor, data="relation")]
+            edges = [
+                *self.graph.out_edges(actor, data="relation"),
+                *self.graph.in_edges(actor, data="relation"),
+            ]
         return (rel for _, _, rel in edges)
 
     def _check_ends(self, actors: list[Actor], relations: list[Relation]) -> None:
@@ -154,8 +165,10 @@ class MemoryStore(GraphStore):
                 self._journal.flush()
                 os.fsync(self._journal.fileno())
             except OSError as err:
-                raise StoreError(f"cannot write to {self.directory}: {err.strerror}; "
-                                 "check free space and permissions", code="TG311") from err
+                raise StoreError(
+                    f"cannot write to {self.directory}: {err.strerror}; check free space and permissions",
+                    code="TG311",
+                ) from err
         self._seq += 1
         self._apply(op)
         if self._journal is not None and self._seq - self._snapshot_seq >= COMPACT_EVERY:
@@ -206,14 +219,20 @@ class MemoryStore(GraphStore):
             directory.mkdir(parents=True, exist_ok=True)
             self._lock = open(directory / LOCK, "a")
         except OSError as err:
-            raise StoreError(f"cannot use {directory} as a store directory: {err.strerror}; "
-                             "pass another with --store PATH", code="TG313") from err
+            raise StoreError(
+                f"cannot use {directory} as a store directory: {err.strerror}; "
+                "pass another with --store PATH",
+                code="TG313",
+            ) from err
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
             self._lock.close()
-            raise StoreError(f"the store {directory} is in use by another tradegraph process; "
-                             "wait for it to finish or use another --store", code="TG302") from err
+            raise StoreError(
+                f"the store {directory} is in use by another tradegraph process; "
+                "wait for it to finish or use another --store",
+                code="TG302",
+            ) from err
         self._load_snapshot(directory / SNAPSHOT)
         self._replay(directory / JOURNAL)
         self._journal = open(directory / JOURNAL, "a", encoding="utf-8")
@@ -224,8 +243,11 @@ class MemoryStore(GraphStore):
         try:
             header, records = _read_snapshot(path)
             if header.get("version") != FORMAT_VERSION:
-                raise StoreError(f"{path} has format version {header.get('version')!r}, this tradegraph "
-                                 f"reads {FORMAT_VERSION}", code="TG315")
+                raise StoreError(
+                    f"{path} has format version {header.get('version')!r}, this tradegraph "
+                    f"reads {FORMAT_VERSION}",
+                    code="TG315",
+                )
             ids: dict[str, str] = {}
             for section, data in records:
                 if section == "actors":
@@ -237,8 +259,11 @@ class MemoryStore(GraphStore):
                 elif section == "articles":
                     self._articles[data["id"]] = serialize.article_from_dict(data)
         except (OSError, ValueError) as err:
-            raise StoreError(f"cannot read {path}: {err}; restore it from a backup or remove the "
-                             "directory to start afresh", code="TG314") from err
+            raise StoreError(
+                f"cannot read {path}: {err}; restore it from a backup or remove the "
+                "directory to start afresh",
+                code="TG314",
+            ) from err
         self._seq = self._snapshot_seq = int(header["seq"])
 
     def _replay(self, path: Path) -> None:
@@ -266,11 +291,15 @@ class MemoryStore(GraphStore):
         tmp = path.with_suffix(".json.tmp")
         try:
             with open(tmp, "w", encoding="utf-8") as out:
-                _write_sections(out, {"version": FORMAT_VERSION, "seq": self._seq}, [
-                    ("actors", map(serialize.actor_to_dict, self.actors())),
-                    ("relations", map(serialize.relation_to_dict, self.relations())),
-                    ("articles", map(serialize.article_to_dict, self.articles())),
-                ])
+                _write_sections(
+                    out,
+                    {"version": FORMAT_VERSION, "seq": self._seq},
+                    [
+                        ("actors", map(serialize.actor_to_dict, self.actors())),
+                        ("relations", map(serialize.relation_to_dict, self.relations())),
+                        ("articles", map(serialize.article_to_dict, self.articles())),
+                    ],
+                )
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, path)
@@ -279,8 +308,9 @@ class MemoryStore(GraphStore):
             self._journal.truncate(0)
             self._journal.seek(0)
         except OSError as err:
-            raise StoreError(f"cannot save {path}: {err.strerror}; the previous state is intact",
-                             code="TG311") from err
+            raise StoreError(
+                f"cannot save {path}: {err.strerror}; the previous state is intact", code="TG311"
+            ) from err
         self._snapshot_seq = self._seq
 
 
@@ -294,7 +324,9 @@ def _fsync_directory(directory: Path) -> None:
 
 # The snapshot is one JSON document laid out one record per line, so that it is written and read
 # a record at a time: holding the whole parsed tree next to the graph doubled peak memory on load.
-def _write_sections(out: Any, header: dict[str, Any], sections: list[tuple[str, Iterable[dict[str, Any]]]]) -> None:
+def _write_sections(
+    out: Any, header: dict[str, Any], sections: list[tuple[str, Iterable[dict[str, Any]]]]
+) -> None:
     out.write(json.dumps(header)[:-1] + ",\n")
     for i, (name, records) in enumerate(sections):
         out.write(json.dumps(name) + ":[\n")

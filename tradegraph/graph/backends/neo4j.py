@@ -7,6 +7,7 @@ RelationKind value carrying ``valid_from``, ``valid_to`` (dates, absent when unk
 evidence as parallel lists ``ev_article_ids``, ``ev_sentences``, ``ev_urls`` and ``ev_dates``
 (``""`` when none), ``ev_confidences``, and the summaries ``support`` and ``confidence``.
 """
+
 from __future__ import annotations
 
 import json
@@ -71,11 +72,13 @@ class Neo4jStore(GraphStore):
         if not (actors_by_id or relations_by_key or docs):
             return
         with self._translated("write"), self.driver.session(database=self.database) as session:
-            session.execute_write(self._upsert_tx, actors_by_id, list(relations_by_key.values()),
-                                  list(docs.values()))
+            session.execute_write(
+                self._upsert_tx, actors_by_id, list(relations_by_key.values()), list(docs.values())
+            )
 
-    def _upsert_tx(self, tx: Any, actors: dict[str, Actor], relations: list[Relation],
-                   articles: list[Article]) -> None:
+    def _upsert_tx(
+        self, tx: Any, actors: dict[str, Actor], relations: list[Relation], articles: list[Article]
+    ) -> None:
         _write_actors(tx, actors)
         by_kind: dict[RelationKind, list[dict[str, Any]]] = defaultdict(list)
         for rel in relations:
@@ -96,8 +99,9 @@ class Neo4jStore(GraphStore):
     def clear(self) -> None:
         with self._translated("write"):
             for statement in (cy.CLEAR_RELATIONS, cy.CLEAR_NODES):
-                while self.driver.execute_query(statement, batch=CLEAR_BATCH,
-                                                database_=self.database).records[0]["n"]:
+                while self.driver.execute_query(
+                    statement, batch=CLEAR_BATCH, database_=self.database
+                ).records[0]["n"]:
                     pass
 
     # -- contract: reads --------------------------------------------------------------------
@@ -152,8 +156,10 @@ class Neo4jStore(GraphStore):
         """
         from neo4j import READ_ACCESS
 
-        with self._translated("read"), self.driver.session(database=self.database,
-                                                           default_access_mode=READ_ACCESS) as session:
+        with (
+            self._translated("read"),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+        ):
             return [dict(record.items()) for record in session.run(cypher, params)]
 
     def close(self) -> None:
@@ -166,24 +172,37 @@ class Neo4jStore(GraphStore):
     @contextmanager
     def _translated(self, doing: str) -> Iterator[None]:
         """Turn driver errors into the project's, naming the URI and the fix."""
-        from neo4j.exceptions import AuthError, DriverError, Forbidden, Neo4jError, ServiceUnavailable, SessionExpired
+        from neo4j.exceptions import (
+            AuthError,
+            DriverError,
+            Forbidden,
+            Neo4jError,
+            ServiceUnavailable,
+            SessionExpired,
+        )
 
         try:
             yield
         except (ServiceUnavailable, SessionExpired, OSError) as err:
             raise StoreUnavailableError(
                 f"cannot reach Neo4j at {self.uri}: is it running? try `tradegraph neo4j start` "
-                f"({type(err).__name__})", code="TG301") from err
+                f"({type(err).__name__})",
+                code="TG301",
+            ) from err
         except (AuthError, Forbidden) as err:
             raise StoreUnavailableError(
                 f"Neo4j at {self.uri} refused the credentials: set NEO4J_USER and NEO4J_PASSWORD, "
-                "or write them in the URI (bolt://user:password@host:port)", code="TG320") from err
+                "or write them in the URI (bolt://user:password@host:port)",
+                code="TG320",
+            ) from err
         except Neo4jError as err:
-            raise StoreError(f"Neo4j at {self.uri} failed to {doing}: {err.code}: {err.message}",
-                             code="TG321") from err
+            raise StoreError(
+                f"Neo4j at {self.uri} failed to {doing}: {err.code}: {err.message}", code="TG321"
+            ) from err
         except (DriverError, ValueError) as err:
-            raise StoreUnavailableError(f"cannot use Neo4j at {self.uri}: {err}; check the URI",
-                                        code="TG322") from err
+            raise StoreUnavailableError(
+                f"cannot use Neo4j at {self.uri}: {err}; check the URI", code="TG322"
+            ) from err
 
 
 def _refuse_missing_ends(tx: Any, actors: dict[str, Actor], relations: list[Relation]) -> None:
@@ -202,8 +221,11 @@ def _refuse_missing_ends(tx: Any, actors: dict[str, Actor], relations: list[Rela
                     "upsert; upsert the actor together with the relation",
                     code="TG310",
                 )
-    raise StoreError(f"fewer than the {len(relations)} relations were written although every end is stored "
-                     "now (an actor deleted concurrently?); retry the upsert", code="TG310")
+    raise StoreError(
+        f"fewer than the {len(relations)} relations were written although every end is stored "
+        "now (an actor deleted concurrently?); retry the upsert",
+        code="TG310",
+    )
 
 
 def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
@@ -223,7 +245,7 @@ def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
 def _batches(rows: list[Any], size: int | None = None) -> Iterator[list[Any]]:
     size = size or WRITE_BATCH  # read at call time, so a benchmark can sweep it
     for start in range(0, len(rows), size):
-        yield rows[start:start + size]
+        yield rows[start : start + size]
 
 
 def _fold(items: Iterable[Any], key: Any) -> dict[Any, Any]:
@@ -243,46 +265,82 @@ def _actor_row(actor: Actor) -> dict[str, Any]:
 
 def _actor(node: Any) -> Actor:
     data = dict(node)
-    return Actor(id=data["id"], name=data["name"], kind=data["kind"], aliases=tuple(data.get("aliases") or ()),
-                 roles=tuple(data.get("roles") or ()), affiliation=data.get("affiliation"),
-                 external_ids=json.loads(data.get("external_ids") or "{}"))
+    return Actor(
+        id=data["id"],
+        name=data["name"],
+        kind=data["kind"],
+        aliases=tuple(data.get("aliases") or ()),
+        roles=tuple(data.get("roles") or ()),
+        affiliation=data.get("affiliation"),
+        external_ids=json.loads(data.get("external_ids") or "{}"),
+    )
 
 
 def _relation_row(rel: Relation) -> dict[str, Any]:
     """The flat row ``neo4j_cypher.write_relations`` takes: dates as ISO text (see there)."""
     ev = rel.evidence
     return {
-        "source": rel.source, "target": rel.target, "role": rel.role,
+        "source": rel.source,
+        "target": rel.target,
+        "role": rel.role,
         "valid_from": rel.valid_from.isoformat() if rel.valid_from else None,
         "valid_to": rel.valid_to.isoformat() if rel.valid_to else None,
-        "ids": [e.article_id for e in ev], "sentences": [e.sentence for e in ev],
-        "urls": [e.url or "" for e in ev], "dates": [e.date.isoformat() if e.date else "" for e in ev],
+        "ids": [e.article_id for e in ev],
+        "sentences": [e.sentence for e in ev],
+        "urls": [e.url or "" for e in ev],
+        "dates": [e.date.isoformat() if e.date else "" for e in ev],
         "confidences": [float(e.confidence) for e in ev],
     }
 
 
 def _relation(row: dict[str, Any]) -> Relation:
     props = row["props"]
-    columns = zip(props.get("ev_article_ids") or (), props.get("ev_sentences") or (), props.get("ev_urls") or (),
-                  props.get("ev_dates") or (), props.get("ev_confidences") or ())
-    evidence = tuple(Evidence(article_id=a, sentence=s, url=u or None,
-                              date=date.fromisoformat(d) if d else None, confidence=c)
-                     for a, s, u, d, c in columns)
-    return Relation(source=row["source"], kind=row["kind"], target=row["target"], evidence=evidence,
-                    valid_from=_day(props.get("valid_from")), valid_to=_day(props.get("valid_to")),
-                    role=props.get("role"))
+    columns = zip(
+        props.get("ev_article_ids") or (),
+        props.get("ev_sentences") or (),
+        props.get("ev_urls") or (),
+        props.get("ev_dates") or (),
+        props.get("ev_confidences") or (),
+    )
+    evidence = tuple(
+        Evidence(
+            article_id=a, sentence=s, url=u or None, date=date.fromisoformat(d) if d else None, confidence=c
+        )
+        for a, s, u, d, c in columns
+    )
+    return Relation(
+        source=row["source"],
+        kind=row["kind"],
+        target=row["target"],
+        evidence=evidence,
+        valid_from=_day(props.get("valid_from")),
+        valid_to=_day(props.get("valid_to")),
+        role=props.get("role"),
+    )
 
 
 def _article_row(doc: Article) -> dict[str, Any]:
-    row = {"id": doc.id, "url": doc.url, "title": doc.title, "source": doc.source,
-           "published": doc.published, "text_hash": doc.text_hash}
+    row = {
+        "id": doc.id,
+        "url": doc.url,
+        "title": doc.title,
+        "source": doc.source,
+        "published": doc.published,
+        "text_hash": doc.text_hash,
+    }
     return {k: v for k, v in row.items() if v is not None}
 
 
 def _article(node: Any) -> Article:
     data = dict(node)
-    return Article(id=data["id"], url=data.get("url"), title=data.get("title"), source=data.get("source"),
-                   published=_day(data.get("published")), text_hash=data.get("text_hash", ""))
+    return Article(
+        id=data["id"],
+        url=data.get("url"),
+        title=data.get("title"),
+        source=data.get("source"),
+        published=_day(data.get("published")),
+        text_hash=data.get("text_hash", ""),
+    )
 
 
 def _day(value: Any) -> date | None:

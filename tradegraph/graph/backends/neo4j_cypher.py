@@ -3,6 +3,7 @@
 Values always travel as parameters. Labels and relationship types cannot, so the statements
 that need one are generated per member of the closed enums, after ``checked_name``.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """GraphML export for Gephi and other tools: a networkx graph with scalar attributes only."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,32 +21,36 @@ def _scalars(values: dict[str, Any]) -> dict[str, str | int | float]:
 
 def actor_attributes(actor: Actor) -> dict[str, str | int | float]:
     """Flat attributes of one node; ``external_ids`` become ``id_<scheme>`` columns."""
-    return _scalars({
-        "label": actor.name,
-        "kind": actor.kind.value,
-        "aliases": LIST_SEPARATOR.join(actor.aliases),
-        "roles": LIST_SEPARATOR.join(actor.roles),
-        "affiliation": actor.affiliation,
-        **{f"id_{scheme}": value for scheme, value in sorted(actor.external_ids.items())},
-    })
+    return _scalars(
+        {
+            "label": actor.name,
+            "kind": actor.kind.value,
+            "aliases": LIST_SEPARATOR.join(actor.aliases),
+            "roles": LIST_SEPARATOR.join(actor.roles),
+            "affiliation": actor.affiliation,
+            **{f"id_{scheme}": value for scheme, value in sorted(actor.external_ids.items())},
+        }
+    )
 
 
 def relation_attributes(rel: Relation) -> dict[str, str | int | float]:
     """Flat attributes of one edge; evidence is summarised as joined sentences, URLs and dates."""
-    return _scalars({
-        "label": rel.kind.value,
-        "kind": rel.kind.value,
-        "role": rel.role,
-        "valid_from": rel.valid_from.isoformat() if rel.valid_from else None,
-        "valid_to": rel.valid_to.isoformat() if rel.valid_to else None,
-        "support": rel.support,
-        "confidence": rel.confidence,
-        "weight": float(rel.support),
-        "sentences": LIST_SEPARATOR.join(ev.sentence for ev in rel.evidence),
-        "articles": LIST_SEPARATOR.join(ev.article_id for ev in rel.evidence),
-        "urls": LIST_SEPARATOR.join(ev.url or "" for ev in rel.evidence),
-        "dates": LIST_SEPARATOR.join(ev.date.isoformat() if ev.date else "" for ev in rel.evidence),
-    })
+    return _scalars(
+        {
+            "label": rel.kind.value,
+            "kind": rel.kind.value,
+            "role": rel.role,
+            "valid_from": rel.valid_from.isoformat() if rel.valid_from else None,
+            "valid_to": rel.valid_to.isoformat() if rel.valid_to else None,
+            "support": rel.support,
+            "confidence": rel.confidence,
+            "weight": float(rel.support),
+            "sentences": LIST_SEPARATOR.join(ev.sentence for ev in rel.evidence),
+            "articles": LIST_SEPARATOR.join(ev.article_id for ev in rel.evidence),
+            "urls": LIST_SEPARATOR.join(ev.url or "" for ev in rel.evidence),
+            "dates": LIST_SEPARATOR.join(ev.date.isoformat() if ev.date else "" for ev in rel.evidence),
+        }
+    )
 
 
 def to_networkx(actors: list[Actor], relations: list[Relation]) -> nx.MultiDiGraph:

@@ -7,6 +7,7 @@ vis-network files pyvis ships are inlined, a Content-Security-Policy forbids eve
 text from articles reaches the page only as JSON data and tooltips are plain text (vis-network
 9 sets string titles with ``innerText``).
 """
+
 from __future__ import annotations
 
 import math
@@ -65,7 +66,9 @@ def write_html(
     selection = select(store, actor=actor, depth=depth, kinds=kinds, as_of=as_of)
     heading = title or _default_title(selection, actor, as_of)
     path = Path(path)
-    path.write_text(render_page(selection, articles=store.articles(), title=heading, store=store), encoding="utf-8")
+    path.write_text(
+        render_page(selection, articles=store.articles(), title=heading, store=store), encoding="utf-8"
+    )
     return path
 
 
@@ -81,12 +84,20 @@ def render_page(
 
     names = _names(selection.actors, selection.relations, store)
     nodes, edges = network_records(selection, names, {a.id: a for a in articles})
-    return render(title=title, nodes=nodes, edges=edges, options=vis_options(len(nodes)),
-                  legend=legend(), summary=f"{len(nodes)} actors · {len(edges)} relations")
+    return render(
+        title=title,
+        nodes=nodes,
+        edges=edges,
+        options=vis_options(len(nodes)),
+        legend=legend(),
+        summary=f"{len(nodes)} actors · {len(edges)} relations",
+    )
 
 
 def network_records(
-    selection: Selection, names: Mapping[str, str], articles: Mapping[str, Article],
+    selection: Selection,
+    names: Mapping[str, str],
+    articles: Mapping[str, Article],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The vis-network node and edge records, built with pyvis."""
     from pyvis.network import Network
@@ -100,16 +111,32 @@ def network_records(
     for actor in selection.actors:
         colour, shape = ACTOR_STYLE[actor.kind]
         x, y = positions[actor.id]
-        net.add_node(actor.id, label=actor.name, title=actor_tooltip(actor, names), color=colour,
-                     shape=shape, size=10 + 4 * math.sqrt(degree.get(actor.id, 0)), x=x, y=y,
-                     kind=actor.kind.value)  # not ``group``: pyvis then drops the colour
+        net.add_node(
+            actor.id,
+            label=actor.name,
+            title=actor_tooltip(actor, names),
+            color=colour,
+            shape=shape,
+            size=10 + 4 * math.sqrt(degree.get(actor.id, 0)),
+            x=x,
+            y=y,
+            kind=actor.kind.value,
+        )  # not ``group``: pyvis then drops the colour
     labelled = len(selection.actors) <= PHYSICS_NODE_LIMIT
     for rel in selection.relations:
         colour, dashed = RELATION_STYLE[rel.kind]
-        net.add_edge(rel.source, rel.target, title=relation_tooltip(rel, names, articles),
-                     color=colour, dashes=dashed, width=edge_width(rel.support),
-                     label=rel.kind.value if labelled else None, kind=rel.kind.value,
-                     arrows={"to": {"enabled": not rel.kind.symmetric}}, id="|".join(rel.key))
+        net.add_edge(
+            rel.source,
+            rel.target,
+            title=relation_tooltip(rel, names, articles),
+            color=colour,
+            dashes=dashed,
+            width=edge_width(rel.support),
+            label=rel.kind.value if labelled else None,
+            kind=rel.kind.value,
+            arrows={"to": {"enabled": not rel.kind.symmetric}},
+            id="|".join(rel.key),
+        )
     edges = [{k: v for k, v in e.items() if v is not None} for e in net.edges]
     return list(net.nodes), edges
 
@@ -124,8 +151,12 @@ def layout(selection: Selection) -> dict[str, tuple[float, float]]:
     from tradegraph.graph.export.layout import positions
 
     scale = 60.0 * math.sqrt(max(len(selection.actors), 1)) + 100.0
-    found = positions([a.id for a in selection.actors], [(r.source, r.target) for r in selection.relations],
-                      seed=LAYOUT_SEED, scale=scale)
+    found = positions(
+        [a.id for a in selection.actors],
+        [(r.source, r.target) for r in selection.relations],
+        seed=LAYOUT_SEED,
+        scale=scale,
+    )
     return {str(n): xy for n, xy in found.items()}
 
 
@@ -145,18 +176,27 @@ def vis_options(node_count: int) -> dict[str, Any]:
             "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3},
             "arrows": {"to": {"scaleFactor": 0.6}},
         },
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": not physics,
-                        "navigationButtons": False, "keyboard": True},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": not physics,
+            "navigationButtons": False,
+            "keyboard": True,
+        },
         "layout": {"improvedLayout": False, "randomSeed": LAYOUT_SEED},
     }
 
 
 def legend() -> list[dict[str, str]]:
     """Legend entries: one per actor kind (colour and shape), one per relation kind (colour)."""
-    entries = [{"group": "Actors", "label": kind.value, "colour": colour, "symbol": _SHAPE_SYMBOL[shape]}
-               for kind, (colour, shape) in ACTOR_STYLE.items()]
-    entries += [{"group": "Relations", "label": kind.value, "colour": colour, "symbol": "┄┄" if dashed else "──"}
-                for kind, (colour, dashed) in RELATION_STYLE.items()]
+    entries = [
+        {"group": "Actors", "label": kind.value, "colour": colour, "symbol": _SHAPE_SYMBOL[shape]}
+        for kind, (colour, shape) in ACTOR_STYLE.items()
+    ]
+    entries += [
+        {"group": "Relations", "label": kind.value, "colour": colour, "symbol": "┄┄" if dashed else "──"}
+        for kind, (colour, dashed) in RELATION_STYLE.items()
+    ]
     return entries
 
 
@@ -185,7 +225,9 @@ def relation_tooltip(rel: Relation, names: Mapping[str, str], articles: Mapping[
         art = articles.get(ev.article_id)
         source = ", ".join(s for s in (art and art.source, art and art.title) if s) or ev.article_id
         when = ev.date or (art.published if art else None)
-        lines.append(f"• “{ev.sentence}” — {source}" + (f", {when}" if when else "") + (f" {ev.url}" if ev.url else ""))
+        lines.append(
+            f"• “{ev.sentence}” — {source}" + (f", {when}" if when else "") + (f" {ev.url}" if ev.url else "")
+        )
     if len(rel.evidence) > MAX_EVIDENCE_IN_TOOLTIP:
         lines.append(f"… and {len(rel.evidence) - MAX_EVIDENCE_IN_TOOLTIP} more")
     return _plain("\n".join(lines))
@@ -221,5 +263,7 @@ def iframe(page: str, height: int = 620) -> str:
     import html as html_lib
 
     # Wrapped in a div because IPython warns about HTML that starts with "<iframe".
-    return (f'<div><iframe srcdoc="{html_lib.escape(page, quote=True)}" sandbox="allow-scripts" '
-            f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe></div>')
+    return (
+        f'<div><iframe srcdoc="{html_lib.escape(page, quote=True)}" sandbox="allow-scripts" '
+        f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe></div>'
+    )

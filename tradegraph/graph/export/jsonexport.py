@@ -1,4 +1,5 @@
 """Node-link JSON export of a store: networkx's node-link layout with the model's dict forms."""
+
 from __future__ import annotations
 
 import json

@@ -5,6 +5,7 @@ switches to scipy-based solvers that took 35-70 s for 2,000 nodes here, so a vec
 Fruchterman-Reingold in numpy (the same forces, repulsion computed in row blocks to bound
 memory) takes over; it lays out 2,000 nodes in a few seconds.
 """
+
 from __future__ import annotations
 
 import math
@@ -19,7 +20,11 @@ BLOCK_ROWS = 512  # rows of the pairwise-distance matrices held at once (512 x n
 
 
 def positions(
-    nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable]], *, seed: int, scale: float,
+    nodes: Sequence[Hashable],
+    edges: Iterable[tuple[Hashable, Hashable]],
+    *,
+    seed: int,
+    scale: float,
 ) -> dict[Hashable, tuple[float, float]]:
     """Seeded force-directed positions in ``[-scale, scale]``, the same for the same input."""
     if not nodes:

@@ -1,4 +1,5 @@
 """The HTML frame of the graph page: the vis-network files pyvis ships, inlined, and our template."""
+
 from __future__ import annotations
 
 import functools
@@ -10,8 +11,10 @@ from tradegraph.graph.errors import UnsupportedError
 
 VIS_DIR = "templates/lib/vis-9.1.2"
 # Nothing may be fetched: no CDN, no source map, no font; inline scripts and data: images only.
-CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-       "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data:; font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+)
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -82,7 +85,9 @@ def vis_assets() -> tuple[str, str]:
     except OSError as err:
         raise UnsupportedError(
             f"pyvis's copy of vis-network is missing at {folder}; reinstall pyvis==0.3.2 "
-            "(pip install --force-reinstall pyvis==0.3.2)", code="TG460") from err
+            "(pip install --force-reinstall pyvis==0.3.2)",
+            code="TG460",
+        ) from err
     # A source-map comment makes developer tools fetch a file that is not there.
     js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.MULTILINE)
     css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
@@ -91,8 +96,15 @@ def vis_assets() -> tuple[str, str]:
     return js, css
 
 
-def render(*, title: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
-           options: dict[str, Any], legend: list[dict[str, str]], summary: str) -> str:
+def render(
+    *,
+    title: str,
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    options: dict[str, Any],
+    legend: list[dict[str, str]],
+    summary: str,
+) -> str:
     """The whole page; every text is HTML-escaped and the data is escaped JSON."""
     import jinja2
     from markupsafe import Markup
@@ -101,7 +113,12 @@ def render(*, title: str, nodes: list[dict[str, Any]], edges: list[dict[str, Any
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     js, css = vis_assets()
     return env.from_string(TEMPLATE).render(
-        csp=CSP, title=title, summary=summary, legend=legend, pyvis_version=pyvis_version,
-        vis_js=Markup(js), vis_css=Markup(css),
+        csp=CSP,
+        title=title,
+        summary=summary,
+        legend=legend,
+        pyvis_version=pyvis_version,
+        vis_js=Markup(js),
+        vis_css=Markup(css),
         data={"nodes": nodes, "edges": edges, "options": options},
     )

@@ -8,6 +8,7 @@ by/replaces, ``tg:`` terms for the rest) and a qualified node, an ``rdf:Statemen
 evidence sentence. REPRESENTS adds W3C ORG: ``org:memberOf``, the node as an ``org:Membership``
 and, when the role is known, an ``org:Post`` the person ``org:holds``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -22,8 +23,17 @@ from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from tradegraph.graph.errors import InputError, UnsupportedError
 from tradegraph.graph.export.vocabulary import (
-    ACTOR_CLASSES, JSONLD_CONTEXT, PREFIXES, RELATION_PREDICATES, REPLACES, SCHEMA, TG, TGID, WD,
-    identifier, node,
+    ACTOR_CLASSES,
+    JSONLD_CONTEXT,
+    PREFIXES,
+    RELATION_PREDICATES,
+    REPLACES,
+    SCHEMA,
+    TG,
+    TGID,
+    WD,
+    identifier,
+    node,
 )
 from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation, RelationKind, slugify
 from tradegraph.graph.store import GraphStore
@@ -57,7 +67,9 @@ def write_rdf(store: GraphStore, path: str | Path, fmt: str = "turtle") -> Path:
     g = store_to_rdf(store)
     path = Path(path)
     if RDF_FORMATS[fmt] == "json-ld":
-        g.serialize(destination=path, format="json-ld", context=JSONLD_CONTEXT, auto_compact=True, encoding="utf-8")
+        g.serialize(
+            destination=path, format="json-ld", context=JSONLD_CONTEXT, auto_compact=True, encoding="utf-8"
+        )
     else:
         g.serialize(destination=path, format="turtle", encoding="utf-8")
     return path
@@ -118,7 +130,9 @@ def _add_relation(g: Graph, rel: Relation) -> None:
     _maybe(g, st, TG.validTo, _date(rel.valid_to))
     dates = [ev.date for ev in rel.evidence if ev.date]
     if dates:  # the statement was first made in the earliest article that states it
-        g.add((st, PROV.generatedAtTime, Literal(datetime.combine(min(dates), time()), datatype=XSD.dateTime)))
+        g.add(
+            (st, PROV.generatedAtTime, Literal(datetime.combine(min(dates), time()), datatype=XSD.dateTime))
+        )
     for n, ev in enumerate(rel.evidence):
         _add_evidence(g, st, URIRef(f"{st}/evidence/{n}"), ev)
     if rel.kind is RelationKind.REPRESENTS:
@@ -170,6 +184,7 @@ def _date(value: date | None) -> Literal | None:
 
 # -- import back into the model ---------------------------------------------------------------
 
+
 def from_rdf(g: Graph) -> tuple[list[Actor], list[Relation], list[Article]]:
     """Actors, relations and articles read from a graph written by ``to_rdf``.
 
@@ -183,8 +198,11 @@ def from_rdf(g: Graph) -> tuple[list[Actor], list[Relation], list[Article]]:
     actors = [_actor(g, s, kind) for cls, kind in kinds.items() for s in set(g.subjects(RDF.type, cls))]
     relations = [_relation(g, st) for st in set(g.subjects(RDF.type, TG.Relation))]
     articles = [_article(g, s) for s in set(g.subjects(RDF.type, TG.Article))]
-    return (sorted(actors, key=lambda a: a.id), sorted(relations, key=lambda r: r.key),
-            sorted(articles, key=lambda a: a.id))
+    return (
+        sorted(actors, key=lambda a: a.id),
+        sorted(relations, key=lambda r: r.key),
+        sorted(articles, key=lambda a: a.id),
+    )
 
 
 def read_rdf(path: str | Path, fmt: str = "turtle") -> tuple[list[Actor], list[Relation], list[Article]]:
@@ -197,8 +215,11 @@ def read_rdf(path: str | Path, fmt: str = "turtle") -> tuple[list[Actor], list[R
 def _one(g: Graph, s: Node, p: URIRef, *, required: bool = False) -> object:
     value = g.value(s, p)
     if value is None and required:
-        raise InputError(f"RDF node <{s}> has no {g.qname(p)}; 'tradegraph export' always writes one, "
-                         "so the file was changed or written by another tool (check it against shapes.ttl)", code="TG170")
+        raise InputError(
+            f"RDF node <{s}> has no {g.qname(p)}; 'tradegraph export' always writes one, "
+            "so the file was changed or written by another tool (check it against shapes.ttl)",
+            code="TG170",
+        )
     return value.toPython() if isinstance(value, Literal) else value
 
 
@@ -207,15 +228,21 @@ def _strings(g: Graph, s: Node, p: URIRef) -> tuple[str, ...]:
 
 
 def _actor(g: Graph, s: Node, kind: ActorKind) -> Actor:
-    external = {"wikidata": str(o)[len(str(WD)):] for o in g.objects(s, OWL.sameAs) if str(o).startswith(str(WD))}
+    external = {
+        "wikidata": str(o)[len(str(WD)) :] for o in g.objects(s, OWL.sameAs) if str(o).startswith(str(WD))
+    }
     for text in _strings(g, s, TG.externalId):
         scheme, _, value = text.partition(":")
         external[scheme] = value
     affiliation = _one(g, s, TG.affiliation)
     return Actor(
-        id=str(_one(g, s, DCTERMS.identifier) or identifier(s)), name=str(_one(g, s, SKOS.prefLabel, required=True)),
-        kind=kind, aliases=_strings(g, s, SKOS.altLabel), roles=_strings(g, s, TG.roleName),
-        affiliation=identifier(affiliation) if isinstance(affiliation, URIRef) else None, external_ids=external,
+        id=str(_one(g, s, DCTERMS.identifier) or identifier(s)),
+        name=str(_one(g, s, SKOS.prefLabel, required=True)),
+        kind=kind,
+        aliases=_strings(g, s, SKOS.altLabel),
+        roles=_strings(g, s, TG.roleName),
+        affiliation=identifier(affiliation) if isinstance(affiliation, URIRef) else None,
+        external_ids=external,
     )
 
 
@@ -223,8 +250,11 @@ def _relation(g: Graph, st: Node) -> Relation:
     kinds = {pred: kind for kind, pred in RELATION_PREDICATES.items()}
     pred = _one(g, st, RDF.predicate, required=True)
     if pred not in kinds:
-        raise InputError(f"RDF node <{st}> has predicate <{pred}>, which is no tradegraph relation; "
-                         f"use one of {', '.join(g.qname(p) for p in kinds)}", code="TG171")
+        raise InputError(
+            f"RDF node <{st}> has predicate <{pred}>, which is no tradegraph relation; "
+            f"use one of {', '.join(g.qname(p) for p in kinds)}",
+            code="TG171",
+        )
     derivations = sorted(g.objects(st, PROV.qualifiedDerivation), key=lambda d: int(str(d).rsplit("/", 1)[1]))
     return Relation(
         source=identifier(_one(g, st, RDF.subject, required=True)),
@@ -251,8 +281,10 @@ def _evidence(g: Graph, d: Node) -> Evidence:
 
 def _article(g: Graph, s: Node) -> Article:
     return Article(
-        id=str(_one(g, s, DCTERMS.identifier) or identifier(s)), url=_optional_str(_one(g, s, SCHEMA.url)),
-        title=_optional_str(_one(g, s, DCTERMS.title)), source=_optional_str(_one(g, s, DCTERMS.publisher)),
+        id=str(_one(g, s, DCTERMS.identifier) or identifier(s)),
+        url=_optional_str(_one(g, s, SCHEMA.url)),
+        title=_optional_str(_one(g, s, DCTERMS.title)),
+        source=_optional_str(_one(g, s, DCTERMS.publisher)),
         published=_one(g, s, DCTERMS.issued),  # type: ignore[arg-type]
         text_hash=str(_one(g, s, TG.textHash) or ""),
     )

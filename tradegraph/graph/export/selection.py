@@ -1,4 +1,5 @@
 """Which actors and relations a view or export shows: kinds, a day, the neighbourhood of one actor."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

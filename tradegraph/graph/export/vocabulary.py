@@ -5,6 +5,7 @@ Actors are typed both with a tradegraph class and the standard one (``foaf:Perso
 relation also has a qualified node (an ``rdf:Statement`` that is a ``prov:Entity``) carrying
 its evidence, and a REPRESENTS relation is at the same time an ``org:Membership``.
 """
+
 from __future__ import annotations
 
 from importlib import resources
@@ -23,8 +24,21 @@ WDT = Namespace("http://www.wikidata.org/prop/direct/")
 SCHEMA = Namespace("https://schema.org/")
 
 PREFIXES: Mapping[str, Any] = {  # rdflib's own namespaces are DefinedNamespace classes
-    "tg": TG, "tgid": TGID, "wd": WD, "wdt": WDT, "schema": SCHEMA, "org": ORG, "prov": PROV,
-    "rdf": RDF, "dcterms": DCTERMS, "foaf": FOAF, "skos": SKOS, "owl": OWL, "rdfs": RDFS, "xsd": XSD, "time": TIME,
+    "tg": TG,
+    "tgid": TGID,
+    "wd": WD,
+    "wdt": WDT,
+    "schema": SCHEMA,
+    "org": ORG,
+    "prov": PROV,
+    "rdf": RDF,
+    "dcterms": DCTERMS,
+    "foaf": FOAF,
+    "skos": SKOS,
+    "owl": OWL,
+    "rdfs": RDFS,
+    "xsd": XSD,
+    "time": TIME,
 }
 JSONLD_CONTEXT: dict[str, str] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
@@ -52,7 +66,7 @@ def node(identifier: str) -> URIRef:
 
 def identifier(iri: object) -> str:
     """The id back from ``node(id)``."""
-    return unquote(str(iri)[len(str(TGID)):])
+    return unquote(str(iri)[len(str(TGID)) :])
 
 
 def vocabulary_graph() -> Graph:

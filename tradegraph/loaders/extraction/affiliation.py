@@ -2,6 +2,7 @@
 delegation shares the state of the person they are tied to; a head of state named without a
 country ("President X") belongs to the country the article associates with them, never to a
 default country."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -12,16 +13,65 @@ from tradegraph.loaders.extraction.mentions import MentionIndex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SUBORDINATE_NOUNS = {"deputy", "aide", "adviser", "advisor", "envoy", "spokesperson", "spokesman", "spokeswoman",
-                     "successor", "representative", "negotiator", "assistant"}
-APPOINT_VERBS = {"name", "appoint", "nominate", "designate", "pick", "choose", "tap", "assign", "send", "dispatch",
-                 "task", "instruct", "order"}
-TALK_WORDS = {"talk", "talks", "negotiate", "negotiation", "negotiations", "meet", "meeting", "call", "speak", "engage"}
+SUBORDINATE_NOUNS = {
+    "deputy",
+    "aide",
+    "adviser",
+    "advisor",
+    "envoy",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "successor",
+    "representative",
+    "negotiator",
+    "assistant",
+}
+APPOINT_VERBS = {
+    "name",
+    "appoint",
+    "nominate",
+    "designate",
+    "pick",
+    "choose",
+    "tap",
+    "assign",
+    "send",
+    "dispatch",
+    "task",
+    "instruct",
+    "order",
+}
+TALK_WORDS = {
+    "talk",
+    "talks",
+    "negotiate",
+    "negotiation",
+    "negotiations",
+    "meet",
+    "meeting",
+    "call",
+    "speak",
+    "engage",
+}
 REPORT_VERBS = {"report", "answer"}
 GROUP_NOUNS = {"team", "delegation", "mission", "side", "negotiators", "group"}
 LEAD_VERBS = {"lead", "head", "chair"}
-PARTNER_WORDS = TALK_WORDS | {"deal", "agreement", "accord", "pact", "truce", "spoke", "speak", "phone", "thank",
-                               "host", "visit", "agree", "reach"}
+PARTNER_WORDS = TALK_WORDS | {
+    "deal",
+    "agreement",
+    "accord",
+    "pact",
+    "truce",
+    "spoke",
+    "speak",
+    "phone",
+    "thank",
+    "host",
+    "visit",
+    "agree",
+    "reach",
+}
 FACE_VERBS = {"face", "pay", "incur", "attract"}
 TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surtax"}
 
@@ -47,15 +97,19 @@ class Ties:
         for m in self.index.mentions:
             if m.key != key:
                 continue
-            head = self.doc[m.start:m.end].root
-            for found in (self._possessed_title(head), self._appointer(head), self._reported_to(head),
-                          self._group_leader(head)):
+            head = self.doc[m.start : m.end].root
+            for found in (
+                self._possessed_title(head),
+                self._appointer(head),
+                self._reported_to(head),
+                self._group_leader(head),
+            ):
                 if found and found != key:
                     return found
         return None
 
     def _possessed_title(self, head: "Token") -> str | None:
-        """"his deputy, Y" / "X's deputy Y": the possessor is the superior."""
+        """ "his deputy, Y" / "X's deputy Y": the possessor is the superior."""
         nouns = [head.head] if head.dep_ in {"appos", "compound"} else []
         nouns += [c for c in head.children if c.dep_ in {"appos", "compound", "nmod"}]
         for noun in nouns:
@@ -66,7 +120,7 @@ class Ties:
         return None
 
     def _appointer(self, head: "Token") -> str | None:
-        """"X named Y as trade minister": Y serves X's government."""
+        """ "X named Y as trade minister": Y serves X's government."""
         verb = head.head
         if head.dep_ == "dobj" and verb.lemma_.lower() in APPOINT_VERBS:
             for c in verb.children:
@@ -80,7 +134,7 @@ class Ties:
         return None
 
     def _reported_to(self, head: "Token") -> str | None:
-        """"He said he would report to Y": the speaker serves Y."""
+        """ "He said he would report to Y": the speaker serves Y."""
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in REPORT_VERBS:
             for c in prep.head.children:
@@ -89,7 +143,7 @@ class Ties:
         return None
 
     def _group_leader(self, head: "Token") -> str | None:
-        """"X flew to London with a team led by Y": Y leads X's team."""
+        """ "X flew to London with a team led by Y": Y leads X's team."""
         agent = head.head
         if head.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.lemma_.lower() not in LEAD_VERBS:
             return None
@@ -109,18 +163,22 @@ class Ties:
 
     # -- what places a person ----------------------------------------------------------------
     def owned_state(self, key: str) -> str | None:
-        """"the new U.S. tariffs that Y has threatened": Y acts for the tariffs' state."""
+        """ "the new U.S. tariffs that Y has threatened": Y acts for the tariffs' state."""
         for m in self.index.mentions:
             if m.key != key:
                 continue
-            head = self.doc[m.start:m.end].root
+            head = self.doc[m.start : m.end].root
             verb = head.head
             if head.dep_ != "nsubj" or verb.dep_ != "relcl":
                 continue
             for c in verb.head.children:
                 place = self.index.at(c)
-                if c.dep_ in {"compound", "amod", "nmod", "poss"} and place is not None and not place.in_name \
-                        and place.key.startswith("country:"):
+                if (
+                    c.dep_ in {"compound", "amod", "nmod", "poss"}
+                    and place is not None
+                    and not place.in_name
+                    and place.key.startswith("country:")
+                ):
                     return place.key
         return None
 
@@ -130,7 +188,7 @@ class Ties:
         for m in self.index.mentions:
             if m.key != key:
                 continue
-            head = self.doc[m.start:m.end].root
+            head = self.doc[m.start : m.end].root
             if head.dep_ != "nsubj":
                 continue
             verbs = [head.head, *head.head.conjuncts]
@@ -140,19 +198,21 @@ class Ties:
                         out.update(self._targets(obj) | self._targets(verb))  # "raises tariff on X goods"
                     if obj.dep_ == "ccomp":  # "Y announced that Vietnamese goods would face a tariff"
                         out.update(self._facing(obj))
-                if verb.dep_ == "relcl" and verb.head.lower_ in TARIFF_NOUNS:  # "a tariff, which Y imposed on X"
+                if (
+                    verb.dep_ == "relcl" and verb.head.lower_ in TARIFF_NOUNS
+                ):  # "a tariff, which Y imposed on X"
                     out.update(self._targets(verb))
         out.update(self._counterparts(key))
         return out
 
     def _counterparts(self, key: str) -> set[str]:
-        """"The Prime Minister will engage in talks with Y": Y sits across the table from the
+        """ "The Prime Minister will engage in talks with Y": Y sits across the table from the
         subject's state."""
         out: set[str] = set()
         for m in self.index.mentions:
             if m.key != key:
                 continue
-            head = self.doc[m.start:m.end].root
+            head = self.doc[m.start : m.end].root
             prep = head.head
             if head.dep_ != "pobj" or prep.lower_ != "with":
                 continue
@@ -160,7 +220,11 @@ class Ties:
             for _ in range(3):
                 if node.lemma_.lower() in TALK_WORDS or node.lower_ in TALK_WORDS:
                     verb = node
-                    while verb.dep_ not in {"ROOT", "relcl", "ccomp", "advcl", "conj"} and verb.head is not verb and verb.pos_ != "VERB":
+                    while (
+                        verb.dep_ not in {"ROOT", "relcl", "ccomp", "advcl", "conj"}
+                        and verb.head is not verb
+                        and verb.pos_ != "VERB"
+                    ):
                         verb = verb.head
                     for c in verb.children:
                         if c.dep_ in {"nsubj", "nsubjpass"}:
@@ -178,33 +242,46 @@ class Ties:
         for m in self.index.mentions:
             if m.key != key:
                 continue
-            head = self.doc[m.start:m.end].root
+            head = self.doc[m.start : m.end].root
             others: list["Token"] = []
             if head.dep_ in {"nsubj", "nsubjpass"}:
                 verb = head.head
                 for node in verb.subtree:
-                    if node.dep_ == "pobj" and node.head.lower_ in {"with", "between"} and self._partnering(node.head.head):
+                    if (
+                        node.dep_ == "pobj"
+                        and node.head.lower_ in {"with", "between"}
+                        and self._partnering(node.head.head)
+                    ):
                         others += [node, *node.conjuncts]
                     if node.dep_ == "dobj" and node.head is verb and verb.lemma_.lower() in PARTNER_WORDS:
                         others += [node, *node.conjuncts]
-            if head.dep_ == "pobj" and head.head.lower_ in {"with", "between"} and self._partnering(head.head.head):
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ in {"with", "between"}
+                and self._partnering(head.head.head)
+            ):
                 others += [c for c in head.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 others += [c for c in head.conjuncts]
             if head.dep_ == "dobj" and head.head.lemma_.lower() in PARTNER_WORDS:
                 others += [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             for other in others:
-                for t in [other, *(c for c in other.children if c.dep_ in {"compound", "poss", "amod", "appos"})]:
+                for t in [
+                    other,
+                    *(c for c in other.children if c.dep_ in {"compound", "poss", "amod", "appos"}),
+                ]:
                     found = self.index.at(t)
                     if found is None or found.key == key or found.in_name:
                         continue
-                    state = placed(found.key) if found.key in self.index.persons else self._seat_state(found.key)
+                    state = (
+                        placed(found.key) if found.key in self.index.persons else self._seat_state(found.key)
+                    )
                     if state and state.startswith("country:"):
                         out.add(state)
                     break
         return out
 
     def _seat_state(self, key: str) -> str:
-        """"Bangkok" as the Thai government; a country as itself."""
+        """ "Bangkok" as the Thai government; a country as itself."""
         place = self.index.places.get(key)
         if place is not None and place.state and place.how == "seat":
             return self.index.gaz.country(place.state).id
@@ -225,12 +302,14 @@ class Ties:
         m = self.index.at(token)
         if m is not None and m.key.startswith("country:") and not m.in_name:
             return m.key
-        if token.lower_ in {"minister", "president", "government", "premier"} and any(c.lower_ == "the" for c in token.children):
+        if token.lower_ in {"minister", "president", "government", "premier"} and any(
+            c.lower_ == "the" for c in token.children
+        ):
             return self.index.home
         return None
 
     def subordinate_state(self, key: str, facts: "dict[str, object]") -> str | None:
-        """"Y tasked Johnson with ...", where Johnson's state is known: Y's state."""
+        """ "Y tasked Johnson with ...", where Johnson's state is known: Y's state."""
         for other in self.index.persons:
             if other != key and self.superior(other) == key:
                 aff = getattr(facts.get(other), "affiliation", None)
@@ -239,7 +318,7 @@ class Ties:
         return None
 
     def _facing(self, verb: "Token") -> set[str]:
-        """"goods from X would face / pay a 20% tariff": X."""
+        """ "goods from X would face / pay a 20% tariff": X."""
         if verb.lemma_.lower() not in FACE_VERBS:
             return set()
         out: set[str] = set()
@@ -270,7 +349,7 @@ class Ties:
 
 
 def bare_head_title(role: str, head_titles: frozenset[str]) -> str | None:
-    """"President" -> "president"; "U.S. President" -> None (the office names its state)."""
+    """ "President" -> "president"; "U.S. President" -> None (the office names its state)."""
     low = " ".join(role.lower().replace("-", " ").split())
     return low if low in head_titles else None
 

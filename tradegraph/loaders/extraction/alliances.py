@@ -1,5 +1,6 @@
 """ALLIED_WITH: "the U.S.-Japan alliance", "Japan's alliance with the United States", "X remains
 among America's allies", "X and other allies", "the two NATO allies", "one of its closest allies"."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
@@ -21,8 +22,12 @@ def hyphen_countries(r: NounResolver, token: "Token") -> list[str]:
     alliance", "U.S.-India trade talks"), when it names at least two."""
     index = r.index
     found: list[str] = []
-    modifiers = [t for c in token.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i
-                 for t in c.subtree]
+    modifiers = [
+        t
+        for c in token.children
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < token.i
+        for t in c.subtree
+    ]
     for c in modifiers:
         if c.dep_ in {"compound", "amod", "nmod"}:
             for part in c.text.replace("–", "-").split("-"):
@@ -48,15 +53,19 @@ class AllianceRules:
         sent = token.sent
         head = token.head
         if any(c.dep_ == "neg" for c in token.children) or (
-                head.lemma_.lower() in COPULAS and any(c.dep_ == "neg" for c in head.children)):
+            head.lemma_.lower() in COPULAS and any(c.dep_ == "neg" for c in head.children)
+        ):
             return  # "are not allies" (but "will not weaken the alliance" asserts one)
-        if token.dep_ == "compound" or any(c.lemma_.lower() in {"look", "seek", "search", "find", "court"}
-                                           for c in [head, head.head] if c.pos_ == "VERB"):
+        if token.dep_ == "compound" or any(
+            c.lemma_.lower() in {"look", "seek", "search", "find", "court"}
+            for c in [head, head.head]
+            if c.pos_ == "VERB"
+        ):
             return  # "alliance talks", "looking for allies": none yet
         members = self._hyphen_countries(token) or self._poss_and_with(token) or self._counted(token)
         if len(members) >= 2:
             for i, a in enumerate(members):
-                for b in members[i + 1:]:
+                for b in members[i + 1 :]:
                     yield Found(a, RelationKind.ALLIED_WITH, b, sent, 0.85)
             return
         partner = self._ally_partner(token)
@@ -76,19 +85,26 @@ class AllianceRules:
         return hyphen_countries(self.r, token)
 
     def _poss_and_with(self, token: "Token") -> list[str]:
-        """"Japan's alliance with the United States": the owner and the partner."""
+        """ "Japan's alliance with the United States": the owner and the partner."""
         sides = [self._country_of(n) for n in self._sides(token)]
         found = [k for k in dict.fromkeys(sides) if k is not None]
         return found if len(found) >= 2 else []
 
     def _counted(self, token: "Token") -> list[str]:
-        """"the two NATO allies", "both allies": the two countries last named."""
+        """ "the two NATO allies", "both allies": the two countries last named."""
         if token.dep_ == "appos" or self._sides(token):
             return []  # "Tokyo and Seoul, both allies of Washington": the partner is named
-        if token.lower_ in {"allies", "alliances"} and any(c.lower_ in {"two", "both"} for c in token.children):
+        if token.lower_ in {"allies", "alliances"} and any(
+            c.lower_ in {"two", "both"} for c in token.children
+        ):
             found: list[str] = []
             for m in sorted(self.index.mentions, key=lambda m: -m.start):
-                if m.start < token.i and not m.in_name and m.key.startswith("country:") and m.key not in found:
+                if (
+                    m.start < token.i
+                    and not m.in_name
+                    and m.key.startswith("country:")
+                    and m.key not in found
+                ):
                     found.append(m.key)
                 if len(found) == 2:
                     return found
@@ -115,11 +131,14 @@ class AllianceRules:
         return None
 
     def _sole_other_country(self, token: "Token", partner: str) -> list[str]:
-        """"a trade war between Washington and one of its longtime allies": the one other
+        """ "a trade war between Washington and one of its longtime allies": the one other
         country the sentence names, when there is exactly one."""
         sent = token.sent
-        others = {self.r.state(m.key) for m in self.index.mentions
-                  if sent.start <= m.start < sent.end and not m.in_name and m.key.startswith("country:")}
+        others = {
+            self.r.state(m.key)
+            for m in self.index.mentions
+            if sent.start <= m.start < sent.end and not m.in_name and m.key.startswith("country:")
+        }
         others.discard(partner)
         return sorted(others) if len(others) == 1 else []
 
@@ -130,8 +149,17 @@ class AllianceRules:
                 return key
         if token.dep_ == "amod":  # "allied governments friendliest to the United States"
             return self._ally_partner(token.head) or next(
-                (self.r.state(k) for s in token.head.children if s.dep_ == "amod" for p in s.children
-                 if p.dep_ == "prep" and p.lower_ in {"to", "with"} for g in p.children for k in self.r.single(g)), None)
+                (
+                    self.r.state(k)
+                    for s in token.head.children
+                    if s.dep_ == "amod"
+                    for p in s.children
+                    if p.dep_ == "prep" and p.lower_ in {"to", "with"}
+                    for g in p.children
+                    for k in self.r.single(g)
+                ),
+                None,
+            )
         return None
 
     def _ally_members(self, token: "Token") -> list[str]:
@@ -157,15 +185,21 @@ class AllianceRules:
             if c.dep_ == "appos":
                 found.extend(self.r.parties(c))
             if c.dep_ == "prep" and c.lower_ == "as" and any(m.lower_ == "such" for m in c.children):
-                found.extend(k for g in c.children if g.dep_ == "pobj" for k in self.r.parties(g))  # "allies such as X"
+                found.extend(
+                    k for g in c.children if g.dep_ == "pobj" for k in self.r.parties(g)
+                )  # "allies such as X"
         return [self.r.state(k) for k in dict.fromkeys(found)]
 
     def _before_dash(self, token: "Token") -> list[str]:
-        """"Seoul, Tokyo and Canberra — three of the allied governments ... —": the list the
+        """ "Seoul, Tokyo and Canberra — three of the allied governments ... —": the list the
         dashed aside describes."""
         sent = token.sent
         dash = next((t for t in reversed(list(sent)[: token.i - sent.start]) if t.text in {"—", "–"}), None)
-        if dash is None or dash.i == sent.start or any(t.pos_ == "VERB" for t in sent.doc[dash.i + 1:token.i]):
+        if (
+            dash is None
+            or dash.i == sent.start
+            or any(t.pos_ == "VERB" for t in sent.doc[dash.i + 1 : token.i])
+        ):
             return []
         before = sent.doc[dash.i - 1]
         first = before
@@ -181,4 +215,3 @@ class AllianceRules:
                     if keys:
                         return self.r.state(keys[0])
         return None
-

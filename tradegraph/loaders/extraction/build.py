@@ -1,5 +1,6 @@
 """Assembles what the readers found in one article into model Actors and Relations with
 evidence, roles and validity dates."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -35,8 +36,13 @@ class ExtractionBuilder:
 
     # -- relations ------------------------------------------------------------------------
     def _evidence(self, sentence: "Span", confidence: float) -> Evidence:
-        return Evidence(self.article.id, " ".join(sentence.text.split()), url=self.article.url,
-                        date=self.article.published, confidence=round(min(max(confidence, 0.0), 1.0), 2))
+        return Evidence(
+            self.article.id,
+            " ".join(sentence.text.split()),
+            url=self.article.url,
+            date=self.article.published,
+            confidence=round(min(max(confidence, 0.0), 1.0), 2),
+        )
 
     def _replacements(self) -> dict[str, tuple[str, date | None]]:
         """predecessor -> (successor, date of the replacement)."""
@@ -57,20 +63,29 @@ class ExtractionBuilder:
             if key in replaced:
                 current = [o for o in current if o.new]
             evidence: list[tuple["Span", float, str | None]] = [
-                (o.sentence, min(o.confidence, facts.affiliation_confidence), o.role) for o in current]
+                (o.sentence, min(o.confidence, facts.affiliation_confidence), o.role) for o in current
+            ]
             evidence += [(sent, conf, None) for place, sent, conf in facts.represented if place == target]
             if not evidence:
                 continue
             sentence, conf, role = evidence[0]
             valid_from = successors.get(key)
-            out.append(Relation(key, RelationKind.REPRESENTS, target, (self._evidence(sentence, conf),),
-                                valid_from=valid_from, role=role or None))
+            out.append(
+                Relation(
+                    key,
+                    RelationKind.REPRESENTS,
+                    target,
+                    (self._evidence(sentence, conf),),
+                    valid_from=valid_from,
+                    role=role or None,
+                )
+            )
         out.extend(self._ended(replaced))
         out.extend(self._successors(replaced, {r.source for r in out}))
         return out
 
     def _successors(self, replaced: dict[str, tuple[str, date | None]], done: set[str]) -> list[Relation]:
-        """"X was replaced by Y": Y now holds X's post, for X's state."""
+        """ "X was replaced by Y": Y now holds X's post, for X's state."""
         out = []
         for old, (new, day) in replaced.items():
             before, after = self.r.facts.get(old), self.r.facts.get(new)
@@ -81,10 +96,20 @@ class ExtractionBuilder:
             if not self._can_represent(before.affiliation):
                 continue
             after.affiliation, after.affiliation_confidence = before.affiliation, 0.6
-            sentence = next(f.sentence for f in self.found if f.kind is RelationKind.REPLACED_BY and f.target == new)
+            sentence = next(
+                f.sentence for f in self.found if f.kind is RelationKind.REPLACED_BY and f.target == new
+            )
             role = next((o.role for o in before.offices if o.role), None)
-            out.append(Relation(new, RelationKind.REPRESENTS, before.affiliation, (self._evidence(sentence, 0.6),),
-                                valid_from=day, role=role))
+            out.append(
+                Relation(
+                    new,
+                    RelationKind.REPRESENTS,
+                    before.affiliation,
+                    (self._evidence(sentence, 0.6),),
+                    valid_from=day,
+                    role=role,
+                )
+            )
         return out
 
     def _ended(self, replaced: dict[str, tuple[str, date | None]]) -> list[Relation]:
@@ -97,7 +122,16 @@ class ExtractionBuilder:
             held = [o for o in facts.offices if o.official and o.current and not o.new]
             if held and day is not None:
                 ev = self._evidence(held[0].sentence, min(held[0].confidence, facts.affiliation_confidence))
-                out.append(Relation(old, RelationKind.REPRESENTS, facts.affiliation, (ev,), valid_to=day, role=held[0].role))
+                out.append(
+                    Relation(
+                        old,
+                        RelationKind.REPRESENTS,
+                        facts.affiliation,
+                        (ev,),
+                        valid_to=day,
+                        role=held[0].role,
+                    )
+                )
         return out
 
     def _can_represent(self, target: str) -> bool:
@@ -115,10 +149,20 @@ class ExtractionBuilder:
             valid_from = None
             if f.kind is RelationKind.REPLACED_BY:
                 facts = self.r.facts.get(f.target)
-                role = next((o.role for o in facts.offices if o.sentence == f.sentence), None) if facts else None
+                role = (
+                    next((o.role for o in facts.offices if o.sentence == f.sentence), None) if facts else None
+                )
                 valid_from = replaced.get(f.source, (None, None))[1]
-            out.append(Relation(f.source, f.kind, f.target, (self._evidence(f.sentence, f.confidence),),
-                                valid_from=valid_from, role=role))
+            out.append(
+                Relation(
+                    f.source,
+                    f.kind,
+                    f.target,
+                    (self._evidence(f.sentence, f.confidence),),
+                    valid_from=valid_from,
+                    role=role,
+                )
+            )
         return out
 
     # -- actors ---------------------------------------------------------------------------
@@ -127,15 +171,32 @@ class ExtractionBuilder:
         actors = []
         for key, person in self.index.persons.items():
             facts = self.r.facts[key]
-            actors.append(Actor(key, person.name, ActorKind.PERSON, aliases=tuple(sorted(person.aliases)),
-                                roles=tuple(facts.roles), affiliation=facts.affiliation))
+            actors.append(
+                Actor(
+                    key,
+                    person.name,
+                    ActorKind.PERSON,
+                    aliases=tuple(sorted(person.aliases)),
+                    roles=tuple(facts.roles),
+                    affiliation=facts.affiliation,
+                )
+            )
             if facts.affiliation:
                 used.add(facts.affiliation)
         for key, place in self.index.places.items():
             if key in used or self._plays_a_part(key):
-                surfaces = sorted({self.index.doc[m.start:m.end].text for m in self.index.mentions if m.key == key})
-                actors.append(Actor(key, place.name, place.kind, aliases=tuple(surfaces),
-                                    affiliation=self.index.gaz.country(place.state).id if place.state else None))
+                surfaces = sorted(
+                    {self.index.doc[m.start : m.end].text for m in self.index.mentions if m.key == key}
+                )
+                actors.append(
+                    Actor(
+                        key,
+                        place.name,
+                        place.kind,
+                        aliases=tuple(surfaces),
+                        affiliation=self.index.gaz.country(place.state).id if place.state else None,
+                    )
+                )
         return actors
 
     def _plays_a_part(self, key: str) -> bool:

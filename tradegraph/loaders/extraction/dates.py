@@ -1,5 +1,6 @@
 """Dates of what an article reports: relative expressions ("on Wednesday", "last week") in a
 sentence resolved against the article's publication date."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,11 @@ if TYPE_CHECKING:
 
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 # dateparser is slow: only expressions with a number or a calendar word are worth a call.
-_DATE_LIKE = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-                        r"today|yesterday|tomorrow|tonight|last|next|ago|week|month|year)", re.IGNORECASE)
+_DATE_LIKE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"today|yesterday|tomorrow|tonight|last|next|ago|week|month|year)",
+    re.IGNORECASE,
+)
 
 
 def resolve_date(expression: str, published: date | None) -> date | None:
@@ -31,9 +35,26 @@ def resolve_date(expression: str, published: date | None) -> date | None:
 
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {m: i + 1 for i, name in enumerate(["january", "february", "march", "april", "may", "june", "july",
-                                               "august", "september", "october", "november", "december"])
-           for m in (name, name[:3], name[:4] if name == "september" else name[:3])}
+_MONTHS = {
+    m: i + 1
+    for i, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+    for m in (name, name[:3], name[:4] if name == "september" else name[:3])
+}
 _MONTH_DAY = re.compile(r"^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2}) ([a-z]+)\.?(?:,? (\d{4}))?$")
 
@@ -45,7 +66,7 @@ def _quick(text: str, published: date | None) -> date | None:
     last = low.startswith("last ")
     for prefix in ("last ", "this ", "on ", "late ", "early "):
         if low.startswith(prefix):
-            low = low[len(prefix):]
+            low = low[len(prefix) :]
     if published is not None:
         if low in {"today", "tonight"}:
             return published

@@ -1,4 +1,5 @@
 """A relation as one rule read it in one sentence, before it becomes a model Relation."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

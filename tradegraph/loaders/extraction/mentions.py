@@ -1,5 +1,6 @@
 """Finds who is mentioned where in a parsed article: places (countries, bodies) and persons,
 including surname-only mentions, and resolves pronouns and definite descriptions to them."""
+
 from __future__ import annotations
 
 import re
@@ -15,10 +16,58 @@ if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc, Span, Token
 
-HONORIFICS = {"sir", "dame", "lord", "lady", "baroness", "baron", "dr", "dr.", "mr", "mr.", "mrs", "mrs.",
-              "ms", "ms.", "prof", "prof.", "rep", "rep.", "sen", "sen.", "gov", "gov."}
-NAME_PARTICLES = {"da", "de", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "del", "la", "le", "di"}
-AGREEMENT_HEADS = {"agreement", "pact", "treaty", "accord", "deal", "commission", "association", "zone", "council"}
+HONORIFICS = {
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "baroness",
+    "baron",
+    "dr",
+    "dr.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "prof",
+    "prof.",
+    "rep",
+    "rep.",
+    "sen",
+    "sen.",
+    "gov",
+    "gov.",
+}
+NAME_PARTICLES = {
+    "da",
+    "de",
+    "do",
+    "dos",
+    "das",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "al",
+    "del",
+    "la",
+    "le",
+    "di",
+}
+AGREEMENT_HEADS = {
+    "agreement",
+    "pact",
+    "treaty",
+    "accord",
+    "deal",
+    "commission",
+    "association",
+    "zone",
+    "council",
+}
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 
 
@@ -57,7 +106,9 @@ class MentionIndex:
         self._indexed: list[Person] | None = None
         self._words = [t.text for t in doc]
         self.text = doc.text
-        self._name_ents = [(e.start, e.end) for e in doc.ents if e.label_ in {"ORG", "LAW", "FAC", "EVENT", "WORK_OF_ART"}]
+        self._name_ents = [
+            (e.start, e.end) for e in doc.ents if e.label_ in {"ORG", "LAW", "FAC", "EVENT", "WORK_OF_ART"}
+        ]
         self._find_places(matcher)
         self._find_persons()
         self.home = self._home_country()
@@ -106,8 +157,13 @@ class MentionIndex:
             taken.update(range(start, end))
             self.places.setdefault(place.id, place)
             span = doc[start:end]
-            mention = Mention(start, end, place.id, place.how,
-                              in_name=_inside_name(span, self._name_ents) or _dateline(span))
+            mention = Mention(
+                start,
+                end,
+                place.id,
+                place.how,
+                in_name=_inside_name(span, self._name_ents) or _dateline(span),
+            )
             self._add(mention)
 
     def _add(self, mention: Mention) -> None:
@@ -118,10 +174,15 @@ class MentionIndex:
     # -- persons ------------------------------------------------------------------------
     def _find_persons(self) -> None:
         doc = self.doc
-        cleaned = [self._clean_person(ent) for ent in doc.ents
-                   if ent.label_ == "PERSON" or self._titled_name(ent)]
+        cleaned = [
+            self._clean_person(ent) for ent in doc.ents if ent.label_ == "PERSON" or self._titled_name(ent)
+        ]
         longer = self._names_after_titles(cleaned)
-        cleaned = [s for s in cleaned if s is None or not any(n.start < s.start < n.end and s.end == n.end for n in longer)]
+        cleaned = [
+            s
+            for s in cleaned
+            if s is None or not any(n.start < s.start < n.end and s.end == n.end for n in longer)
+        ]
         cleaned += longer
         spans = [s for s in cleaned if s is not None and not is_headline(s, self.text)]
         for span in sorted(spans, key=lambda s: s.start):
@@ -162,7 +223,11 @@ class MentionIndex:
             end = first
             while end < len(doc) and end - first < 4 and self._name_word(doc[end]):
                 end += 1
-            if end - first < 2 or first in taken or any(taken.get(i, first) < first for i in range(first, end)):
+            if (
+                end - first < 2
+                or first in taken
+                or any(taken.get(i, first) < first for i in range(first, end))
+            ):
                 continue  # a run that only extends a found name to the left replaces it
             span = doc[first:end]
             if end < len(doc) and doc[end].text[:1].isupper() and doc[end].pos_ == "PROPN":
@@ -177,8 +242,11 @@ class MentionIndex:
         words = self.gaz.titles.domain_words
         if i < len(doc) and doc[i].lower_ in {"of", "for"}:
             j = i + 1
-            while j < len(doc) and (doc[j].lower_ in words or doc[j].lower_ in {"and", ",", "the", "&", "of", "for"}
-                                    or (j in self.by_token and doc[j].lower_ not in {"and", ","})):
+            while j < len(doc) and (
+                doc[j].lower_ in words
+                or doc[j].lower_ in {"and", ",", "the", "&", "of", "for"}
+                or (j in self.by_token and doc[j].lower_ not in {"and", ","})
+            ):
                 j += 1
             if j > i + 1 and doc[j - 1].lower_ == "the":
                 return i  # "representative for the Western Hemisphere": a region, not a name
@@ -187,10 +255,17 @@ class MentionIndex:
 
     def _name_word(self, token: "Token") -> bool:
         titles = self.gaz.titles
-        return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.replace("-", "").isalpha()
-                and token.lower_ not in titles.heads and token.lower_ not in titles.domain_words
-                and token.lower_ not in HONORIFICS and token.i not in self.by_token
-                and self.gaz.lookup(token.text) is None and token.ent_type_ not in {"DATE", "GPE", "NORP"})
+        return (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.text.replace("-", "").isalpha()
+            and token.lower_ not in titles.heads
+            and token.lower_ not in titles.domain_words
+            and token.lower_ not in HONORIFICS
+            and token.i not in self.by_token
+            and self.gaz.lookup(token.text) is None
+            and token.ent_type_ not in {"DATE", "GPE", "NORP"}
+        )
 
     def _subsumed(self, words: tuple[str, ...]) -> bool:
         return len(words) == 1 and any(words[0] in p.words for p in self.persons.values())
@@ -201,37 +276,73 @@ class MentionIndex:
     def _clean_person(self, ent: "Span") -> "Span | None":
         doc = self.doc
         start, end = ent.start, ent.end
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in {"'s", "’s", "'", "’"}
-                               or doc[end - 1].is_space or doc[end - 1].is_punct):
+        while end > start and (
+            doc[end - 1].tag_ == "POS"
+            or doc[end - 1].text in {"'s", "’s", "'", "’"}
+            or doc[end - 1].is_space
+            or doc[end - 1].is_punct
+        ):
             end -= 1
         stripped = start
-        while start < end and (doc[start].lower_ in HONORIFICS or self.gaz.lookup(doc[start].text)
-                               or doc[start].lower_ in self.gaz.titles.heads or doc[start].is_punct
-                               or (doc[start].lower_ in self.gaz.titles.domain_words and start > 0
-                                   and doc[start - 1].text == "-")):  # "Secretary-General Khalid ..."
+        while start < end and (
+            doc[start].lower_ in HONORIFICS
+            or self.gaz.lookup(doc[start].text)
+            or doc[start].lower_ in self.gaz.titles.heads
+            or doc[start].is_punct
+            or (
+                doc[start].lower_ in self.gaz.titles.domain_words and start > 0 and doc[start - 1].text == "-"
+            )
+        ):  # "Secretary-General Khalid ..."
             start += 1
         if start == ent.start and start > 0 and doc[start - 1].lower_ in self.gaz.titles.heads:
             stripped = start - 1
-        if end - start == 1 and start > stripped and doc[stripped - 1].lower_ == "the" if stripped > 0 else False:
+        if (
+            end - start == 1 and start > stripped and doc[stripped - 1].lower_ == "the"
+            if stripped > 0
+            else False
+        ):
             return None  # "the Official Gazette": a title word naming a thing, not a person
         # NER often drops the first given name after a title ("Ambassador ... Esteban Moctezuma")
-        while (start > 0 and _name_like(doc[start - 1]) and not self._blocked(doc[start - 1])
-               and doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end):
+        while (
+            start > 0
+            and _name_like(doc[start - 1])
+            and not self._blocked(doc[start - 1])
+            and doc[start - 1].dep_ == "compound"
+            and start <= doc[start - 1].head.i < end
+        ):
             start -= 1
-        while (end < len(doc) and _name_like(doc[end]) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end
-               and (not self._blocked(doc[end])
-                    or (doc[end - 1].lower_ in NAME_PARTICLES and self.gaz.lookup(doc[end].text) is None))):
+        while (
+            end < len(doc)
+            and _name_like(doc[end])
+            and doc[end - 1].dep_ == "compound"
+            and doc[end - 1].head.i == end
+            and (
+                not self._blocked(doc[end])
+                or (doc[end - 1].lower_ in NAME_PARTICLES and self.gaz.lookup(doc[end].text) is None)
+            )
+        ):
             end += 1  # "Sri Mulyani [Indrawati]"; a particle needs its name: "Ursula von der [Leyen]"
-        while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
-               and doc[end + 1].is_alpha and doc[end + 1].is_lower):
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+            and doc[end + 1].is_lower
+        ):
             end += 2  # "Yoon Suk-yeol"
         if end <= start:
             return None
         span = doc[start:end]
         if any(t.is_punct and t.text not in {"-", "."} for t in span) or any(t.is_space for t in span):
             return None
-        if any(t.is_lower and t.lower_ not in NAME_PARTICLES and not t.is_punct
-               and not (t.i > span.start and doc[t.i - 1].text == "-") for t in span):
+        if any(
+            t.is_lower
+            and t.lower_ not in NAME_PARTICLES
+            and not t.is_punct
+            and not (t.i > span.start and doc[t.i - 1].text == "-")
+            for t in span
+        ):
             return None
         if any(i in self.by_token for i in range(start, end)):
             return None
@@ -239,9 +350,14 @@ class MentionIndex:
 
     def _blocked(self, token: "Token") -> bool:
         low = token.lower_
-        return (low in HONORIFICS or low in self.gaz.titles.heads or low in self.gaz.titles.domain_words
-                or self.gaz.lookup(token.text) is not None
-                or token.i in self.by_token or token.ent_type_ in {"ORG", "GPE", "NORP", "DATE"})
+        return (
+            low in HONORIFICS
+            or low in self.gaz.titles.heads
+            or low in self.gaz.titles.domain_words
+            or self.gaz.lookup(token.text) is not None
+            or token.i in self.by_token
+            or token.ent_type_ in {"ORG", "GPE", "NORP", "DATE"}
+        )
 
     def _mark_person_tokens(self, alone: Counter[str]) -> None:
         doc = self.doc
@@ -260,12 +376,14 @@ class MentionIndex:
             mention = Mention(i, i + length, person.key, how)
             self._add(mention)
             last_seen[person.key] = i
-            surface = doc[i:i + length].text
+            surface = doc[i : i + length].text
             if surface != person.name:
                 person.aliases.add(surface)
             i += length
 
-    def _person_at(self, i: int, persons: list[Person], last_seen: dict[str, int]) -> tuple[Person, int, str] | None:
+    def _person_at(
+        self, i: int, persons: list[Person], last_seen: dict[str, int]
+    ) -> tuple[Person, int, str] | None:
         words = self._words
         word = words[i]
         if not word[:1].isupper():
@@ -275,15 +393,19 @@ class MentionIndex:
         assert self._by_first is not None
         for person in self._by_first.get(word, ()):
             n = len(person.words)
-            if tuple(words[i:i + n]) == person.words:
+            if tuple(words[i : i + n]) == person.words:
                 return person, n, "person"
         if word not in self._edge_words:
             return None
         token = self.doc[i]
         if not (token.text[:1].isupper() and token.pos_ in {"PROPN", "NOUN", "ADJ", "VERB"}):
             return None
-        candidates = [p for p in persons if token.text in (p.words[0], p.words[-1])
-                      and (len(p.words) == 1 or token.text == p.words[-1] or self._family_first(p))]
+        candidates = [
+            p
+            for p in persons
+            if token.text in (p.words[0], p.words[-1])
+            and (len(p.words) == 1 or token.text == p.words[-1] or self._family_first(p))
+        ]
         if not candidates:
             return None
         if token.text in {p.words[0] for p in candidates if len(p.words) == 1}:
@@ -312,7 +434,9 @@ class MentionIndex:
     def _first_word_alone(self, person: Person) -> bool:
         first, second = person.words[0], person.words[1]
         words = self._words
-        return any(w == first and not (i + 1 < len(words) and words[i + 1] == second) for i, w in enumerate(words))
+        return any(
+            w == first and not (i + 1 < len(words) and words[i + 1] == second) for i, w in enumerate(words)
+        )
 
     def _pronoun_antecedents(self) -> dict[int, str]:
         """he/she/his/her -> the person last named as a subject (else last named)."""
@@ -324,7 +448,10 @@ class MentionIndex:
             m = self.at(token)
             if m is not None and m.key in self.persons:
                 last_any = m.key
-                if token.dep_ in {"nsubj", "nsubjpass"} or doc[m.start:m.end].root.dep_ in {"nsubj", "nsubjpass"}:
+                if token.dep_ in {"nsubj", "nsubjpass"} or doc[m.start : m.end].root.dep_ in {
+                    "nsubj",
+                    "nsubjpass",
+                }:
                     last_subject = (token.sent.start, m.key)
             elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
                 if last_subject is not None:
@@ -364,16 +491,26 @@ def _inside_name(span: "Span", name_ents: list[tuple[int, int]]) -> bool:
 
 
 def _dateline(span: "Span") -> bool:
-    """"SEOUL —", "WASHINGTON (Reuters) –": where the story was filed, not an actor."""
+    """ "SEOUL —", "WASHINGTON (Reuters) –": where the story was filed, not an actor."""
     doc = span.doc
     first = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].is_sent_end
     after = doc[span.end] if span.end < len(doc) else None
-    return bool(first and span.text.isupper() and len(span.text) > 3 and after is not None
-                and after.text in {"—", "–", "-", "(", ","})
+    return bool(
+        first
+        and span.text.isupper()
+        and len(span.text) > 3
+        and after is not None
+        and after.text in {"—", "–", "-", "(", ","}
+    )
 
 
 def _name_like(token: "Token") -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.isalpha() and not token.is_sent_start
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        and not token.is_sent_start
+    )
 
 
 def _name_text(span: "Span") -> str:
@@ -386,7 +523,7 @@ def is_headline(span: "Span", text: str | None = None) -> bool:
     text = span.doc.text if text is None else text
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
-    return _headline_line(text[start:len(text) if end < 0 else end])
+    return _headline_line(text[start : len(text) if end < 0 else end])
 
 
 @lru_cache(maxsize=4096)

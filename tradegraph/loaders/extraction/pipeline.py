@@ -1,4 +1,5 @@
 """The extractor: article text -> spaCy parse -> mentions, offices, relations -> Extraction."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -42,8 +43,9 @@ class Extractor:
         """Everything the extractor reads in one article."""
         return self.read(article, self.nlp(article.text))
 
-    def extract_many(self, articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE,
-                     n_process: int = 1) -> Iterator[Extraction]:
+    def extract_many(
+        self, articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1
+    ) -> Iterator[Extraction]:
         """Extractions of ``articles`` in order, parsed in batches with ``nlp.pipe``."""
         pairs = ((article.text, article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):

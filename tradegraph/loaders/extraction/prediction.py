@@ -1,5 +1,6 @@
 """An Extraction in the evaluation's prediction format (actor names, not ids), following the
 annotation guide: only relations that hold on the article's date."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,8 +20,13 @@ def to_prediction(extraction: Extraction) -> dict[str, Any]:
     """``{"id", "actors": [...], "relations": [...]}`` as ``score.py`` reads it."""
     names = {a.id: a.name for a in extraction.actors}
     actors = [
-        {"name": a.name, "type": a.kind.value, "aliases": list(a.aliases),
-         "affiliation": names.get(a.affiliation) if a.affiliation else None, "roles": list(a.roles)}
+        {
+            "name": a.name,
+            "type": a.kind.value,
+            "aliases": list(a.aliases),
+            "affiliation": names.get(a.affiliation) if a.affiliation else None,
+            "roles": list(a.roles),
+        }
         for a in extraction.actors
     ]
     relations = []
@@ -28,6 +34,13 @@ def to_prediction(extraction: Extraction) -> dict[str, Any]:
         if not current(rel, extraction) or rel.source not in names or rel.target not in names:
             continue
         ev = rel.evidence[0] if rel.evidence else None
-        relations.append({"subject": names[rel.source], "predicate": rel.kind.value, "object": names[rel.target],
-                          "evidence": ev.sentence if ev else None, "confidence": rel.confidence})
+        relations.append(
+            {
+                "subject": names[rel.source],
+                "predicate": rel.kind.value,
+                "object": names[rel.target],
+                "evidence": ev.sentence if ev else None,
+                "confidence": rel.confidence,
+            }
+        )
     return {"id": extraction.article.id, "actors": actors, "relations": relations}

@@ -1,6 +1,7 @@
 """The relation rules over one parsed article: who negotiates with, replaces, is allied with or
 imposes tariffs on whom, read from the dependency structure of each sentence. Each kind's rules
 live in their own module; this one walks the sentences and hands each trigger word to them."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -1,5 +1,6 @@
 """REPLACED_BY: "X replacing Y", "Y was succeeded by X", "X takes over from Y", "X assumed the
 role after Y"."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
@@ -41,18 +42,34 @@ class ReplacementRules:
             if passive_subj and agent:
                 pairs += [(old, new) for old in passive_subj for new in agent]
             elif obj:
-                takers = (self._appointee(verb) or subj or self._head_subject(verb)
-                          or self._preceding_person(verb, exclude=obj))
+                takers = (
+                    self._appointee(verb)
+                    or subj
+                    or self._head_subject(verb)
+                    or self._preceding_person(verb, exclude=obj)
+                )
                 pairs += [(old, n) for old in obj for n in takers]
         elif lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
-            olds = [k for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children for k in self.r.single(g)]
+            olds = [
+                k
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children
+                for k in self.r.single(g)
+            ]
             pairs += [(old, new) for old in olds for new in subj]
         elif lemma in {"assume", "take"}:
             posts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in POSTS]
             # "took the helm from X": a post handed over; "assumed the role after X"
             preps = {"after", "from"} if posts else {"after"}
-            olds = [k for h in [verb, *posts] for c in h.children if c.dep_ == "prep" and c.lower_ in preps
-                    for g in c.children for k in self.r.single(g)]
+            olds = [
+                k
+                for h in [verb, *posts]
+                for c in h.children
+                if c.dep_ == "prep" and c.lower_ in preps
+                for g in c.children
+                for k in self.r.single(g)
+            ]
             pairs += [(old, new) for old in olds for new in subj]
         for old, new in pairs:
             if old in persons and new in persons and old != new:
@@ -60,12 +77,17 @@ class ReplacementRules:
         self.r.weak.clear()
 
     def _appointee(self, verb: "Token") -> list[str]:
-        """"X named Y as foreign minister, replacing Z": the one appointed takes the post, not the
+        """ "X named Y as foreign minister, replacing Z": the one appointed takes the post, not the
         one appointing."""
         for node in verb.ancestors:
             if node.lemma_.lower() in APPOINT:
-                return [k for c in node.children if c.dep_ in {"dobj", "oprd"} for k in self.r.single(c)
-                        if k in self.index.persons]
+                return [
+                    k
+                    for c in node.children
+                    if c.dep_ in {"dobj", "oprd"}
+                    for k in self.r.single(c)
+                    if k in self.index.persons
+                ]
         return []
 
     def _head_subject(self, verb: "Token") -> list[str]:
@@ -74,13 +96,19 @@ class ReplacementRules:
         if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head == verb:
             return []
         for deps in ({"dobj"}, {"nsubjpass", "nsubj"}):
-            found = [k for c in verb.head.children if c.dep_ in deps for k in self.r.single(c) if k in self.index.persons]
+            found = [
+                k
+                for c in verb.head.children
+                if c.dep_ in deps
+                for k in self.r.single(c)
+                if k in self.index.persons
+            ]
             if found:
                 return found
         return []
 
     def _preceding_person(self, verb: "Token", exclude: list[str]) -> list[str]:
-        """"Peter Kyle becomes ..., replacing Jonathan Reynolds": the person named before."""
+        """ "Peter Kyle becomes ..., replacing Jonathan Reynolds": the person named before."""
         for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
             keys = self.r.single(t)
             if keys and keys[0] in self.index.persons and keys[0] not in exclude:
@@ -107,7 +135,9 @@ class ReplacementRules:
                     if len({k for k, _ in candidates}) != 1:
                         continue
                     new, sentence = candidates[0]
-                    same_side = self.r.affiliation(new) in (None, facts.affiliation) or facts.affiliation is None
+                    same_side = (
+                        self.r.affiliation(new) in (None, facts.affiliation) or facts.affiliation is None
+                    )
                     if same_side and (key, new) not in known:
                         known.add((key, new))
                         yield Found(key, RelationKind.REPLACED_BY, new, sentence, 0.5)

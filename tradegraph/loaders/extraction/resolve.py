@@ -1,5 +1,6 @@
 """Turns a noun phrase of a parse into the actors it stands for: names, surnames, pronouns,
 "Japanese representatives", "a delegation from Korea", "the two countries", "the minister"."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -68,8 +69,13 @@ class NounResolver:
             return self._last_bloc(t.i)
         titles = idx.gaz.titles
         if low in titles.heads:  # "India's commerce minister Piyush Goyal" parsed with the title as head
-            named = [c for c in t.children if c.dep_ in {"appos", "compound", "nmod"}
-                     and (m := idx.at(c)) is not None and m.key in idx.persons]
+            named = [
+                c
+                for c in t.children
+                if c.dep_ in {"appos", "compound", "nmod"}
+                and (m := idx.at(c)) is not None
+                and m.key in idx.persons
+            ]
             if named:
                 return [idx.at(named[0]).key]  # type: ignore[union-attr]
         if low in titles.state_words or low in titles.heads or low in {"chiefs", "chief"}:
@@ -77,14 +83,19 @@ class NounResolver:
         return []
 
     def _last_bloc(self, before: int) -> list[str]:
-        """"the bloc", "the 27-member bloc": the body of states named last before it."""
+        """ "the bloc", "the 27-member bloc": the body of states named last before it."""
         for m in sorted(self.index.mentions, key=lambda m: -m.start):
-            if m.start < before and not m.in_name and m.key.startswith("org:") and self.index.places[m.key].state is None:
+            if (
+                m.start < before
+                and not m.in_name
+                and m.key.startswith("org:")
+                and self.index.places[m.key].state is None
+            ):
                 return [m.key]
         return []
 
     def _described(self, t: "Token") -> list[str]:
-        """"Japanese representatives", "a delegation from South Korea", "Trump's officials",
+        """ "Japanese representatives", "a delegation from South Korea", "Trump's officials",
         "the Trump administration", "the minister" (a person named earlier with that office)."""
         found: list[str] = []
         for c in t.children:
@@ -105,7 +116,10 @@ class NounResolver:
                 person = self._recent_with_role(t)
                 if person:
                     return [person]
-            if t.lower_ in {"government", "administration", "prime", "minister", "cabinet"} and self.index.home:
+            if (
+                t.lower_ in {"government", "administration", "prime", "minister", "cabinet"}
+                and self.index.home
+            ):
                 self.weak.add(t.i)
                 return [self._acting_state(t) or self.index.home]
         return []
@@ -119,12 +133,15 @@ class NounResolver:
             m = self.index.at(token)
             if m is not None and m.key.startswith("country:") and not m.in_name and m.key != self.index.home:
                 return m.key
-        counts = Counter(m.key for m in self.index.mentions if m.key.startswith("country:") and not m.in_name
-                         and m.key != self.index.home)
+        counts = Counter(
+            m.key
+            for m in self.index.mentions
+            if m.key.startswith("country:") and not m.in_name and m.key != self.index.home
+        )
         return counts.most_common(1)[0][0] if counts else None
 
     def _acting_state(self, t: "Token") -> str | None:
-        """"Trump assigned X as the government's representatives": the subject's state."""
+        """ "Trump assigned X as the government's representatives": the subject's state."""
         root = t.sent.root
         for c in root.children:
             if c.dep_ == "nsubj":
@@ -136,7 +153,11 @@ class NounResolver:
     def _recent_with_role(self, t: "Token") -> str | None:
         best: tuple[int, str] | None = None
         for m in self.index.mentions:
-            if m.start < t.i and m.key in self.facts and any(t.lower_ in r.lower().split() for r in self.facts[m.key].roles):
+            if (
+                m.start < t.i
+                and m.key in self.facts
+                and any(t.lower_ in r.lower().split() for r in self.facts[m.key].roles)
+            ):
                 if best is None or m.start > best[0]:
                     best = (m.start, m.key)
         return best[1] if best else None

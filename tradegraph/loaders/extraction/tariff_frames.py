@@ -3,6 +3,7 @@ tariff in force and the countries in its target slots ("a 25% tariff on Japanese
 "Imports from Syria will be taxed at 41%, followed by Laos at 40%", "Vietnam got 20%",
 "most of their goods will pay a 15% U.S. tariff"). The imposer is the one the clause names,
 else the article's dominant imposer."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -20,23 +21,140 @@ if TYPE_CHECKING:
 RATE_UNITS = {"%", "percent", "pct", "cent", "percentage"}
 RATE_NOUNS = {"rate", "rates", "baseline", "tariff-rate"}
 # verbs whose subject bears the tariff ("India will pay 25%", "Vietnam got 20%", "keeps a 10% rate")
-BEARER_VERBS = {"pay", "face", "get", "receive", "see", "suffer", "incur", "attract", "keep", "stay", "remain",
-                "become", "be", "land", "end", "retain"}
+BEARER_VERBS = {
+    "pay",
+    "face",
+    "get",
+    "receive",
+    "see",
+    "suffer",
+    "incur",
+    "attract",
+    "keep",
+    "stay",
+    "remain",
+    "become",
+    "be",
+    "land",
+    "end",
+    "retain",
+}
 # verbs whose active subject imposes and whose passive subject bears ("were set at 19%", "taxed at 41%")
-IMPOSER_VERBS = {"impose", "slap", "levy", "announce", "put", "place", "set", "apply", "introduce", "raise",
-                 "hike", "lower", "cut", "reduce", "double", "triple", "tax", "charge", "give", "assign", "hit",
-                 "keep", "maintain", "extend", "increase", "boost", "lift", "sign", "order", "send", "leave",
-                 "retain", "reimpose", "adjust", "finalize", "finalise"}
-UNREAL = {"threaten", "threat", "threats", "plan", "consider", "propose", "proposal", "warn", "vow", "avoid", "weigh",
-          "mull", "delay", "pause", "suspend", "suspension", "postpone", "exempt", "exemption", "exemptions",
-          "remove", "eliminate", "scrap", "drop", "waive", "seek", "want", "negotiate", "hope", "fear", "risk",
-          "relief", "reprieve", "possible", "potential", "prospect", "spare", "escape", "could", "would", "might",
-          "may", "should", "if", "unless", "cut", "lower", "reduce", "lift", "ask", "push", "lobby", "demand",
-          "urge", "offer", "expect", "predict", "estimate", "forecast", "deny"}
+IMPOSER_VERBS = {
+    "impose",
+    "slap",
+    "levy",
+    "announce",
+    "put",
+    "place",
+    "set",
+    "apply",
+    "introduce",
+    "raise",
+    "hike",
+    "lower",
+    "cut",
+    "reduce",
+    "double",
+    "triple",
+    "tax",
+    "charge",
+    "give",
+    "assign",
+    "hit",
+    "keep",
+    "maintain",
+    "extend",
+    "increase",
+    "boost",
+    "lift",
+    "sign",
+    "order",
+    "send",
+    "leave",
+    "retain",
+    "reimpose",
+    "adjust",
+    "finalize",
+    "finalise",
+}
+UNREAL = {
+    "threaten",
+    "threat",
+    "threats",
+    "plan",
+    "consider",
+    "propose",
+    "proposal",
+    "warn",
+    "vow",
+    "avoid",
+    "weigh",
+    "mull",
+    "delay",
+    "pause",
+    "suspend",
+    "suspension",
+    "postpone",
+    "exempt",
+    "exemption",
+    "exemptions",
+    "remove",
+    "eliminate",
+    "scrap",
+    "drop",
+    "waive",
+    "seek",
+    "want",
+    "negotiate",
+    "hope",
+    "fear",
+    "risk",
+    "relief",
+    "reprieve",
+    "possible",
+    "potential",
+    "prospect",
+    "spare",
+    "escape",
+    "could",
+    "would",
+    "might",
+    "may",
+    "should",
+    "if",
+    "unless",
+    "cut",
+    "lower",
+    "reduce",
+    "lift",
+    "ask",
+    "push",
+    "lobby",
+    "demand",
+    "urge",
+    "offer",
+    "expect",
+    "predict",
+    "estimate",
+    "forecast",
+    "deny",
+}
 # lowering or lifting to a rate leaves a tariff in force ("lowered its tariff ... to 15%")
 TO_RATE_VERBS = {"cut", "lower", "reduce", "lift"}
 MODALS = {"could", "would", "might", "may", "should"}
-FACTUAL_MARKS = {"after", "since", "because", "as", "while", "although", "though", "whereas", "when", "before"}
+FACTUAL_MARKS = {
+    "after",
+    "since",
+    "because",
+    "as",
+    "while",
+    "although",
+    "though",
+    "whereas",
+    "when",
+    "before",
+}
 REPORT_VERBS = {"say", "announce", "write", "tell", "confirm", "state", "post", "declare", "add"}
 LETTER_NOUNS = {"letter", "letters", "notice", "notices", "notification", "notifications"}
 QUANTIFIERS = {"most", "all", "some", "much", "many", "half", "part", "bulk", "majority", "rest", "share"}
@@ -73,8 +191,11 @@ class TariffFrames(TariffRules):
             head = t
             while head.dep_ in {"compound", "nmod", "amod", "nummod", "quantmod"} and head.head != head:
                 head = head.head
-            if head != t and not (head.lower_ in TARIFF_NOUNS | RATE_NOUNS or head.lemma_.lower() == "tariff"
-                                      or self._is_rate(head)):
+            if head != t and not (
+                head.lower_ in TARIFF_NOUNS | RATE_NOUNS
+                or head.lemma_.lower() == "tariff"
+                or self._is_rate(head)
+            ):
                 continue
             if head.lower_ in RATE_NOUNS and not self._has_rate(head) and head == t:
                 continue  # "the highest rate": a rate only with its number or its tariff
@@ -84,8 +205,11 @@ class TariffFrames(TariffRules):
 
     @staticmethod
     def _is_rate(t: "Token") -> bool:
-        return t.lower_ in RATE_UNITS and any(c.like_num or c.pos_ == "NUM" for c in t.children) or (
-            t.lower_ == "%" and t.i > 0 and t.doc[t.i - 1].like_num)
+        return (
+            t.lower_ in RATE_UNITS
+            and any(c.like_num or c.pos_ == "NUM" for c in t.children)
+            or (t.lower_ == "%" and t.i > 0 and t.doc[t.i - 1].like_num)
+        )
 
     def _has_rate(self, t: "Token") -> bool:
         return any(self._is_rate(c) or c.lower_ in TARIFF_NOUNS for c in t.subtree if c.i < t.i)
@@ -125,23 +249,35 @@ class TariffFrames(TariffRules):
                 if c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL:
                     if not (c.lower_ == "would" and self._reported(node)):
                         return False
-                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children):
+                if c.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children
+                ):
                     return False
             if node.dep_ == "relcl" or node.head == node:
                 return True
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in node.children):
+            if node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in node.children
+            ):
                 return True
             prev, node = node, node.head
 
     @staticmethod
     def _to_rate(verb: "Token") -> bool:
-        return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.like_num or g.lower_ in RATE_UNITS for g in c.subtree)
-                   for c in verb.children)
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(g.like_num or g.lower_ in RATE_UNITS for g in c.subtree)
+            for c in verb.children
+        )
 
     @staticmethod
     def _reported(node: "Token") -> bool:
-        """"Trump said that a 30% tariff would be levied": a past report's future, not a condition."""
-        return node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORT_VERBS and node.head.tag_ in {"VBD", "VBZ", "VBN"}
+        """ "Trump said that a 30% tariff would be levied": a past report's future, not a condition."""
+        return (
+            node.dep_ == "ccomp"
+            and node.head.lemma_.lower() in REPORT_VERBS
+            and node.head.tag_ in {"VBD", "VBZ", "VBN"}
+        )
 
     # -- targets -----------------------------------------------------------------------------
     def _frame_targets(self, anchor: "Token") -> list[str]:
@@ -151,12 +287,18 @@ class TariffFrames(TariffRules):
             found += self._its(own[0], every=True)
         preps = {c.lower_: c for c in anchor.children if c.dep_ == "prep"}
         if "on" in preps and "from" in preps and any(g.lower_ in GOODS for g in preps["on"].children):
-            found += [k for g in preps["from"].children for k in self._target(g)]  # "a tariff on goods from X"
+            found += [
+                k for g in preps["from"].children for k in self._target(g)
+            ]  # "a tariff on goods from X"
         verb, dep = self._governor(anchor)
         if verb is not None:
             lemma = verb.lemma_.lower()
             explicit = bool(found)
-            if dep in {"dobj", "attr"} and lemma in BEARER_VERBS and not (explicit and lemma in {"keep", "retain"}):
+            if (
+                dep in {"dobj", "attr"}
+                and lemma in BEARER_VERBS
+                and not (explicit and lemma in {"keep", "retain"})
+            ):
                 found += self._subjects(verb, passive=False)
             if verb.pos_ in {"VERB", "AUX"} and lemma in IMPOSER_VERBS | BEARER_VERBS:
                 found += self._subjects(verb, passive=True)
@@ -198,7 +340,7 @@ class TariffFrames(TariffRules):
         return self._target(node)
 
     def _listed_at_rates(self, sent: "Span") -> list[str]:
-        """"followed by Laos and Myanmar at 40% and Switzerland at 39%": the countries listed
+        """ "followed by Laos and Myanmar at 40% and Switzerland at 39%": the countries listed
         right before "at" and a rate, read off the surface, where parses disagree."""
         doc = sent.doc
         found: list[str] = []
@@ -222,12 +364,16 @@ class TariffFrames(TariffRules):
     def _rate_after(self, i: int) -> bool:
         doc = self.index.doc
         j = i
-        while j < len(doc) and j < i + 4 and (doc[j].like_num or doc[j].lower_ in {"the", "a", "per", "about", "around"}):
+        while (
+            j < len(doc)
+            and j < i + 4
+            and (doc[j].like_num or doc[j].lower_ in {"the", "a", "per", "about", "around"})
+        ):
             j += 1
         return j < len(doc) and j > i and doc[j].lower_ in RATE_UNITS
 
     def _letter_recipients(self, sent: "Span") -> list[str]:
-        """"Trump sent a letter to South Korean President Lee, also setting a 25% rate": the
+        """ "Trump sent a letter to South Korean President Lee, also setting a 25% rate": the
         addressee's state, when the letter sets a rate."""
         found: list[str] = []
         for t in sent:
@@ -251,10 +397,13 @@ class TariffFrames(TariffRules):
         return fallback if fallback != target else None
 
     def _explicit_imposers(self, anchor: "Token") -> list[str]:
-        """"U.S. tariff", "Washington's tariff", "tariffs imposed by X", the active subject of an
+        """ "U.S. tariff", "Washington's tariff", "tariffs imposed by X", the active subject of an
         imposing verb ("Washington lowered its tariff", "Trump signed an order slapping ...")."""
         found: list[str] = []
-        nouns = [anchor, *(c for c in anchor.children if c.lower_ in TARIFF_NOUNS and c.dep_ in {"compound", "nmod"})]
+        nouns = [
+            anchor,
+            *(c for c in anchor.children if c.lower_ in TARIFF_NOUNS and c.dep_ in {"compound", "nmod"}),
+        ]
         for noun in nouns:
             for c in noun.children:
                 if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.lower_ not in {"its", "their"}:
@@ -269,14 +418,19 @@ class TariffFrames(TariffRules):
             if head.pos_ in {"VERB", "AUX"}:
                 if head.lemma_.lower() in IMPOSER_VERBS and node.dep_ != "nsubjpass":
                     subject = head
-                    while subject.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in subject.children):
+                    while subject.dep_ == "conj" and not any(
+                        c.dep_.startswith("nsubj") for c in subject.children
+                    ):
                         subject = subject.head  # "Ottawa dropped X but kept Y": the shared subject
                     for c in subject.children:
                         if c.dep_ == "nsubj":
                             found.extend(self.r.single(c))
                         if c.dep_ == "agent":
                             found.extend(k for g in c.children for k in self.r.single(g))
-                if head.dep_ not in {"xcomp", "advcl", "conj", "acl", "ccomp"} or head.lemma_.lower() in BEARER_VERBS:
+                if (
+                    head.dep_ not in {"xcomp", "advcl", "conj", "acl", "ccomp"}
+                    or head.lemma_.lower() in BEARER_VERBS
+                ):
                     break
             node = head
         return [k for k in found if k in self.index.persons or k.startswith(("country:", "org:"))]

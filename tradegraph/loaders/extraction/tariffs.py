@@ -1,4 +1,5 @@
 """IMPOSES_TARIFFS_ON: who imposes tariffs on whom, and which tariffs are only threatened."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
@@ -11,19 +12,80 @@ from tradegraph.loaders.extraction.resolve import NounResolver
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surcharges", "surtax", "surtaxes",
-                "countermeasures"}
+TARIFF_NOUNS = {
+    "tariff",
+    "tariffs",
+    "duty",
+    "duties",
+    "levy",
+    "levies",
+    "surcharge",
+    "surcharges",
+    "surtax",
+    "surtaxes",
+    "countermeasures",
+}
 AMOUNT_NOUNS = {"worth", "billion", "million", "trillion", "euros", "dollars", "value", "amount"}
 RETALIATE_VERBS = {"retaliate", "respond", "answer", "hit"}
-UNREAL = {"threaten", "plan", "consider", "propose", "warn", "vow", "avoid", "weigh", "mull", "delay",
-          "pause", "suspend", "exempt", "cut", "lower", "reduce", "remove", "eliminate", "lift", "scrap",
-          "drop", "waive", "open", "seek", "want", "could", "would", "might", "may", "if", "unless",
-          "threat", "possible", "potential", "prospect", "exemption", "exemptions", "relief", "negotiate",
-          "suspension", "postponement"}
+UNREAL = {
+    "threaten",
+    "plan",
+    "consider",
+    "propose",
+    "warn",
+    "vow",
+    "avoid",
+    "weigh",
+    "mull",
+    "delay",
+    "pause",
+    "suspend",
+    "exempt",
+    "cut",
+    "lower",
+    "reduce",
+    "remove",
+    "eliminate",
+    "lift",
+    "scrap",
+    "drop",
+    "waive",
+    "open",
+    "seek",
+    "want",
+    "could",
+    "would",
+    "might",
+    "may",
+    "if",
+    "unless",
+    "threat",
+    "possible",
+    "potential",
+    "prospect",
+    "exemption",
+    "exemptions",
+    "relief",
+    "negotiate",
+    "suspension",
+    "postponement",
+}
 EXISTING_TARIFF_VERBS = {"hike", "raise", "increase", "keep", "double", "extend", "maintain", "lift", "boost"}
 IN_FORCE_VERBS = {"kick", "take", "go", "come", "hit", "apply", "affect"}
 GOODS = {"goods", "products", "imports", "exports", "steel", "cars", "autos", "shipments", "items", "produce"}
-IMPOSE_VERBS = {"impose", "slap", "levy", "announce", "put", "place", "set", "apply", "introduce", "raise", "hike"}
+IMPOSE_VERBS = {
+    "impose",
+    "slap",
+    "levy",
+    "announce",
+    "put",
+    "place",
+    "set",
+    "apply",
+    "introduce",
+    "raise",
+    "hike",
+}
 
 
 class TariffRules:
@@ -56,7 +118,7 @@ class TariffRules:
                 yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, target, tariff.sent, 0.8)
 
     def _imposing_clause(self, tariff: "Token") -> "Token | None":
-        """"the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
+        """ "the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
         that have hit X": a clause asserting the tariff exists, whatever governs the noun."""
         for child in tariff.children:
             if child.dep_ in {"relcl", "acl"} and (child.lemma_.lower() in IMPOSE_VERBS | {"hit", "affect"}):
@@ -80,7 +142,9 @@ class TariffRules:
     def _clause_targets(self, clause: "Token") -> list[str]:
         found: list[str] = []
         for c in clause.children:
-            if c.dep_ == "prep" and (c.lower_ in {"on", "for", "against"} or (c.lower_ == "to" and clause.lemma_ == "apply")):
+            if c.dep_ == "prep" and (
+                c.lower_ in {"on", "for", "against"} or (c.lower_ == "to" and clause.lemma_ == "apply")
+            ):
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         found.extend(self._target(pobj))
@@ -104,8 +168,11 @@ class TariffRules:
             head = cur.head
             if head is cur:
                 break
-            if cur.dep_ == "prep" and head.pos_ in {"VERB", "AUX"} and not (
-                    cur.lower_ == "with" and head.lemma_.lower() in RETALIATE_VERBS):
+            if (
+                cur.dep_ == "prep"
+                and head.pos_ in {"VERB", "AUX"}
+                and not (cur.lower_ == "with" and head.lemma_.lower() in RETALIATE_VERBS)
+            ):
                 break  # a tariff inside an adjunct ("in response to the tariff ...") is not the clause's
             if head.pos_ in {"NOUN"} and cur.dep_ in {"acl", "pobj", "prep", "compound"}:
                 for child in head.children:
@@ -116,9 +183,15 @@ class TariffRules:
             if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in {"hit", "affect", "face"}:
                 for child in head.children:
                     if child.dep_ in {"nsubj", "agent"} and child is not cur:
-                        node = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child
+                        node = (
+                            next((g for g in child.children if g.dep_ == "pobj"), child)
+                            if child.dep_ == "agent"
+                            else child
+                        )
                         found = self.r.single(node)
-                        if found and (found[0] in self.index.persons or found[0].startswith(("country:", "org:"))):
+                        if found and (
+                            found[0] in self.index.persons or found[0].startswith(("country:", "org:"))
+                        ):
                             return found[0]
                 if head.dep_ not in {"xcomp", "advcl", "conj", "acl", "ccomp"}:
                     break
@@ -169,8 +242,14 @@ class TariffRules:
         for t in members(token):
             keys = self.r.single(t)
             if not keys and t.lower_ in AMOUNT_NOUNS:  # "C$29.8 billion worth of U.S. goods"
-                keys = [k for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children if g.dep_ == "pobj" for k in self._target(g)]
+                keys = [
+                    k
+                    for p in t.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                    for k in self._target(g)
+                ]
             if not keys and t.pos_ in {"NOUN", "PROPN"}:
                 keys = self._origin(t)
             found.extend(self.r.state(k) for k in keys)
@@ -193,18 +272,24 @@ class TariffRules:
         return keys
 
     def _its(self, token: "Token", every: bool = False) -> list[str]:
-        """"its exports": the country the clause around the pronoun is about (the nearest
+        """ "its exports": the country the clause around the pronoun is about (the nearest
         subject naming one; with ``every``, all its conjuncts: "their goods")."""
         for node in token.ancestors:
             for c in node.children:
-                if c.dep_ in {"nsubj", "nsubjpass"} and c.i != token.i and token.i not in {t.i for t in c.subtree}:
-                    keys = [k for t in members(c) for k in self.r.single(t) if k.startswith(("country:", "org:"))]
+                if (
+                    c.dep_ in {"nsubj", "nsubjpass"}
+                    and c.i != token.i
+                    and token.i not in {t.i for t in c.subtree}
+                ):
+                    keys = [
+                        k for t in members(c) for k in self.r.single(t) if k.startswith(("country:", "org:"))
+                    ]
                     if keys:
                         return keys if every else keys[:1]
         return []
 
     def _in_force_targets(self, verb: "Token") -> list[str]:
-        """"The tariffs kicked in as Seoul, Tokyo and Canberra grapple with ...", "hit Canada"."""
+        """ "The tariffs kicked in as Seoul, Tokyo and Canberra grapple with ...", "hit Canada"."""
         found: list[str] = []
         for c in verb.children:
             if c.dep_ == "dobj":
@@ -221,8 +306,14 @@ class TariffRules:
     def _unreal(self, tariff: "Token") -> bool:
         """Threats, plans, hopes and cuts are not impositions; raising the tariffs already on a
         country presupposes them."""
-        existing = tariff.dep_ == "dobj" and tariff.head.lemma_.lower() in EXISTING_TARIFF_VERBS and any(
-            c.lower_ in {"the", "its", "these", "those", "their"} or c.dep_ == "poss" for c in tariff.children)
+        existing = (
+            tariff.dep_ == "dobj"
+            and tariff.head.lemma_.lower() in EXISTING_TARIFF_VERBS
+            and any(
+                c.lower_ in {"the", "its", "these", "those", "their"} or c.dep_ == "poss"
+                for c in tariff.children
+            )
+        )
         if existing:
             return False
         for node in [tariff, *tariff.ancestors]:
@@ -230,11 +321,13 @@ class TariffRules:
                 return True
             if any(c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL for c in node.children):
                 return True
-            if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"unless", "if"} for g in c.children)
-                   for c in node.children):
+            if any(
+                c.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ in {"unless", "if"} for g in c.children)
+                for c in node.children
+            ):
                 return True  # "will take effect unless Mexico acts": a condition, not yet a tariff
         return False
-
 
 
 def members(token: "Token") -> list["Token"]:

@@ -8,6 +8,7 @@ place of each article it cannot read, and the caller counts them.
     >>> [type(x).__name__ for x in load_articles(["no/such/file.txt"])]
     ['ArticleError']
 """
+
 from __future__ import annotations
 
 import logging
@@ -34,10 +35,19 @@ FORMATS: dict[str, Loader] = {
     "json": jsonl.load_json,
 }
 _BY_SUFFIX = {
-    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rss": "feed", ".atom": "feed", ".feed": "feed",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".feed": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
 }
 
 
@@ -71,7 +81,9 @@ def load_article_file(path: str | os.PathLike[str]) -> Iterator[Article | Articl
         yield codes.article_error(path, codes.UNEXPECTED, "document nested too deeply to read")
     except Exception as err:  # noqa: BLE001 - one odd file must not end a run of thousands
         log.exception("loader failed on %s", path)
-        yield codes.article_error(path, codes.UNEXPECTED, f"unexpected {type(err).__name__}: {err}; please report this file")
+        yield codes.article_error(
+            path, codes.UNEXPECTED, f"unexpected {type(err).__name__}: {err}; please report this file"
+        )
 
 
 def detect_format(path: Path) -> str:
@@ -109,5 +121,9 @@ def sniff(head: bytes) -> str:
         return "json"
     if start.startswith(b"{"):
         lines = [line for line in start.splitlines() if line.strip()]
-        return "jsonl" if len(lines) > 1 and all(l.lstrip().startswith(b"{") for l in lines[1:-1] or lines[1:]) else "json"
+        return (
+            "jsonl"
+            if len(lines) > 1 and all(l.lstrip().startswith(b"{") for l in lines[1:-1] or lines[1:])
+            else "json"
+        )
     return "text"

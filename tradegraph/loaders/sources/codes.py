@@ -1,4 +1,5 @@
 """The stable TG1xx codes of bad article input (the table lives in ``docs/errors.md``)."""
+
 from __future__ import annotations
 
 from tradegraph.graph.errors import ArticleError

@@ -4,6 +4,7 @@ A date that is given but wrong (``2025-02-30``, ``soon``) is an error (TG117), n
 ``None``: the graph answers "who represented China on 2025-03-01" from these dates, so a wrong
 one would put a relation at the wrong time without anyone noticing.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,11 @@ from email.utils import parsedate_to_datetime
 from tradegraph.loaders.sources import codes
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
-_DATEPARSER_SETTINGS = {"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+_DATEPARSER_SETTINGS = {
+    "STRICT_PARSING": True,
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
 
 
 def parse_date(value: object, origin: object, field: str = "published") -> date | None:
@@ -33,7 +38,9 @@ def parse_date(value: object, origin: object, field: str = "published") -> date 
         return value
     if not isinstance(value, str):
         raise codes.article_error(
-            origin, codes.WRONG_TYPE, f"{field}: expected a date string like '2025-04-16', got {type(value).__name__} {value!r:.40}"
+            origin,
+            codes.WRONG_TYPE,
+            f"{field}: expected a date string like '2025-04-16', got {type(value).__name__} {value!r:.40}",
         )
     text = value.strip()
     iso = _ISO.fullmatch(text)
@@ -41,7 +48,9 @@ def parse_date(value: object, origin: object, field: str = "published") -> date 
         return _real_date(int(iso[1]), int(iso[2]), int(iso[3]), text, origin, field)
     parsed = _rfc822(text) or _natural(text)
     if parsed is None:
-        raise codes.article_error(origin, codes.BAD_DATE, f"{field}: cannot read {text!r:.60} as a date; write it as YYYY-MM-DD")
+        raise codes.article_error(
+            origin, codes.BAD_DATE, f"{field}: cannot read {text!r:.60} as a date; write it as YYYY-MM-DD"
+        )
     return parsed
 
 
@@ -49,7 +58,9 @@ def _real_date(year: int, month: int, day: int, text: str, origin: object, field
     try:
         return date(year, month, day)
     except ValueError as err:
-        raise codes.article_error(origin, codes.BAD_DATE, f"{field}: {text!r} is not a real date ({err}); fix the day or month") from err
+        raise codes.article_error(
+            origin, codes.BAD_DATE, f"{field}: {text!r} is not a real date ({err}); fix the day or month"
+        ) from err
 
 
 def _rfc822(text: str) -> date | None:

@@ -3,6 +3,7 @@
 Order of trust: a byte-order mark, then a charset the document declares (HTML ``<meta>``, XML
 prolog), then UTF-8, then charset-normalizer's best guess.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -51,12 +52,16 @@ def check_file(path: Path) -> int:
         info = path.stat()
     except FileNotFoundError as err:
         if path.is_symlink():
-            raise codes.article_error(path, codes.UNREADABLE, "broken symbolic link; point it at a file or remove it") from err
+            raise codes.article_error(
+                path, codes.UNREADABLE, "broken symbolic link; point it at a file or remove it"
+            ) from err
         raise codes.article_error(path, codes.NOT_FOUND, "no such file; check the path") from err
     except OSError as err:
         raise codes.article_error(path, codes.UNREADABLE, f"cannot read: {err.strerror or err}") from err
     if not stat.S_ISREG(info.st_mode):
-        raise codes.article_error(path, codes.UNREADABLE, "not a regular file (a FIFO, socket or device); give article files only")
+        raise codes.article_error(
+            path, codes.UNREADABLE, "not a regular file (a FIFO, socket or device); give article files only"
+        )
     if not os.access(path, os.R_OK):
         raise codes.article_error(path, codes.UNREADABLE, "permission denied; make the file readable")
     return info.st_size
@@ -71,14 +76,18 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     size = check_file(path)
     if size > limit:
         raise codes.article_error(
-            path, codes.TOO_LARGE, f"file is {size / 1e6:.1f} MB, above the {limit / 1e6:.0f} MB limit for one article; split it"
+            path,
+            codes.TOO_LARGE,
+            f"file is {size / 1e6:.1f} MB, above the {limit / 1e6:.0f} MB limit for one article; split it",
         )
     try:
         data = path.read_bytes()
     except OSError as err:
         raise codes.article_error(path, codes.UNREADABLE, f"cannot read: {err.strerror or err}") from err
     if not data.strip():
-        raise codes.article_error(path, codes.EMPTY, "file is empty" if not data else "file holds only whitespace")
+        raise codes.article_error(
+            path, codes.EMPTY, "file is empty" if not data else "file holds only whitespace"
+        )
     return data
 
 
@@ -98,7 +107,11 @@ def unprintable_ratio(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if c == "\ufffd" or (unicodedata.category(c) in _UNPRINTABLE and c not in "\t\n\r\f"))
+    bad = sum(
+        1
+        for c in sample
+        if c == "\ufffd" or (unicodedata.category(c) in _UNPRINTABLE and c not in "\t\n\r\f")
+    )
     return bad / len(sample)
 
 
@@ -133,7 +146,7 @@ def _decode(data: bytes, origin: object, declared: bool) -> str:
         raise _binary(origin)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            return data[len(bom) :].decode(encoding, errors="replace")
     charset = declared_charset(data) if declared else None
     if charset:
         return data.decode(charset, errors="replace")
@@ -142,7 +155,9 @@ def _decode(data: bytes, origin: object, declared: bool) -> str:
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") <= len(text) * BINARY_UNPRINTABLE_RATIO and any(ord(c) > 127 and c != "\ufffd" for c in text):
+    if text.count("\ufffd") <= len(text) * BINARY_UNPRINTABLE_RATIO and any(
+        ord(c) > 127 and c != "\ufffd" for c in text
+    ):
         # Valid multi-byte sequences around a few bad ones: UTF-8 with some corrupt bytes.
         log.warning("%s: invalid UTF-8 bytes replaced by U+FFFD", origin)
         return text
@@ -150,7 +165,9 @@ def _decode(data: bytes, origin: object, declared: bool) -> str:
 
 
 def _binary(origin: object) -> Exception:
-    return codes.article_error(origin, codes.BINARY, "binary file, not text; give text, HTML, feed or JSON files")
+    return codes.article_error(
+        origin, codes.BINARY, "binary file, not text; give text, HTML, feed or JSON files"
+    )
 
 
 def _guess(data: bytes, origin: object) -> str:
@@ -180,6 +197,8 @@ def check_text_size(text: str, origin: object) -> str:
     """``text`` unless it is longer than the extractor can take (TG120)."""
     if len(text) > MAX_TEXT_CHARS:
         raise codes.article_error(
-            origin, codes.TOO_LARGE, f"text: {len(text):,} characters, above the {MAX_TEXT_CHARS:,} limit; split the article"
+            origin,
+            codes.TOO_LARGE,
+            f"text: {len(text):,} characters, above the {MAX_TEXT_CHARS:,} limit; split the article",
         )
     return text

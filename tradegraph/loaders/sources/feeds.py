@@ -1,4 +1,5 @@
 """RSS and Atom feeds: each entry one article, its text from content or summary without HTML."""
+
 from __future__ import annotations
 
 import calendar
@@ -14,7 +15,9 @@ from tradegraph.loaders.sources.dates import parse_date
 from tradegraph.loaders.sources.decoding import looks_binary, read_bytes
 from tradegraph.loaders.sources.records import build_article
 
-_BLOCK_TAGS = re.compile(r"<\s*(?:/?(?:p|div|li|h[1-6]|blockquote|tr|section|article)\b[^>]*|br\s*/?)\s*>", re.I)
+_BLOCK_TAGS = re.compile(
+    r"<\s*(?:/?(?:p|div|li|h[1-6]|blockquote|tr|section|article)\b[^>]*|br\s*/?)\s*>", re.I
+)
 
 
 def load(path: Path) -> Iterator[Article | ArticleError]:
@@ -41,19 +44,32 @@ def _parse(data: bytes, origin: str) -> Any:
         raise codes.article_error(origin, codes.BROKEN_FEED, f"feed could not be parsed: {err}") from err
     if not feed.entries:
         problem = f"broken XML: {feed.get('bozo_exception')}" if feed.get("bozo") else "feed has no entries"
-        raise codes.article_error(origin, codes.BROKEN_FEED, f"{problem}; give an RSS or Atom feed with <item>/<entry> elements")
+        raise codes.article_error(
+            origin, codes.BROKEN_FEED, f"{problem}; give an RSS or Atom feed with <item>/<entry> elements"
+        )
     return feed
 
 
 def _entry_article(entry: Any, origin: str, source: str | None) -> Article:
     contents = [c.get("value", "") for c in entry.get("content", []) if isinstance(c, dict)]
-    raw = next((c for c in contents if c and c.strip()), None) or entry.get("summary") or entry.get("description") or ""
+    raw = (
+        next((c for c in contents if c and c.strip()), None)
+        or entry.get("summary")
+        or entry.get("description")
+        or ""
+    )
     text = strip_html(raw)
     if not text.strip():
-        raise codes.article_error(origin, codes.MISSING_FIELD, "content/summary: entry has no text; add <description> or <content>")
+        raise codes.article_error(
+            origin, codes.MISSING_FIELD, "content/summary: entry has no text; add <description> or <content>"
+        )
     return build_article(
-        text, origin, url=_text(entry.get("link")) or None, title=_text(entry.get("title")) or None,
-        source=source, published=_entry_date(entry, origin),
+        text,
+        origin,
+        url=_text(entry.get("link")) or None,
+        title=_text(entry.get("title")) or None,
+        source=source,
+        published=_entry_date(entry, origin),
     )
 
 

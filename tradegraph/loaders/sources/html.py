@@ -1,4 +1,5 @@
 """HTML pages: the article's main text and metadata (title, date, site, URL) via trafilatura."""
+
 from __future__ import annotations
 
 import re
@@ -29,10 +30,18 @@ def load(path: Path) -> Iterator[Article]:
     doc = _extract(html, origin)
     text = _main_text(doc.get("text") or "", doc.get("title"))
     if not _has_prose(text):
-        raise codes.article_error(origin, codes.NO_HTML_TEXT, "no article text found in this HTML page (only navigation or boilerplate)")
+        raise codes.article_error(
+            origin,
+            codes.NO_HTML_TEXT,
+            "no article text found in this HTML page (only navigation or boilerplate)",
+        )
     published = _page_date(doc.get("date"), origin)
     yield build_article(
-        text, origin, url=doc.get("url"), title=doc.get("title"), source=doc.get("sitename") or doc.get("hostname"),
+        text,
+        origin,
+        url=doc.get("url"),
+        title=doc.get("title"),
+        source=doc.get("sitename") or doc.get("hostname"),
         published=published,
     )
 
@@ -42,7 +51,11 @@ def _extract(html: str, origin: str) -> dict[str, Any]:
 
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, as_dict=False,
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            as_dict=False,
         )
     except (ValueError, TypeError, LookupError, RecursionError) as err:
         raise codes.article_error(origin, codes.NO_HTML_TEXT, f"HTML could not be parsed: {err}") from err
@@ -60,8 +73,10 @@ def _main_text(text: str, title: str | None) -> str:
 
 def _has_prose(text: str) -> bool:
     """At least one sentence-like line: menus and link lists extract as words without one."""
-    return any(len(line.split()) >= MIN_SENTENCE_WORDS and line.rstrip("\"'”’)").endswith((".", "!", "?"))
-               for line in text.splitlines())
+    return any(
+        len(line.split()) >= MIN_SENTENCE_WORDS and line.rstrip("\"'”’)").endswith((".", "!", "?"))
+        for line in text.splitlines()
+    )
 
 
 def _page_date(value: str | None, origin: str) -> Any:

@@ -1,4 +1,5 @@
 """JSON lines (one article a line, read as a stream) and ``.json`` files of one article or a list."""
+
 from __future__ import annotations
 
 import json
@@ -38,15 +39,21 @@ def load_lines(path: Path) -> Iterator[Article | ArticleError]:
 
 def _line_article(raw: bytes, origin: str, *, first: bool) -> Article | ArticleError:
     if len(raw) > MAX_LINE_BYTES:
-        return codes.article_error(origin, codes.TOO_LARGE, f"line is {len(raw) / 1e6:.1f} MB, too long for one article")
+        return codes.article_error(
+            origin, codes.TOO_LARGE, f"line is {len(raw) / 1e6:.1f} MB, too long for one article"
+        )
     try:
         line = raw.decode("utf-8-sig" if first else "utf-8")
     except UnicodeDecodeError as err:
-        return codes.article_error(origin, codes.INVALID_JSON, f"not UTF-8 at byte {err.start}; JSON lines must be UTF-8")
+        return codes.article_error(
+            origin, codes.INVALID_JSON, f"not UTF-8 at byte {err.start}; JSON lines must be UTF-8"
+        )
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        return codes.article_error(origin, codes.INVALID_JSON, f"not JSON ({err.msg} at column {err.colno}); one JSON object a line")
+        return codes.article_error(
+            origin, codes.INVALID_JSON, f"not JSON ({err.msg} at column {err.colno}); one JSON object a line"
+        )
     except RecursionError:
         return codes.article_error(origin, codes.INVALID_JSON, "JSON nested too deeply")
     try:
@@ -62,7 +69,9 @@ def load_json(path: Path) -> Iterator[Article | ArticleError]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise codes.article_error(origin, codes.INVALID_JSON, f"not JSON ({err.msg} at line {err.lineno}, column {err.colno})") from err
+        raise codes.article_error(
+            origin, codes.INVALID_JSON, f"not JSON ({err.msg} at line {err.lineno}, column {err.colno})"
+        ) from err
     except RecursionError as err:
         raise codes.article_error(origin, codes.INVALID_JSON, "JSON nested too deeply") from err
     if not isinstance(data, list):

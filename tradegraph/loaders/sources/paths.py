@@ -1,4 +1,5 @@
 """The files named by the paths, directories and globs given to the loaders, in a stable order."""
+
 from __future__ import annotations
 
 import glob
@@ -47,8 +48,13 @@ def _expand_one(given: str) -> Iterator[Path | ArticleError]:
 
 def walk(directory: Path) -> Iterator[Path | ArticleError]:
     """Files under ``directory`` in sorted order, without hidden files and directories."""
+
     def on_error(err: OSError) -> None:
-        errors.append(codes.article_error(err.filename or directory, codes.UNREADABLE, f"cannot list directory: {err.strerror or err}"))
+        errors.append(
+            codes.article_error(
+                err.filename or directory, codes.UNREADABLE, f"cannot list directory: {err.strerror or err}"
+            )
+        )
 
     errors: list[ArticleError] = []
     for root, dirs, files in os.walk(directory, onerror=on_error):

@@ -1,4 +1,5 @@
 """Articles from already-parsed metadata (JSON records, front matter, feed entries), validated."""
+
 from __future__ import annotations
 
 from typing import Any, Mapping
@@ -20,26 +21,43 @@ def article_from_record(record: Any, origin: str) -> Article:
         ArticleError: TG116 wrong type, TG113 missing text, TG117 bad date, TG120 too long.
     """
     if not isinstance(record, Mapping):
-        raise codes.article_error(origin, codes.WRONG_TYPE, f"expected a JSON object with a 'text' field, got {_json_type(record)}")
+        raise codes.article_error(
+            origin, codes.WRONG_TYPE, f"expected a JSON object with a 'text' field, got {_json_type(record)}"
+        )
     text = record.get("text")
     if text is None:
         raise codes.article_error(origin, codes.MISSING_FIELD, "text: missing; every article needs its text")
     if not isinstance(text, str):
-        raise codes.article_error(origin, codes.WRONG_TYPE, f"text: expected a string, got {_json_type(text)}")
+        raise codes.article_error(
+            origin, codes.WRONG_TYPE, f"text: expected a string, got {_json_type(text)}"
+        )
     meta = {name: _optional_string(record, name, origin) for name in _OPTIONAL_STRINGS}
     published = parse_date(record.get("published"), origin, "published")
     return build_article(text, origin, published=published, **meta)
 
 
-def build_article(text: str, origin: str, *, id: str | None = None, url: str | None = None, title: str | None = None,
-                  source: str | None = None, published: Any = None) -> Article:
+def build_article(
+    text: str,
+    origin: str,
+    *,
+    id: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    published: Any = None,
+) -> Article:
     """Clean ``text`` and metadata into an ``Article``; empty text is TG113."""
     text = check_text_size(clean_text(text), origin)
     if not text:
         raise codes.article_error(origin, codes.MISSING_FIELD, "text: empty; every article needs its text")
     return Article.create(
-        text, id=(id.strip() or None) if id else None, url=_strip(url), title=_strip(title and clean_text(title)),
-        source=_strip(source), published=published, origin=origin,
+        text,
+        id=(id.strip() or None) if id else None,
+        url=_strip(url),
+        title=_strip(title and clean_text(title)),
+        source=_strip(source),
+        published=published,
+        origin=origin,
     )
 
 
@@ -47,7 +65,9 @@ def _optional_string(record: Mapping[str, Any], name: str, origin: str) -> str |
     value = record.get(name)
     if value is None or isinstance(value, str):
         return value
-    raise codes.article_error(origin, codes.WRONG_TYPE, f"{name}: expected a string or null, got {_json_type(value)}")
+    raise codes.article_error(
+        origin, codes.WRONG_TYPE, f"{name}: expected a string or null, got {_json_type(value)}"
+    )
 
 
 def _strip(value: str | None) -> str | None:
@@ -55,5 +75,15 @@ def _strip(value: str | None) -> str | None:
 
 
 def _json_type(value: Any) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", int: "a number", float: "a number"}
-    return next((n for t, n in names.items() if isinstance(value, t)), "null" if value is None else type(value).__name__)
+    names = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+    }
+    return next(
+        (n for t, n in names.items() if isinstance(value, t)),
+        "null" if value is None else type(value).__name__,
+    )

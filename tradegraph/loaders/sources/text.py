@@ -1,4 +1,5 @@
 """Plain-text and Markdown articles, with an optional ``---`` front-matter block of metadata."""
+
 from __future__ import annotations
 
 import re
@@ -26,14 +27,21 @@ def load(path: Path) -> Iterator[Article]:
     text = decode(read_bytes(path), origin, declared=False).lstrip("\ufeff")
     meta, body = split_front_matter(text)
     if not clean_text(body):
-        raise codes.article_error(origin, codes.EMPTY, "no text after the front matter" if meta else "file holds only whitespace")
+        raise codes.article_error(
+            origin, codes.EMPTY, "no text after the front matter" if meta else "file holds only whitespace"
+        )
     markdown = path.suffix.lower() in {".md", ".markdown"}
     title, body = _title_and_body(body.strip("\n"), markdown)
     if markdown:
         body = _plain_markdown(body)
     yield build_article(
-        body, origin, id=meta.get("id"), url=meta.get("url"), title=meta.get("title") or title,
-        source=meta.get("source"), published=parse_date(meta.get("published"), origin, "published"),
+        body,
+        origin,
+        id=meta.get("id"),
+        url=meta.get("url"),
+        title=meta.get("title") or title,
+        source=meta.get("source"),
+        published=parse_date(meta.get("published"), origin, "published"),
     )
 
 
@@ -52,7 +60,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         if pair and pair.group(1).lower() in _KEYS:
             key = pair.group(1).lower()
             meta[_ALIASES.get(key, key)] = pair.group(2).strip("\"'")
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
 def _title_and_body(text: str, markdown: bool) -> tuple[str | None, str]:
@@ -76,7 +84,7 @@ def _plain_markdown(text: str) -> str:
         for line in block.split("\n"):
             heading = _MD_HEADING.match(line)
             item = re.match(r"^\s*(?:[-*+]|\d+\.|>)\s+", line)
-            line = heading.group(1) if heading else line[item.end():] if item else line.strip()
+            line = heading.group(1) if heading else line[item.end() :] if item else line.strip()
             line = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line))
             if lines and not (heading or item):
                 lines[-1] += " " + line
