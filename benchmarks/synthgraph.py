@@ -8,9 +8,9 @@ articles, so stores can be measured at 10k, 100k or 1M relationships in seconds.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterator
 
 from benchmarks.world import START, NameMaker, build_world
 from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation, RelationKind

@@ -8,8 +8,8 @@ under CI, where a skipped Neo4j test would hide a broken setup.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

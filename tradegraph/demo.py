@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TextIO
 
 from tradegraph.graph.errors import TradegraphError
 from tradegraph.graph.store import GraphStore, open_store

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Protocol
+from typing import Any, Protocol
 
-from tradegraph.graph.errors import ArticleError, StoreUnavailableError, TradegraphError, ExtractionError
+from tradegraph.graph.errors import ArticleError, ExtractionError, StoreUnavailableError, TradegraphError
 from tradegraph.graph.model import Actor, Article, Extraction
 from tradegraph.graph.store import GraphStore
 from tradegraph.loaders.sources import codes, load_articles

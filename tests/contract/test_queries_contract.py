@@ -3,12 +3,13 @@ the Neo4j (Cypher) answers equal the embedded (networkx) ones, evidence included
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 import pytest
-
 from fixtures import graph_fixture as fx
+
 from tradegraph.graph.backends.memory import MemoryStore
 from tradegraph.graph.errors import NotFoundError
 from tradegraph.graph.model import RelationKind

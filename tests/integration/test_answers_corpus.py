@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import REPO, shared_eval_dir
+
 from tradegraph.graph.errors import TradegraphError
 from tradegraph.queries.questions import ask
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from fixtures import graph_fixture as fx
+
 from tradegraph.commands.cypher import run_read_only, table
 from tradegraph.graph.errors import InputError, UnsupportedError
 

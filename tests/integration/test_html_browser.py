@@ -10,12 +10,13 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-
 from fixtures.viz_graph import ACTORS, EVIL, IMG, RELATIONS, SCRIPT, viz_store
+
 from tradegraph.graph.export.html import write_html
 
 pytestmark = pytest.mark.browser

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -25,7 +25,7 @@ def represents(n: int, **extra: object) -> Relation:
 
 
 @pytest.fixture
-def neo() -> Iterator["Neo4jStore"]:  # type: ignore[name-defined]  # noqa: F821
+def neo() -> Iterator[Neo4jStore]:  # type: ignore[name-defined]  # noqa: F821
     from tradegraph.graph.backends.neo4j import Neo4jStore
 
     store = Neo4jStore.connect(neo4j_test_uri())

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import networkx as nx
-
 from fixtures.viz_graph import ACTORS, AKAZAWA, BESSENT, EVIL, RELATIONS, SCRIPT, viz_store
+
 from tradegraph.graph.export.graphml import LIST_SEPARATOR, write_graphml
 
 

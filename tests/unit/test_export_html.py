@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from fixtures.viz_graph import (
     ACTORS,
     AKAZAWA,
@@ -24,6 +23,7 @@ from fixtures.viz_graph import (
     USA,
     viz_store,
 )
+
 from tradegraph.cli import main
 from tradegraph.graph.backends.memory import MemoryStore
 from tradegraph.graph.errors import NotFoundError

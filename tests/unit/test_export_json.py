@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import networkx as nx
-
 from fixtures.viz_graph import ACTORS, ARTICLES, RELATIONS, viz_store
+
 from tradegraph.cli import main
 from tradegraph.graph.backends.memory import MemoryStore
 from tradegraph.graph.export.jsonexport import from_node_link, to_node_link, write_json

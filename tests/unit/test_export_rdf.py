@@ -8,12 +8,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from fixtures.viz_graph import ACTORS, AKAZAWA, GREER, JAPAN, RELATIONS, TAI, viz_store
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import ORG, OWL, PROV, RDF, SH, XSD
 
-from fixtures.viz_graph import ACTORS, AKAZAWA, GREER, JAPAN, RELATIONS, TAI, viz_store
 from tradegraph.cli import main
 from tradegraph.graph.backends.memory import MemoryStore
 from tradegraph.graph.errors import InputError

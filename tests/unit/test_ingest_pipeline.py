@@ -6,8 +6,8 @@ End-to-end runs with the real extractor live in tests/integration.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import pytest
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from fixtures import graph_fixture as fx
+
 from tradegraph.graph.errors import InputError, NotFoundError
 from tradegraph.queries.names import NameIndex
 from tradegraph.queries.questions import find_date, resolve_entity, understood

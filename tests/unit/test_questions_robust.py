@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from fixtures import graph_fixture as fx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fixtures import graph_fixture as fx
 from tradegraph.graph.backends.memory import MemoryStore
 from tradegraph.graph.errors import TradegraphError
 from tradegraph.queries.names import NameIndex

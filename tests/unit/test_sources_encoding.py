@@ -10,7 +10,7 @@ import pytest
 from tradegraph.graph.errors import ArticleError
 from tradegraph.graph.model import Article
 from tradegraph.loaders.sources import load_article_file
-from tradegraph.loaders.sources.decoding import clean_text, decode, declared_charset
+from tradegraph.loaders.sources.decoding import clean_text, declared_charset, decode
 
 INPUTS = Path(__file__).resolve().parent.parent / "fixtures" / "inputs"
 EXPECTED = "José Muñoz met Ryosei Akazawa in Tōkyō — “tariffs” were discussed."

@@ -68,9 +68,10 @@ def test_sources_jsonl_invalid_utf8_line_is_tg112(tmp_path: Path) -> None:
 
 
 def test_sources_jsonl_eval_articles_load(tmp_path: Path) -> None:
-    from tests.conftest import shared_eval_dir
     import subprocess
     import sys
+
+    from tests.conftest import shared_eval_dir
 
     out = tmp_path / "dev.jsonl"
     eval_dir = shared_eval_dir()

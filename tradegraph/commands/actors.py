@@ -18,7 +18,7 @@ _KINDS = {
 }
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("actors", help="list actors with their ids (for questions and queries)")
     parser.add_argument("--kind", help="only this kind: person, country or organization")
     add_store_option(parser)

@@ -10,7 +10,7 @@ from tradegraph.cli import add_store_option
 from tradegraph.graph.errors import InputError
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from tradegraph.queries.questions import INTENTS
 
     kinds = "\n".join(f"  - {text}" for text in INTENTS.values())

@@ -12,7 +12,7 @@ from tradegraph.graph.errors import InputError, UnsupportedError
 MAX_WIDTH = 60
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "cypher",
         help="run a read-only Cypher query on a Neo4j store",

@@ -7,7 +7,7 @@ import argparse
 from tradegraph import demo
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "demo", help="ingest the example articles, answer example questions, draw the graph"
     )

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 FORMATS = ("turtle", "jsonld", "graphml", "json")
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "export",
         help="write the graph as RDF (Turtle/JSON-LD), GraphML or node-link JSON",
@@ -27,7 +27,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.set_defaults(func=run)
 
 
-def export(store: "GraphStore", fmt: str, path: Path) -> Path:
+def export(store: GraphStore, fmt: str, path: Path) -> Path:
     """Write ``store`` in ``fmt`` to ``path``; heavy libraries are imported only for their format."""
     if fmt == "json":
         from tradegraph.graph.export.jsonexport import write_json

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "extract",
         help="print the actors and relations extracted from articles (no store)",

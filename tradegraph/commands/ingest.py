@@ -9,7 +9,7 @@ import sys
 from tradegraph.cli import add_store_option
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "ingest",
         help="read articles (text, Markdown, HTML, RSS/Atom, JSON lines) into the graph",

@@ -8,7 +8,7 @@ import time
 ACTIONS = ("install", "start", "stop", "status")
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "neo4j",
         help="install, start, stop or check a local Neo4j server (loopback only)",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from tradegraph.cli import add_store_option
 from tradegraph.commands.ask import parse_day
@@ -27,7 +28,7 @@ QUERIES: dict[str, tuple[int, str]] = {
 }
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing = "\n".join(f"  {name:<16} {text}" for name, (_, text) in QUERIES.items())
     parser = subparsers.add_parser(
         "query",

@@ -8,7 +8,7 @@ import json
 from tradegraph.cli import add_store_option
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("stats", help="count actors, relations, evidence and articles by kind")
     add_store_option(parser)
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")

@@ -10,7 +10,7 @@ from tradegraph.cli import add_store_option
 from tradegraph.graph.model import RelationKind
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "viz",
         help="write an interactive, self-contained HTML page of the graph",

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from typing import Iterable, Mapping
 
 
 class ActorKind(StrEnum):
@@ -106,10 +106,10 @@ class Actor:
         object.__setattr__(self, "external_ids", dict(self.external_ids))
 
     @classmethod
-    def create(cls, name: str, kind: ActorKind | str, *, iso3: str | None = None, **extra: object) -> "Actor":
+    def create(cls, name: str, kind: ActorKind | str, *, iso3: str | None = None, **extra: object) -> Actor:
         return cls(id=actor_id(kind, name, iso3), name=name, kind=ActorKind(kind), **extra)  # type: ignore[arg-type]
 
-    def merged(self, other: "Actor") -> "Actor":
+    def merged(self, other: Actor) -> Actor:
         """This actor with what ``other`` (same id) adds: aliases, roles, ids, a missing affiliation."""
         if other.id != self.id:
             raise ValueError(f"cannot merge {other.id!r} into {self.id!r}")
@@ -196,7 +196,7 @@ class Relation:
             return False
         return not (self.valid_to and day >= self.valid_to)
 
-    def merged(self, other: "Relation") -> "Relation":
+    def merged(self, other: Relation) -> Relation:
         """Evidence of both, the widest known validity, the first role."""
         if other.key != self.key:
             raise ValueError(f"cannot merge {other.key} into {self.key}")
@@ -208,7 +208,7 @@ class Relation:
             role=self.role or other.role,
         )
 
-    def without_article(self, article_id: str) -> "Relation":
+    def without_article(self, article_id: str) -> Relation:
         return replace(self, evidence=tuple(ev for ev in self.evidence if ev.article_id != article_id))
 
 
@@ -248,10 +248,10 @@ class Article:
     origin: str | None = field(default=None, compare=False)  # the file (and record) it came from
 
     @classmethod
-    def create(cls, text: str, *, id: str | None = None, url: str | None = None, **meta: object) -> "Article":
+    def create(cls, text: str, *, id: str | None = None, url: str | None = None, **meta: object) -> Article:
         return cls(id=id or article_id_for(url, text), url=url, text=text, text_hash=text_hash(text), **meta)  # type: ignore[arg-type]
 
-    def metadata(self) -> "Article":
+    def metadata(self) -> Article:
         """The same article without its text, as stores keep it."""
         return replace(self, text="", origin=None)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from typing import Iterable
+from collections.abc import Iterable
 
 from tradegraph.graph.model import Actor, ActorKind, Article, Relation, RelationKind
 
@@ -95,7 +95,7 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release connections / flush; the store is unusable afterwards."""
 
-    def __enter__(self) -> "GraphStore":
+    def __enter__(self) -> GraphStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

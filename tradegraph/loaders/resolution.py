@@ -4,8 +4,8 @@ apart unless their first names and affiliations agree."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from tradegraph.graph.model import Actor, ActorKind, Extraction, Relation, slugify
 

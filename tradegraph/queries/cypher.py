@@ -10,8 +10,9 @@ server's cost of one small match.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, Iterable, Literal, Mapping
+from typing import Any, Literal
 
 from tradegraph.graph.model import Actor, Evidence, Relation, RelationKind
 

@@ -15,9 +15,10 @@ helpers answer everything known.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 import networkx as nx
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -75,7 +76,7 @@ class NameIndex:
                 self._add(key, ident, TABLE)
 
     @classmethod
-    def from_store(cls, store: Any) -> "NameIndex":
+    def from_store(cls, store: Any) -> NameIndex:
         return cls(store.actors())
 
     def _add(self, text: str, ident: str, rank: int) -> None:

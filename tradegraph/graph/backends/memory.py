@@ -12,8 +12,9 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 
@@ -50,7 +51,7 @@ class MemoryStore(GraphStore):
             self._open_directory(self.directory)
 
     @classmethod
-    def open(cls, directory: str | Path) -> "MemoryStore":
+    def open(cls, directory: str | Path) -> MemoryStore:
         return cls(directory)
 
     # -- contract: writes -------------------------------------------------------------------

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from tradegraph.graph import serialize
 from tradegraph.graph.backends import neo4j_cypher as cy
@@ -38,7 +39,7 @@ class Neo4jStore(GraphStore):
         self.database = database
 
     @classmethod
-    def connect(cls, uri: str, *, database: str | None = None) -> "Neo4jStore":
+    def connect(cls, uri: str, *, database: str | None = None) -> Neo4jStore:
         """Connect to ``uri`` (credentials from ``credentials_for``) and create the schema if missing."""
         from neo4j import GraphDatabase
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from tradegraph.graph.export.selection import Selection, select
 from tradegraph.graph.model import Actor, ActorKind, Article, Relation, RelationKind

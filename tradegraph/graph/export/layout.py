@@ -9,7 +9,7 @@ memory) takes over; it lays out 2,000 nodes in a few seconds.
 from __future__ import annotations
 
 import math
-from typing import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 NX_LAYOUT_LIMIT = 500
 ITERATIONS = 50

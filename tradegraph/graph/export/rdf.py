@@ -12,14 +12,14 @@ and, when the role is known, an ``org:Post`` the person ``org:holds``.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from tradegraph.graph.errors import InputError, UnsupportedError
 from tradegraph.graph.export.vocabulary import (

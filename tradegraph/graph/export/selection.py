@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
 
 from tradegraph.graph.model import Actor, Relation, RelationKind
 from tradegraph.graph.store import GraphStore

@@ -8,8 +8,9 @@ its evidence, and a REPRESENTS relation is at the same time an ``org:Membership`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import quote, unquote
 
 from rdflib import Graph, Literal, Namespace, URIRef

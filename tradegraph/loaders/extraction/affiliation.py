@@ -6,7 +6,8 @@ default country."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tradegraph.loaders.extraction.mentions import MentionIndex
 
@@ -83,7 +84,7 @@ class Ties:
         self.index = index
         self.doc = index.doc
 
-    def _person(self, token: "Token") -> str | None:
+    def _person(self, token: Token) -> str | None:
         m = self.index.at(token)
         if m is not None and m.key in self.index.persons:
             return m.key
@@ -108,7 +109,7 @@ class Ties:
                     return found
         return None
 
-    def _possessed_title(self, head: "Token") -> str | None:
+    def _possessed_title(self, head: Token) -> str | None:
         """ "his deputy, Y" / "X's deputy Y": the possessor is the superior."""
         nouns = [head.head] if head.dep_ in {"appos", "compound"} else []
         nouns += [c for c in head.children if c.dep_ in {"appos", "compound", "nmod"}]
@@ -119,7 +120,7 @@ class Ties:
                         return self._person(c)
         return None
 
-    def _appointer(self, head: "Token") -> str | None:
+    def _appointer(self, head: Token) -> str | None:
         """ "X named Y as trade minister": Y serves X's government."""
         verb = head.head
         if head.dep_ == "dobj" and verb.lemma_.lower() in APPOINT_VERBS:
@@ -133,7 +134,7 @@ class Ties:
                         return self._person(g)
         return None
 
-    def _reported_to(self, head: "Token") -> str | None:
+    def _reported_to(self, head: Token) -> str | None:
         """ "He said he would report to Y": the speaker serves Y."""
         prep = head.head
         if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in REPORT_VERBS:
@@ -142,7 +143,7 @@ class Ties:
                     return self._person(c)
         return None
 
-    def _group_leader(self, head: "Token") -> str | None:
+    def _group_leader(self, head: Token) -> str | None:
         """ "X flew to London with a team led by Y": Y leads X's team."""
         agent = head.head
         if head.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.lemma_.lower() not in LEAD_VERBS:
@@ -235,7 +236,7 @@ class Ties:
                 node = node.head
         return out
 
-    def partners(self, key: str, placed: Callable[[str], "str | None"]) -> set[str]:
+    def partners(self, key: str, placed: Callable[[str], str | None]) -> set[str]:
         """States across the table from a person: "X reached a deal with Indonesian President Y",
         "Y spoke with X", "a call between X and Y", "X met Y", "X resumed talks with Bangkok"."""
         out: set[str] = set()
@@ -243,7 +244,7 @@ class Ties:
             if m.key != key:
                 continue
             head = self.doc[m.start : m.end].root
-            others: list["Token"] = []
+            others: list[Token] = []
             if head.dep_ in {"nsubj", "nsubjpass"}:
                 verb = head.head
                 for node in verb.subtree:
@@ -288,7 +289,7 @@ class Ties:
         return key
 
     @staticmethod
-    def _partnering(node: "Token") -> bool:
+    def _partnering(node: Token) -> bool:
         for _ in range(3):
             if node.lemma_.lower() in PARTNER_WORDS or node.lower_ in PARTNER_WORDS:
                 return True
@@ -297,7 +298,7 @@ class Ties:
             node = node.head
         return False
 
-    def state_of(self, token: "Token") -> str | None:
+    def state_of(self, token: Token) -> str | None:
         """The country a subject stands for: itself, or the state of the person or office named."""
         m = self.index.at(token)
         if m is not None and m.key.startswith("country:") and not m.in_name:
@@ -308,7 +309,7 @@ class Ties:
             return self.index.home
         return None
 
-    def subordinate_state(self, key: str, facts: "dict[str, object]") -> str | None:
+    def subordinate_state(self, key: str, facts: dict[str, object]) -> str | None:
         """ "Y tasked Johnson with ...", where Johnson's state is known: Y's state."""
         for other in self.index.persons:
             if other != key and self.superior(other) == key:
@@ -317,7 +318,7 @@ class Ties:
                     return str(aff)
         return None
 
-    def _facing(self, verb: "Token") -> set[str]:
+    def _facing(self, verb: Token) -> set[str]:
         """ "goods from X would face / pay a 20% tariff": X."""
         if verb.lemma_.lower() not in FACE_VERBS:
             return set()
@@ -331,7 +332,7 @@ class Ties:
                     out.add(place.key)
         return out
 
-    def _targets(self, tariff: "Token") -> set[str]:
+    def _targets(self, tariff: Token) -> set[str]:
         out = set()
         for prep in tariff.children:
             if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}:
@@ -363,5 +364,5 @@ def head_title(role: str, head_titles: frozenset[str]) -> str | None:
     return None
 
 
-def first(items: "list[str | None]", ok: Callable[[str], bool]) -> str | None:
+def first(items: list[str | None], ok: Callable[[str], bool]) -> str | None:
     return next((i for i in items if i and ok(i)), None)

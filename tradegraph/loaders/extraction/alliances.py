@@ -3,7 +3,8 @@ among America's allies", "X and other allies", "the two NATO allies", "one of it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.loaders.extraction.found import Found
@@ -11,13 +12,13 @@ from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.resolve import NounResolver
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 ALLY_WORDS = {"ally", "allies", "alliance", "alliances", "allied"}
 COPULAS = {"be", "remain", "become", "stay"}
 
 
-def hyphen_countries(r: NounResolver, token: "Token") -> list[str]:
+def hyphen_countries(r: NounResolver, token: Token) -> list[str]:
     """The countries of a hyphenated or stacked modifier before ``token`` ("the U.S.-Japan
     alliance", "U.S.-India trade talks"), when it names at least two."""
     index = r.index
@@ -49,7 +50,7 @@ class AllianceRules:
     index: MentionIndex
 
     # -- ALLIED_WITH ----------------------------------------------------------------------
-    def _alliance(self, token: "Token") -> Iterator[Found]:
+    def _alliance(self, token: Token) -> Iterator[Found]:
         sent = token.sent
         head = token.head
         if any(c.dep_ == "neg" for c in token.children) or (
@@ -81,16 +82,16 @@ class AllianceRules:
             if m != partner and m.startswith("country:") and partner.startswith("country:"):
                 yield Found(partner, RelationKind.ALLIED_WITH, m, sent, 0.75)
 
-    def _hyphen_countries(self, token: "Token") -> list[str]:
+    def _hyphen_countries(self, token: Token) -> list[str]:
         return hyphen_countries(self.r, token)
 
-    def _poss_and_with(self, token: "Token") -> list[str]:
+    def _poss_and_with(self, token: Token) -> list[str]:
         """ "Japan's alliance with the United States": the owner and the partner."""
         sides = [self._country_of(n) for n in self._sides(token)]
         found = [k for k in dict.fromkeys(sides) if k is not None]
         return found if len(found) >= 2 else []
 
-    def _counted(self, token: "Token") -> list[str]:
+    def _counted(self, token: Token) -> list[str]:
         """ "the two NATO allies", "both allies": the two countries last named."""
         if token.dep_ == "appos" or self._sides(token):
             return []  # "Tokyo and Seoul, both allies of Washington": the partner is named
@@ -110,7 +111,7 @@ class AllianceRules:
                     return found
         return []
 
-    def _sides(self, token: "Token") -> list["Token"]:
+    def _sides(self, token: Token) -> list[Token]:
         out = []
         for c in token.children:
             if c.dep_ == "poss":
@@ -119,7 +120,7 @@ class AllianceRules:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
         return out
 
-    def _country_of(self, node: "Token") -> str | None:
+    def _country_of(self, node: Token) -> str | None:
         keys = self.r.single(node)
         if keys:
             return self.r.state(keys[0])
@@ -130,7 +131,7 @@ class AllianceRules:
                     return m.key
         return None
 
-    def _sole_other_country(self, token: "Token", partner: str) -> list[str]:
+    def _sole_other_country(self, token: Token, partner: str) -> list[str]:
         """ "a trade war between Washington and one of its longtime allies": the one other
         country the sentence names, when there is exactly one."""
         sent = token.sent
@@ -142,7 +143,7 @@ class AllianceRules:
         others.discard(partner)
         return sorted(others) if len(others) == 1 else []
 
-    def _ally_partner(self, token: "Token") -> str | None:
+    def _ally_partner(self, token: Token) -> str | None:
         for n in self._sides(token):
             key = self._country_of(n)
             if key is not None:
@@ -162,7 +163,7 @@ class AllianceRules:
             )
         return None
 
-    def _ally_members(self, token: "Token") -> list[str]:
+    def _ally_members(self, token: Token) -> list[str]:
         """Who the allies are: "Japan remains among America's allies", "X and other allies",
         "Seoul, Tokyo and Canberra — three of the allied governments ..."."""
         found: list[str] = []
@@ -190,7 +191,7 @@ class AllianceRules:
                 )  # "allies such as X"
         return [self.r.state(k) for k in dict.fromkeys(found)]
 
-    def _before_dash(self, token: "Token") -> list[str]:
+    def _before_dash(self, token: Token) -> list[str]:
         """ "Seoul, Tokyo and Canberra — three of the allied governments ... —": the list the
         dashed aside describes."""
         sent = token.sent
@@ -207,7 +208,7 @@ class AllianceRules:
             first = first.head
         return self.r.parties(first)
 
-    def _speaker_state(self, token: "Token") -> str | None:
+    def _speaker_state(self, token: Token) -> str | None:
         for node in token.ancestors:
             for c in node.children:
                 if c.dep_ == "nsubj":

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Extraction, Relation, RelationKind
 from tradegraph.loaders.extraction.dates import sentence_date
 from tradegraph.loaders.extraction.found import Found
-from tradegraph.loaders.extraction.tariffs import GOODS
 from tradegraph.loaders.extraction.resolve import NounResolver
+from tradegraph.loaders.extraction.tariffs import GOODS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -35,7 +35,7 @@ class ExtractionBuilder:
         return Extraction(self.article, tuple(actors), tuple(relations.values()))
 
     # -- relations ------------------------------------------------------------------------
-    def _evidence(self, sentence: "Span", confidence: float) -> Evidence:
+    def _evidence(self, sentence: Span, confidence: float) -> Evidence:
         return Evidence(
             self.article.id,
             " ".join(sentence.text.split()),
@@ -62,7 +62,7 @@ class ExtractionBuilder:
             current = [o for o in facts.offices if o.official and o.current]
             if key in replaced:
                 current = [o for o in current if o.new]
-            evidence: list[tuple["Span", float, str | None]] = [
+            evidence: list[tuple[Span, float, str | None]] = [
                 (o.sentence, min(o.confidence, facts.affiliation_confidence), o.role) for o in current
             ]
             evidence += [(sent, conf, None) for place, sent, conf in facts.represented if place == target]

@@ -117,7 +117,7 @@ def _resolve(text: str, published: date | None) -> date | None:
     return day
 
 
-def sentence_date(sentence: "Span", published: date | None) -> date | None:
+def sentence_date(sentence: Span, published: date | None) -> date | None:
     """The date a sentence reports its event on: its first resolvable DATE entity, else the
     article's date."""
     for ent in sentence.ents:

@@ -18,6 +18,6 @@ class Found:
     source: str
     kind: RelationKind
     target: str
-    sentence: "Span"
+    sentence: Span
     confidence: float
     role: str | None = None

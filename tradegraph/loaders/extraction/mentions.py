@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import ActorKind, actor_id
 from tradegraph.loaders.gazetteer import Gazetteer, Place
@@ -93,7 +94,7 @@ class Person:
 class MentionIndex:
     """Every actor mention of one document, by token, with the places and persons behind them."""
 
-    def __init__(self, doc: "Doc", gazetteer: Gazetteer, matcher: "PhraseMatcher") -> None:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher) -> None:
         self.doc = doc
         self.gaz = gazetteer
         self.places: dict[str, Place] = {}
@@ -115,7 +116,7 @@ class MentionIndex:
         self.antecedents = self._pronoun_antecedents()
 
     # -- lookup -------------------------------------------------------------------------
-    def at(self, token: "Token") -> Mention | None:
+    def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
     def kind(self, key: str) -> ActorKind:
@@ -144,7 +145,7 @@ class MentionIndex:
         return seen
 
     # -- places -------------------------------------------------------------------------
-    def _find_places(self, matcher: "PhraseMatcher") -> None:
+    def _find_places(self, matcher: PhraseMatcher) -> None:
         doc = self.doc
         matches = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         taken: set[int] = set()
@@ -196,7 +197,7 @@ class MentionIndex:
         alone = Counter(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_)
         self._mark_person_tokens(alone)
 
-    def _titled_name(self, ent: "Span") -> bool:
+    def _titled_name(self, ent: Span) -> bool:
         """A name the NER took for an organisation, told apart by its office:
         "Jamieson Greer, the United States Trade Representative"."""
         if not 2 <= len(ent) <= 3 or not all(_name_like(t) or t.text == "-" for t in ent):
@@ -209,7 +210,7 @@ class MentionIndex:
             return True
         return any(c.dep_ == "appos" and c.lower_ in heads for c in ent.root.children)
 
-    def _names_after_titles(self, found: "list[Span | None]") -> "list[Span]":
+    def _names_after_titles(self, found: list[Span | None]) -> list[Span]:
         """Names the NER missed or took for an organisation, read off the title before them:
         "Minister of Industry and Trade Tran Quoc Minh", "spokesperson He Wenjun"."""
         doc = self.doc
@@ -253,7 +254,7 @@ class MentionIndex:
             return j if j > i + 1 else i
         return i
 
-    def _name_word(self, token: "Token") -> bool:
+    def _name_word(self, token: Token) -> bool:
         titles = self.gaz.titles
         return (
             token.pos_ == "PROPN"
@@ -273,7 +274,7 @@ class MentionIndex:
     def _match_known(self, word: str) -> bool:
         return any(word in p.words for p in self.persons.values())
 
-    def _clean_person(self, ent: "Span") -> "Span | None":
+    def _clean_person(self, ent: Span) -> Span | None:
         doc = self.doc
         start, end = ent.start, ent.end
         while end > start and (
@@ -348,7 +349,7 @@ class MentionIndex:
             return None
         return span
 
-    def _blocked(self, token: "Token") -> bool:
+    def _blocked(self, token: Token) -> bool:
         low = token.lower_
         return (
             low in HONORIFICS
@@ -472,7 +473,7 @@ class MentionIndex:
         return "country:USA" if counts else None
 
 
-def _inside_name(span: "Span", name_ents: list[tuple[int, int]]) -> bool:
+def _inside_name(span: Span, name_ents: list[tuple[int, int]]) -> bool:
     """Whether a country name is only part of a longer name: "Canada-U.S.-Mexico trade agreement",
     "Korea International Trade Association"."""
     doc = span.doc
@@ -490,7 +491,7 @@ def _inside_name(span: "Span", name_ents: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _dateline(span: "Span") -> bool:
+def _dateline(span: Span) -> bool:
     """ "SEOUL —", "WASHINGTON (Reuters) –": where the story was filed, not an actor."""
     doc = span.doc
     first = span.start == 0 or doc[span.start - 1].is_space or doc[span.start - 1].is_sent_end
@@ -504,7 +505,7 @@ def _dateline(span: "Span") -> bool:
     )
 
 
-def _name_like(token: "Token") -> bool:
+def _name_like(token: Token) -> bool:
     return (
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
@@ -513,11 +514,11 @@ def _name_like(token: "Token") -> bool:
     )
 
 
-def _name_text(span: "Span") -> str:
+def _name_text(span: Span) -> str:
     return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
 
-def is_headline(span: "Span", text: str | None = None) -> bool:
+def is_headline(span: Span, text: str | None = None) -> bool:
     """Whether ``span`` stands in a title-case line (a headline) whose capitals say nothing
     about names (``text``: the document's text, when the caller has it)."""
     text = span.doc.text if text is None else text
@@ -534,7 +535,7 @@ def _headline_line(line: str) -> bool:
     return bool(sum(w[0].isupper() for w in words) / len(words) > 0.75)
 
 
-def build_matcher(nlp: object, gazetteer: Gazetteer) -> "PhraseMatcher":
+def build_matcher(nlp: object, gazetteer: Gazetteer) -> PhraseMatcher:
     """A PhraseMatcher over every gazetteer surface form (built once per pipeline)."""
     from spacy.matcher import PhraseMatcher
 
@@ -545,7 +546,7 @@ def build_matcher(nlp: object, gazetteer: Gazetteer) -> "PhraseMatcher":
     return matcher
 
 
-def iter_sentence_mentions(index: MentionIndex, sent: "Span") -> Iterable[Mention]:
+def iter_sentence_mentions(index: MentionIndex, sent: Span) -> Iterable[Mention]:
     seen: set[int] = set()
     for token in sent:
         m = index.at(token)
@@ -554,7 +555,7 @@ def iter_sentence_mentions(index: MentionIndex, sent: "Span") -> Iterable[Mentio
             yield m
 
 
-def in_quote(doc: "Doc", i: int, text: str | None = None) -> bool:
+def in_quote(doc: Doc, i: int, text: str | None = None) -> bool:
     """Whether token ``i`` stands inside quotation marks of its paragraph (a quoted speaker's
     words, where titles say nothing about the article's own actors)."""
     idx = doc[i].idx

@@ -6,7 +6,8 @@ sent to Y"."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import ActorKind, RelationKind
 from tradegraph.loaders.extraction.alliances import hyphen_countries
@@ -214,17 +215,17 @@ class NegotiationRules:
 
     r: NounResolver
     index: MentionIndex
-    pending: list[tuple[list[str], "Span"]]
+    pending: list[tuple[list[str], Span]]
     last_sides: list[str]
 
-    def is_negotiation_trigger(self, token: "Token") -> bool:
+    def is_negotiation_trigger(self, token: Token) -> bool:
         if token.ent_type_ in {"ORG", "EVENT", "LAW"} and token.lower_ in NEGOTIATE_NOUNS:
             return False
         if token.pos_ == "VERB":
             return token.lemma_.lower() in NEGOTIATE_VERBS
         return token.pos_ == "NOUN" and token.lower_ in NEGOTIATE_NOUNS
 
-    def _negotiation(self, trigger: "Token") -> Iterator[Found]:
+    def _negotiation(self, trigger: Token) -> Iterator[Found]:
         low = trigger.lower_
         if self._refused(trigger) or self._urged(trigger) or (low in DEAL_NOUNS and self._wishful(trigger)):
             return
@@ -265,7 +266,7 @@ class NegotiationRules:
         self.r.weak.clear()
 
     # -- parties --------------------------------------------------------------------------
-    def _group(self, token: "Token") -> list[str]:
+    def _group(self, token: Token) -> list[str]:
         """The actors of a noun phrase, with what the resolver leaves out: coordinated modifiers
         ("Mexican and U.S. officials") and a list continuing an apposition ("Argentina's
         negotiator, Lucía Ferreyra, and Paraguay's minister Esteban Giménez")."""
@@ -323,7 +324,7 @@ class NegotiationRules:
             return self.index.gaz.country(place.state).id
         return key
 
-    def _holders(self, trigger: "Token") -> list["Token"]:
+    def _holders(self, trigger: Token) -> list[Token]:
         """The trigger and the verb or noun that carries its arguments: "held talks with",
         "talks were held between", "three rounds of talks with"."""
         holders = [trigger]
@@ -336,13 +337,13 @@ class NegotiationRules:
         holders.extend(self._made_in(trigger))
         return holders
 
-    def _made_in(self, trigger: "Token") -> list["Token"]:
+    def _made_in(self, trigger: Token) -> list[Token]:
         """ "the deal Japan struck with the U.S.": the relative clause that makes the deal."""
         if trigger.lower_ not in DEAL_NOUNS:
             return []
         return [c for c in trigger.children if c.dep_ == "relcl" and c.lemma_.lower() in DEAL_MADE]
 
-    def _between(self, trigger: "Token") -> list[str]:
+    def _between(self, trigger: Token) -> list[str]:
         for holder in self._holders(trigger):
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ == "between":
@@ -351,7 +352,7 @@ class NegotiationRules:
                         return found
         return []
 
-    def _counterparts(self, trigger: "Token") -> list[str]:
+    def _counterparts(self, trigger: Token) -> list[str]:
         found: list[str] = []
         for holder in self._holders(trigger):
             if holder.pos_ in {"VERB", "AUX"} and holder != trigger and holder.lemma_.lower() in REFUSAL:
@@ -392,7 +393,7 @@ class NegotiationRules:
                     found.extend(k for g in child.children if g.dep_ == "pobj" for k in self._group(g))
         return list(dict.fromkeys(found))
 
-    def _agents(self, trigger: "Token") -> list[str]:
+    def _agents(self, trigger: Token) -> list[str]:
         for child in trigger.children:
             if child.dep_ == "poss" and (owners := self._group(child)):
                 return owners
@@ -435,7 +436,7 @@ class NegotiationRules:
             cur = cur.head
         return []
 
-    def _clause_agents(self, verb: "Token", trigger: "Token", via_as: bool) -> list[str]:
+    def _clause_agents(self, verb: Token, trigger: Token, via_as: bool) -> list[str]:
         children = list(verb.children)
         if via_as:
             for c in children:
@@ -475,14 +476,14 @@ class NegotiationRules:
         return list(dict.fromkeys(found))
 
     @staticmethod
-    def _own_people(noun: "Token") -> bool:
+    def _own_people(noun: Token) -> bool:
         """ "told his team to resume talks": the teller's own people, so the teller's state is the side."""
         return noun.lower_ in SIDE_NOUNS and any(
             c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "its", "my", "our"}
             for c in noun.children
         )
 
-    def _led_by(self, noun: "Token") -> list[str]:
+    def _led_by(self, noun: Token) -> list[str]:
         """ "a delegation led by X": the leader negotiates too."""
         out: list[str] = []
         for c in noun.children:
@@ -494,7 +495,7 @@ class NegotiationRules:
         return out
 
     # -- delegations ----------------------------------------------------------------------
-    def _delegation(self, verb: "Token") -> Iterator[Found]:
+    def _delegation(self, verb: Token) -> Iterator[Found]:
         """ "Vietnam will send a team of negotiators to Washington", "a Japanese delegation will
         travel to Seoul": the sending state negotiates with the host."""
         if self._refused(verb):
@@ -527,7 +528,7 @@ class NegotiationRules:
                 if a != b:
                     yield Found(a, RelationKind.NEGOTIATES_WITH, b, verb.sent, 0.6)
 
-    def _is_delegation(self, noun: "Token") -> bool:
+    def _is_delegation(self, noun: Token) -> bool:
         if noun.lower_ in {"delegation", "delegations", "negotiators"}:
             return True
         return noun.lower_ in DELEGATION_NOUNS and any(
@@ -537,7 +538,7 @@ class NegotiationRules:
             for c in noun.children
         )
 
-    def _modifier_states(self, noun: "Token") -> list[str]:
+    def _modifier_states(self, noun: Token) -> list[str]:
         """ "a Japanese delegation", "a team of Vietnamese negotiators"."""
         out: list[str] = []
         for c in noun.children:
@@ -552,7 +553,7 @@ class NegotiationRules:
         return out
 
     # -- what is not a negotiation --------------------------------------------------------
-    def _fronted(self, prep: "Token") -> bool:
+    def _fronted(self, prep: Token) -> bool:
         """A frame-setting adjunct before its clause's subject is another event when the clause
         holds talks of its own ("Following the meeting with Japan, a delegation from Korea will
         meet ..."), refers back to talks told before ("Following the meeting with Japan, ...") or
@@ -576,9 +577,9 @@ class NegotiationRules:
             if not prep.i <= t.i <= prep.right_edge.i
         )
 
-    def _refused(self, trigger: "Token") -> bool:
+    def _refused(self, trigger: Token) -> bool:
         """Refused, denied, cancelled, threatened or conditional talks: "would only negotiate if"."""
-        came_from: "Token | None" = None
+        came_from: Token | None = None
         for node in [trigger, *trigger.ancestors]:
             if came_from is not None and came_from.dep_ == "conj" and came_from.pos_ in {"VERB", "AUX"}:
                 came_from = (
@@ -613,17 +614,17 @@ class NegotiationRules:
         return False
 
     @staticmethod
-    def _particle(verb: "Token") -> str | None:
+    def _particle(verb: Token) -> str | None:
         return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
-    def _urged(self, trigger: "Token") -> bool:
+    def _urged(self, trigger: Token) -> bool:
         """ "urged both countries to resolve their differences through dialogue": asked for, not held."""
         return any(a.lemma_.lower() in URGED and a.pos_ == "VERB" for a in trigger.ancestors)
 
-    def _wishful(self, trigger: "Token") -> bool:
+    def _wishful(self, trigger: Token) -> bool:
         return any(a.lemma_.lower() in WISHFUL for a in trigger.ancestors)
 
-    def _deal_made(self, trigger: "Token") -> bool:
+    def _deal_made(self, trigger: Token) -> bool:
         """ "reach/strike/sign a deal with", "close to an agreement", "the deal was signed"."""
         head = trigger.head
         if head.lower_ == "to" and head.head.lower_ == "close":
@@ -636,7 +637,7 @@ class NegotiationRules:
             return True  # "Japan's deal with Washington", "its own deal with the U.S."
         return bool(self._made_in(trigger))
 
-    def _other_topic(self, trigger: "Token") -> bool:
+    def _other_topic(self, trigger: Token) -> bool:
         """ "a ceasefire meeting", "talks on security": a meeting about something other than trade."""
         for c in trigger.children:
             if c.dep_ in {"compound", "amod"} and c.lower_ in OTHER_TOPICS:

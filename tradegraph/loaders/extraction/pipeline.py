@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import Article, Extraction
 from tradegraph.loaders.extraction.build import ExtractionBuilder
@@ -30,7 +31,7 @@ class Extractor:
     ['country:JPN', 'country:USA']
     """
 
-    def __init__(self, nlp: "Language | None" = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
         if nlp is None:
             from tradegraph.loaders.nlp import load_nlp
 
@@ -51,7 +52,7 @@ class Extractor:
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
             yield self.read(article, doc)
 
-    def read(self, article: Article, doc: "Doc") -> Extraction:
+    def read(self, article: Article, doc: Doc) -> Extraction:
         """The extraction of an already parsed article."""
         index = MentionIndex(doc, self.gazetteer, self.matcher)
         facts = RoleReader(index).read()

@@ -25,7 +25,7 @@ class RelationReader(NegotiationRules, TariffRules, AllianceRules, ReplacementRu
     def __init__(self, resolver: NounResolver) -> None:
         self.r = resolver
         self.index = resolver.index
-        self.pending: list[tuple[list[str], "Span"]] = []
+        self.pending: list[tuple[list[str], Span]] = []
         self.last_sides: list[str] = []
         self.last_imposer: str | None = None
 

@@ -3,7 +3,8 @@ role after Y"."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.loaders.extraction.found import Found
@@ -27,7 +28,7 @@ class ReplacementRules:
     index: MentionIndex
 
     # -- REPLACED_BY ----------------------------------------------------------------------
-    def _replacement(self, verb: "Token") -> Iterator[Found]:
+    def _replacement(self, verb: Token) -> Iterator[Found]:
         lemma = verb.lemma_.lower()
         sent = verb.sent
         persons = self.index.persons
@@ -76,7 +77,7 @@ class ReplacementRules:
                 yield Found(old, RelationKind.REPLACED_BY, new, sent, 0.85 if not self.r.weak else 0.6)
         self.r.weak.clear()
 
-    def _appointee(self, verb: "Token") -> list[str]:
+    def _appointee(self, verb: Token) -> list[str]:
         """ "X named Y as foreign minister, replacing Z": the one appointed takes the post, not the
         one appointing."""
         for node in verb.ancestors:
@@ -90,7 +91,7 @@ class ReplacementRules:
                 ]
         return []
 
-    def _head_subject(self, verb: "Token") -> list[str]:
+    def _head_subject(self, verb: Token) -> list[str]:
         """Who takes the post in the clause a participle or infinitive hangs on: its object ("X
         named Y as envoy, to succeed Z"), else its subject ("he was named minister, succeeding Z")."""
         if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head == verb:
@@ -107,7 +108,7 @@ class ReplacementRules:
                 return found
         return []
 
-    def _preceding_person(self, verb: "Token", exclude: list[str]) -> list[str]:
+    def _preceding_person(self, verb: Token, exclude: list[str]) -> list[str]:
         """ "Peter Kyle becomes ..., replacing Jonathan Reynolds": the person named before."""
         for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
             keys = self.r.single(t)
@@ -120,7 +121,7 @@ class ReplacementRules:
         and another takes up in the same story ("to become foreign secretary")."""
         known = {(f.source, f.target) for f in found if f.kind is RelationKind.REPLACED_BY}
         succeeded = {new for _, new in known}  # one post, one predecessor: stated ones win
-        takers: dict[frozenset[str], list[tuple[str, "Span"]]] = {}
+        takers: dict[frozenset[str], list[tuple[str, Span]]] = {}
         for key, facts in self.r.facts.items():
             for office in facts.offices:
                 if office.new and office.current:

@@ -34,7 +34,7 @@ class NounResolver:
         """A person's state (or the person when unknown); a country or body as it is."""
         return self.affiliation(key) or key if key in self.index.persons else key
 
-    def parties(self, token: "Token") -> list[str]:
+    def parties(self, token: Token) -> list[str]:
         """The actors of a coordinated noun phrase headed by ``token``."""
         found: list[str] = []
         for t in [token, *token.conjuncts]:
@@ -48,7 +48,7 @@ class NounResolver:
                     found.append(key)
         return found
 
-    def single(self, t: "Token") -> list[str]:
+    def single(self, t: Token) -> list[str]:
         idx = self.index
         m = idx.at(t)
         if m is not None:
@@ -94,7 +94,7 @@ class NounResolver:
                 return [m.key]
         return []
 
-    def _described(self, t: "Token") -> list[str]:
+    def _described(self, t: Token) -> list[str]:
         """ "Japanese representatives", "a delegation from South Korea", "Trump's officials",
         "the Trump administration", "the minister" (a person named earlier with that office)."""
         found: list[str] = []
@@ -124,7 +124,7 @@ class NounResolver:
                 return [self._acting_state(t) or self.index.home]
         return []
 
-    def _other_side(self, t: "Token") -> str | None:
+    def _other_side(self, t: Token) -> str | None:
         """A country named in the sentence besides the one the story is about, else the most
         mentioned such country."""
         from collections import Counter
@@ -140,7 +140,7 @@ class NounResolver:
         )
         return counts.most_common(1)[0][0] if counts else None
 
-    def _acting_state(self, t: "Token") -> str | None:
+    def _acting_state(self, t: Token) -> str | None:
         """ "Trump assigned X as the government's representatives": the subject's state."""
         root = t.sent.root
         for c in root.children:
@@ -150,7 +150,7 @@ class NounResolver:
                     return self.affiliation(m.key)
         return None
 
-    def _recent_with_role(self, t: "Token") -> str | None:
+    def _recent_with_role(self, t: Token) -> str | None:
         best: tuple[int, str] | None = None
         for m in self.index.mentions:
             if (
@@ -162,7 +162,7 @@ class NounResolver:
                     best = (m.start, m.key)
         return best[1] if best else None
 
-    def _subtree(self, t: "Token", skip_poss: bool = False) -> list[str]:
+    def _subtree(self, t: Token, skip_poss: bool = False) -> list[str]:
         """Persons inside a noun phrase the parser mis-attached ("Choi and Trade Minister Ahn")."""
         found: list[str] = []
         stack = [t]

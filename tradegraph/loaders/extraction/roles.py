@@ -3,8 +3,9 @@ complements, "becomes ...", "representing ..."; and from them each person's affi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from tradegraph.loaders.extraction.affiliation import Ties, bare_head_title, first, head_title
 from tradegraph.loaders.extraction.mentions import HONORIFICS, Mention, MentionIndex, in_quote, is_headline
@@ -54,7 +55,7 @@ class Office:
     person: str
     role: str
     place: str | None  # explicit affiliation named with the title
-    sentence: "Span"
+    sentence: Span
     confidence: float
     current: bool = True
     official: bool = True
@@ -68,7 +69,7 @@ class PersonFacts:
     offices: list[Office] = field(default_factory=list)
     affiliation: str | None = None
     affiliation_confidence: float = 0.0
-    represented: list[tuple[str, "Span", float]] = field(default_factory=list)  # "representing Japan"
+    represented: list[tuple[str, Span, float]] = field(default_factory=list)  # "representing Japan"
 
     @property
     def roles(self) -> list[str]:
@@ -128,7 +129,7 @@ class RoleReader:
             office.current, office.left = False, True
             yield office
 
-    def _left_title(self, span: "Span", head: "Token") -> "Span | None":
+    def _left_title(self, span: Span, head: Token) -> Span | None:
         doc = span.doc
         start = head.left_edge.i
         if start >= span.start:
@@ -164,7 +165,7 @@ class RoleReader:
             return None
         return title
 
-    def _surface_title_start(self, span: "Span") -> int:
+    def _surface_title_start(self, span: Span) -> int:
         """ "after PM Sir Keir Starmer's ...": a title right before the name that the parser
         attached elsewhere."""
         doc = span.doc
@@ -209,7 +210,7 @@ class RoleReader:
             j -= 1
         return i
 
-    def _as_titles(self, head: "Token") -> Iterator["Span"]:
+    def _as_titles(self, head: Token) -> Iterator[Span]:
         """ "appointment of X as minister", "X was sworn in as ambassador", "X becomes the new Y"."""
         owners = [head]
         while head.dep_ == "conj" and head.head is not head:
@@ -265,7 +266,7 @@ class RoleReader:
                             if attr.dep_ in {"attr", "oprd", "dobj"} and self._is_title(attr):
                                 yield _np(attr)
 
-    def _office(self, mention: Mention, title: "Span", confidence: float) -> Office:
+    def _office(self, mention: Mention, title: Span, confidence: float) -> Office:
         words = {t.lower_ for t in title}
         served = any(a.lemma_ in PAST_SERVICE and _past(a) for a in list(title.root.ancestors)[:2])
         former = bool(words & self.titles.former_words) or self._past_service(mention) or served
@@ -286,7 +287,7 @@ class RoleReader:
             left=bool(words & self.titles.former_words) and not served,
         )
 
-    def _left_posts(self, mention: Mention, head: "Token") -> Iterator[Office]:
+    def _left_posts(self, mention: Mention, head: Token) -> Iterator[Office]:
         """ "X moves from foreign secretary to ...", "X, who is being shifted from the Home Office":
         the post X leaves."""
         verbs = [head.head] if head.dep_ in {"nsubj", "nsubjpass"} else []
@@ -315,7 +316,7 @@ class RoleReader:
                         left=True,
                     )
 
-    def _of_place(self, head: "Token") -> str | None:
+    def _of_place(self, head: Token) -> str | None:
         """ "Prime Minister X of Australia"."""
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -326,7 +327,7 @@ class RoleReader:
         return None
 
     @staticmethod
-    def _moved_from(title: "Span") -> bool:
+    def _moved_from(title: Span) -> bool:
         return any(a.dep_ == "prep" and a.lower_ == "from" for a in title.root.ancestors if a.i < title.start)
 
     def _past_service(self, mention: Mention) -> bool:
@@ -337,7 +338,7 @@ class RoleReader:
                 return True
         return False
 
-    def _nonstate(self, title: "Span") -> bool:
+    def _nonstate(self, title: Span) -> bool:
         """A role in a party, company or NGO ("co-president of the Socialist Group")."""
         for t in title:
             if t.lower_ in self.titles.nonofficial and not _hyphen_general(t):
@@ -358,7 +359,7 @@ class RoleReader:
                         return True
         return False
 
-    def _title_place(self, title: "Span") -> str | None:
+    def _title_place(self, title: Span) -> str | None:
         for t in title:
             m = self.index.at(t)
             if m is None or m.key in self.index.persons or (m.in_name and m.how != "demonym"):
@@ -557,14 +558,14 @@ class RoleReader:
             return None
         return ranked[0][0]
 
-    def _in_title_of_person(self, token: "Token") -> bool:
+    def _in_title_of_person(self, token: Token) -> bool:
         for ancestor in token.ancestors:
             m = self.index.at(ancestor)
             if m is not None and m.key in self.index.persons:
                 return True
         return False
 
-    def _title_word(self, token: "Token") -> bool:
+    def _title_word(self, token: Token) -> bool:
         low = token.lower_
         if low == "general" and token.i > 0 and token.doc[token.i - 1].text == "-":
             return True  # "Secretary-General", "Director-General"
@@ -574,28 +575,28 @@ class RoleReader:
             or low in {"minister", "secretary"}
         )
 
-    def _is_title(self, token: "Token") -> bool:
+    def _is_title(self, token: Token) -> bool:
         return token.lower_ in self.titles.heads
 
 
-def _opening_in(prep: "Token") -> bool:
+def _opening_in(prep: Token) -> bool:
     """ "In Seoul, ...": the place a sentence opens on frames who speaks there."""
     return prep.lower_ == "in" and prep.i == prep.sent.start
 
 
-def _past(verb: "Token") -> bool:
+def _past(verb: Token) -> bool:
     """ "served", "had served" (not "has served", still in office)."""
     return verb.tag_ == "VBD" or (
         verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
     )
 
 
-def _serving(title: "Span") -> bool:
+def _serving(title: Span) -> bool:
     """ "served as foreign minister": holding a post, not taking it up."""
     return any(a.lemma_ in PAST_SERVICE | {"work", "act", "remain"} for a in list(title.root.ancestors)[:2])
 
 
-def _at_body(title: "Span") -> bool:
+def _at_body(title: Span) -> bool:
     """ "a vice-president at Canadian Manufacturers & Exporters": a post at an organisation
     (state offices are "of" or "for" their state)."""
     holders = [title.root, title.root.head] if title.root.dep_ == "appos" else [title.root]
@@ -608,13 +609,13 @@ def _at_body(title: "Span") -> bool:
     )
 
 
-def _hyphen_general(token: "Token") -> bool:
+def _hyphen_general(token: Token) -> bool:
     """ "Director-General": the head of an international body, not a company director."""
     doc = token.doc
     return token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ == "general"
 
 
-def _np(token: "Token") -> "Span":
+def _np(token: Token) -> Span:
     """The noun phrase of an office: without relative clauses, trailing punctuation or
     adjuncts ("representatives in negotiations with Japan" -> "representatives")."""
     doc = token.doc
@@ -632,7 +633,7 @@ def _np(token: "Token") -> "Span":
     return doc[token.left_edge.i : end]
 
 
-def _role_text(title: "Span", index: MentionIndex) -> str:
+def _role_text(title: Span, index: MentionIndex) -> str:
     """The office itself: without determiners, possessors and honorifics ("Japan's economic
     revitalization minister" -> "economic revitalization minister")."""
     words = []
@@ -649,7 +650,7 @@ def _role_text(title: "Span", index: MentionIndex) -> str:
     return text
 
 
-def _quoted(sentence: "Span", office: Office, text: str) -> bool:
+def _quoted(sentence: Span, office: Office, text: str) -> bool:
     return in_quote(sentence.doc, sentence.start, text) or in_quote(sentence.doc, sentence.end - 1, text)
 
 

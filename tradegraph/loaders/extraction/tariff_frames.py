@@ -7,7 +7,8 @@ else the article's dominant imposer."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.loaders.extraction.found import Found
@@ -163,11 +164,11 @@ QUANTIFIERS = {"most", "all", "some", "much", "many", "half", "part", "bulk", "m
 class TariffFrames(TariffRules):
     """Reads tariff frames over one document; built on the :class:`TariffRules` helpers."""
 
-    def __init__(self, resolver: "NounResolver") -> None:
+    def __init__(self, resolver: NounResolver) -> None:
         self.r = resolver
         self.index = resolver.index
         self.last_imposer = None
-        self.pending: list[tuple[list[str], "Span"]] = []
+        self.pending: list[tuple[list[str], Span]] = []
 
     def read(self) -> list[Found]:
         doc = self.index.doc
@@ -180,10 +181,10 @@ class TariffFrames(TariffRules):
         return found
 
     # -- anchors ----------------------------------------------------------------------------
-    def _anchors(self, sent: "Span") -> list["Token"]:
+    def _anchors(self, sent: Span) -> list[Token]:
         """Heads of the noun phrases naming a tariff or a rate: "a 25% tariff", "a 10% baseline
         rate", "41%" (not "tariff talks", "tariff revenue")."""
-        heads: list["Token"] = []
+        heads: list[Token] = []
         for t in sent:
             low = t.lower_
             if not (low in TARIFF_NOUNS or t.lemma_.lower() == "tariff" or self._is_rate(t)):
@@ -204,22 +205,22 @@ class TariffFrames(TariffRules):
         return heads
 
     @staticmethod
-    def _is_rate(t: "Token") -> bool:
+    def _is_rate(t: Token) -> bool:
         return (
             t.lower_ in RATE_UNITS
             and any(c.like_num or c.pos_ == "NUM" for c in t.children)
             or (t.lower_ == "%" and t.i > 0 and t.doc[t.i - 1].like_num)
         )
 
-    def _has_rate(self, t: "Token") -> bool:
+    def _has_rate(self, t: Token) -> bool:
         return any(self._is_rate(c) or c.lower_ in TARIFF_NOUNS for c in t.subtree if c.i < t.i)
 
     # -- one sentence ------------------------------------------------------------------------
-    def _sentence(self, sent: "Span") -> Iterator[Found]:
+    def _sentence(self, sent: Span) -> Iterator[Found]:
         anchors = [a for a in self._anchors(sent) if self._real(a)]
         if not anchors:
             return
-        targets: dict[str, "Token"] = {}
+        targets: dict[str, Token] = {}
         for anchor in anchors:
             for key in self._frame_targets(anchor):
                 targets.setdefault(key, anchor)
@@ -230,13 +231,13 @@ class TariffFrames(TariffRules):
             if imposer and imposer != key and self.r.state(imposer) != key:
                 yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, key, sent, 0.7)
 
-    def _real(self, anchor: "Token") -> bool:
+    def _real(self, anchor: Token) -> bool:
         """Whether the tariff or rate is in force or decided: no threat, plan, condition, pause
         or modal governs it within its own clause."""
         for c in anchor.children:
             if c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in UNREAL:
                 return False  # "a 25 percent levy threatened by Washington"
-        prev: "Token | None" = None
+        prev: Token | None = None
         node = anchor
         while True:
             lemma = node.lemma_.lower()
@@ -262,7 +263,7 @@ class TariffFrames(TariffRules):
             prev, node = node, node.head
 
     @staticmethod
-    def _to_rate(verb: "Token") -> bool:
+    def _to_rate(verb: Token) -> bool:
         return any(
             c.dep_ == "prep"
             and c.lower_ == "to"
@@ -271,7 +272,7 @@ class TariffFrames(TariffRules):
         )
 
     @staticmethod
-    def _reported(node: "Token") -> bool:
+    def _reported(node: Token) -> bool:
         """ "Trump said that a 30% tariff would be levied": a past report's future, not a condition."""
         return (
             node.dep_ == "ccomp"
@@ -280,7 +281,7 @@ class TariffFrames(TariffRules):
         )
 
     # -- targets -----------------------------------------------------------------------------
-    def _frame_targets(self, anchor: "Token") -> list[str]:
+    def _frame_targets(self, anchor: Token) -> list[str]:
         found = list(self._tariff_targets(anchor))
         own = [c for c in anchor.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}]
         if own and not found:  # "Canada saw its tariff raised"; not "Washington lowered its tariff on X"
@@ -306,7 +307,7 @@ class TariffFrames(TariffRules):
                 found += self._subjects(verb, passive=False)
         return [k for k in dict.fromkeys(found) if k.startswith(("country:", "org:"))]
 
-    def _governor(self, anchor: "Token") -> tuple["Token | None", str]:
+    def _governor(self, anchor: Token) -> tuple[Token | None, str]:
         """The verb a tariff or rate hangs on and how: ("pay", "dobj"), ("set", "at"), ("hit", "with")."""
         if anchor.dep_ in {"dobj", "attr", "nsubjpass", "oprd"}:
             return anchor.head, anchor.dep_
@@ -317,7 +318,7 @@ class TariffFrames(TariffRules):
             return self._governor(anchor.head)
         return None, ""
 
-    def _subjects(self, verb: "Token", *, passive: bool) -> list[str]:
+    def _subjects(self, verb: Token, *, passive: bool) -> list[str]:
         """The countries a clause's subject names, through "keep paying", relative pronouns,
         "most of their goods" and "its"."""
         while verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
@@ -329,7 +330,7 @@ class TariffFrames(TariffRules):
                 found.extend(self._bearer(node))
         return found
 
-    def _bearer(self, node: "Token") -> list[str]:
+    def _bearer(self, node: Token) -> list[str]:
         if node.lower_ in QUANTIFIERS:  # "most of their goods"
             for p in node.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
@@ -339,7 +340,7 @@ class TariffFrames(TariffRules):
                 return self._its(c, every=True)
         return self._target(node)
 
-    def _listed_at_rates(self, sent: "Span") -> list[str]:
+    def _listed_at_rates(self, sent: Span) -> list[str]:
         """ "followed by Laos and Myanmar at 40% and Switzerland at 39%": the countries listed
         right before "at" and a rate, read off the surface, where parses disagree."""
         doc = sent.doc
@@ -372,7 +373,7 @@ class TariffFrames(TariffRules):
             j += 1
         return j < len(doc) and j > i and doc[j].lower_ in RATE_UNITS
 
-    def _letter_recipients(self, sent: "Span") -> list[str]:
+    def _letter_recipients(self, sent: Span) -> list[str]:
         """ "Trump sent a letter to South Korean President Lee, also setting a 25% rate": the
         addressee's state, when the letter sets a rate."""
         found: list[str] = []
@@ -387,7 +388,7 @@ class TariffFrames(TariffRules):
         return [k for k in found if k.startswith(("country:", "org:"))]
 
     # -- imposer -----------------------------------------------------------------------------
-    def _frame_imposer(self, anchor: "Token", target: str) -> str | None:
+    def _frame_imposer(self, anchor: Token, target: str) -> str | None:
         for key in self._explicit_imposers(anchor):
             if key != target and self.r.state(key) != target:
                 return key
@@ -396,7 +397,7 @@ class TariffFrames(TariffRules):
         fallback = self._default_imposer()
         return fallback if fallback != target else None
 
-    def _explicit_imposers(self, anchor: "Token") -> list[str]:
+    def _explicit_imposers(self, anchor: Token) -> list[str]:
         """ "U.S. tariff", "Washington's tariff", "tariffs imposed by X", the active subject of an
         imposing verb ("Washington lowered its tariff", "Trump signed an order slapping ...")."""
         found: list[str] = []

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.loaders.extraction.found import Found
@@ -10,7 +11,7 @@ from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.resolve import NounResolver
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 TARIFF_NOUNS = {
     "tariff",
@@ -97,7 +98,7 @@ class TariffRules:
     index: MentionIndex
 
     # -- IMPOSES_TARIFFS_ON ---------------------------------------------------------------
-    def _tariff(self, tariff: "Token") -> Iterator[Found]:
+    def _tariff(self, tariff: Token) -> Iterator[Found]:
         imposer = self._imposer(tariff)
         if imposer:
             self.last_imposer = imposer
@@ -117,7 +118,7 @@ class TariffRules:
             if target != imposer and self.r.state(imposer) != target:
                 yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, target, tariff.sent, 0.8)
 
-    def _imposing_clause(self, tariff: "Token") -> "Token | None":
+    def _imposing_clause(self, tariff: Token) -> Token | None:
         """ "the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
         that have hit X": a clause asserting the tariff exists, whatever governs the noun."""
         for child in tariff.children:
@@ -126,7 +127,7 @@ class TariffRules:
                     return child
         return None
 
-    def _clause_imposer(self, clause: "Token") -> str | None:
+    def _clause_imposer(self, clause: Token) -> str | None:
         for c in clause.children:
             if c.dep_ == "nsubj" and c.lower_ not in {"that", "which"}:
                 found = self.r.single(c)
@@ -139,7 +140,7 @@ class TariffRules:
                         return self.r.state(found[0]) if found[0] in self.index.persons else found[0]
         return None
 
-    def _clause_targets(self, clause: "Token") -> list[str]:
+    def _clause_targets(self, clause: Token) -> list[str]:
         found: list[str] = []
         for c in clause.children:
             if c.dep_ == "prep" and (
@@ -152,7 +153,7 @@ class TariffRules:
                 found.extend(self._target(c))
         return [k for k in found if k.startswith(("country:", "org:"))]
 
-    def _imposer(self, tariff: "Token") -> str | None:
+    def _imposer(self, tariff: Token) -> str | None:
         for child in tariff.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 found = self.r.single(child)
@@ -201,7 +202,7 @@ class TariffRules:
     def _default_imposer(self) -> str | None:
         return "country:USA" if "country:USA" in self.index.places else None
 
-    def _tariff_targets(self, tariff: "Token") -> list[str]:
+    def _tariff_targets(self, tariff: Token) -> list[str]:
         found: list[str] = []
         holders = [tariff, *[c for c in tariff.children if c.dep_ == "acl"]]
         if tariff.dep_ in {"dobj", "nsubjpass", "attr"}:
@@ -237,7 +238,7 @@ class TariffRules:
             found.extend(self._in_force_targets(head))
         return [k for k in dict.fromkeys(found) if k.startswith(("country:", "org:"))]
 
-    def _target(self, token: "Token") -> list[str]:
+    def _target(self, token: Token) -> list[str]:
         found: list[str] = []
         for t in members(token):
             keys = self.r.single(t)
@@ -255,7 +256,7 @@ class TariffRules:
             found.extend(self.r.state(k) for k in keys)
         return found
 
-    def _origin(self, goods: "Token", depth: int = 0) -> list[str]:
+    def _origin(self, goods: Token, depth: int = 0) -> list[str]:
         """The goods' origin, from their modifiers at any depth: "American goods", "Canadian
         canola oil", "EU steel and aluminum exports", "its exports", "goods from X"."""
         keys: list[str] = []
@@ -271,7 +272,7 @@ class TariffRules:
                 keys.extend(k for g in c.children for k in self.r.single(g))
         return keys
 
-    def _its(self, token: "Token", every: bool = False) -> list[str]:
+    def _its(self, token: Token, every: bool = False) -> list[str]:
         """ "its exports": the country the clause around the pronoun is about (the nearest
         subject naming one; with ``every``, all its conjuncts: "their goods")."""
         for node in token.ancestors:
@@ -288,7 +289,7 @@ class TariffRules:
                         return keys if every else keys[:1]
         return []
 
-    def _in_force_targets(self, verb: "Token") -> list[str]:
+    def _in_force_targets(self, verb: Token) -> list[str]:
         """ "The tariffs kicked in as Seoul, Tokyo and Canberra grapple with ...", "hit Canada"."""
         found: list[str] = []
         for c in verb.children:
@@ -303,7 +304,7 @@ class TariffRules:
                         found.extend(self._target(s))
         return found
 
-    def _unreal(self, tariff: "Token") -> bool:
+    def _unreal(self, tariff: Token) -> bool:
         """Threats, plans, hopes and cuts are not impositions; raising the tariffs already on a
         country presupposes them."""
         existing = (
@@ -330,7 +331,7 @@ class TariffRules:
         return False
 
 
-def members(token: "Token") -> list["Token"]:
+def members(token: Token) -> list[Token]:
     """A listed noun and the others of its list, also where the parser took the list for an
     apposition ("Australia, New Zealand and Norway each ...")."""
     out = [token, *token.conjuncts]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timezone
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tradegraph.graph.errors import ArticleError
 from tradegraph.graph.model import Article
@@ -77,7 +78,7 @@ def _entry_date(entry: Any, origin: str) -> date | None:
     for key in ("published", "updated", "created"):
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).date()
+            return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
         if entry.get(key):
             return parse_date(_text(entry.get(key)), origin, key)
     return None

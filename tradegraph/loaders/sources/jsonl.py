@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from tradegraph.graph.errors import ArticleError
 from tradegraph.graph.model import Article

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from tradegraph.graph.model import Article
 from tradegraph.loaders.sources import codes
+from tradegraph.loaders.sources.dates import parse_date
 from tradegraph.loaders.sources.decoding import clean_text, decode, read_bytes
 from tradegraph.loaders.sources.records import build_article
-from tradegraph.loaders.sources.dates import parse_date
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
