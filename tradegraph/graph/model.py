@@ -131,6 +131,8 @@ class Evidence:
     url: str | None = None
     date: date | None = None
     confidence: float = 1.0
+    #: The rule or model that read this relation in this sentence (e.g. ``"rule:represents.title_apposition"``).
+    provenance: str = ""
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.confidence <= 1.0:
@@ -184,6 +186,22 @@ class Relation:
     @property
     def confidence(self) -> float:
         return max((ev.confidence for ev in self.evidence), default=0.0)
+
+    @property
+    def first_reported(self) -> date | None:
+        """The earliest date of the evidence (None when no evidence is dated)."""
+        return min((ev.date for ev in self.evidence if ev.date), default=None)
+
+    @property
+    def last_reported(self) -> date | None:
+        """The latest date of the evidence (None when no evidence is dated)."""
+        return max((ev.date for ev in self.evidence if ev.date), default=None)
+
+    def known_by(self, day: date | None) -> bool:
+        """Whether some evidence was reported on or before ``day`` (undated evidence counts as known)."""
+        if day is None:
+            return True
+        return any(ev.date is None or ev.date <= day for ev in self.evidence) or not self.evidence
 
     def other(self, actor: str) -> str:
         return self.target if actor == self.source else self.source

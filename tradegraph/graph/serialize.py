@@ -47,6 +47,7 @@ def evidence_to_dict(ev: Evidence) -> dict[str, Any]:
         "url": ev.url,
         "date": _iso(ev.date),
         "confidence": ev.confidence,
+        "provenance": ev.provenance,
     }
 
 
@@ -57,6 +58,7 @@ def evidence_from_dict(data: dict[str, Any]) -> Evidence:
         url=data.get("url"),
         date=_day(data.get("date")),
         confidence=float(data.get("confidence", 1.0)),
+        provenance=str(data.get("provenance") or ""),
     )
 
 
@@ -70,6 +72,8 @@ def relation_to_dict(rel: Relation) -> dict[str, Any]:
         "role": rel.role,
         "support": rel.support,
         "confidence": rel.confidence,
+        "first_reported": _iso(rel.first_reported),
+        "last_reported": _iso(rel.last_reported),
         "evidence": [evidence_to_dict(ev) for ev in rel.evidence],
     }
 
