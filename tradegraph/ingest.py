@@ -215,9 +215,10 @@ class _Run:
 
     def _store(self, article: Article, extraction: Extraction) -> None:
         try:
-            if article.id in self.changed:
-                self.store.forget_article(article.id)
-            self.store.upsert(extraction.actors, extraction.relations, [article])
+            if article.id in self.changed:  # one transaction: the old version goes with all it brought
+                self.store.replace_article(article, extraction.actors, extraction.relations)
+            else:
+                self.store.upsert(extraction.actors, extraction.relations, [article])
         except StoreUnavailableError:
             raise
         except TradegraphError as err:

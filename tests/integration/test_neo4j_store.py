@@ -121,24 +121,43 @@ def test_neo4j_store_injection_strings_stored_literally(neo):
 
 @pytest.mark.neo4j
 def test_neo4j_store_schema_is_the_agreed_one(neo):
-    """The property layout the Cypher queries rely on."""
+    """The layout a Browser user follows: relation -> evidence (by key) -> article."""
     neo.upsert(
         [JAPAN, AKAZAWA],
         [represents(1), represents(2, url="https://news.example/2", date=date(2025, 4, 2))],
         [Article.create("t", id="article:1", published=date(2025, 4, 1))],
     )
     [row] = neo.run_read(
-        "MATCH (p:Actor:Person)-[r:REPRESENTS]->(c:Actor:Country) MATCH (d:Article) "
-        "RETURN p.external_ids AS ids, p.affiliation AS aff, c.affiliation AS none, r.ev_urls AS urls, "
-        "r.ev_dates AS dates, r.ev_confidences AS conf, r.support AS support, r.confidence AS best, "
-        "r.valid_from AS vf, d.published AS published"
+        "MATCH (p:Actor:Person)-[r:REPRESENTS]->(c:Actor:Country) "
+        "MATCH (e:Evidence {relation: r.key}) OPTIONAL MATCH (e)-[:FROM]->(d:Article) "
+        "WITH p, c, r, e, d ORDER BY e.n "
+        "RETURN p.external_ids AS ids, p.affiliation AS aff, c.affiliation AS none, r.key AS key, "
+        "collect(e.url) AS urls, collect(e.date) AS dates, collect(e.confidence) AS conf, "
+        "r.confidence AS best, r.known_from AS known, r.valid_from AS vf, collect(d.published) AS published"
     )
     assert row["ids"] == '{"wikidata": "Q11580994"}' and row["aff"] == JAPAN.id and row["none"] is None
-    assert row["urls"] == ["", "https://news.example/2"] and row["dates"] == ["", "2025-04-02"]
-    assert (
-        row["conf"] == pytest.approx([0.6, 0.7]) and row["support"] == 2 and row["best"] == pytest.approx(0.7)
-    )
-    assert row["vf"] is None and row["published"].to_native() == date(2025, 4, 1)
+    assert row["key"] == f"{AKAZAWA.id} REPRESENTS {JAPAN.id}"
+    assert row["urls"] == ["https://news.example/2"] and row["dates"] == ["2025-04-02"]  # nulls are absent
+    assert row["conf"] == pytest.approx([0.6, 0.7]) and row["best"] == pytest.approx(0.7)
+    assert row["known"] == "" and row["vf"] is None  # undated evidence: known from the start
+    assert [d.to_native() for d in row["published"]] == [date(2025, 4, 1)]  # only article:1 is stored
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_evidence_of_a_later_article_gets_linked(neo):
+    neo.upsert([JAPAN, AKAZAWA], [represents(3)])
+    neo.upsert(articles=[Article.create("t", id="article:3")])
+    [row] = neo.run_read("MATCH (e:Evidence)-[:FROM]->(d:Article) RETURN d.id AS id, count(e) AS n")
+    assert row == {"id": "article:3", "n": 1}
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_replace_article_is_one_write(neo):
+    neo.upsert([JAPAN, AKAZAWA], [represents(1), represents(2)], [Article.create("a", id="article:1")])
+    neo.replace_article(Article.create("b", id="article:1"), [], [])
+    [rel] = neo.relations()
+    assert [ev.article_id for ev in rel.evidence] == ["article:2"]
+    assert neo.counts()["evidence"] == 1
 
 
 @pytest.mark.neo4j

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from tradegraph.graph.store import open_store
     from tradegraph.ingest import ingest
 
-    with open_store(args.store) as store:
+    with open_store(args.store, create=True) as store:
         report = ingest(args.paths, store, progress=args.progress or sys.stderr.isatty())
     if args.json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))

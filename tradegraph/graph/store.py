@@ -1,7 +1,9 @@
-"""The GraphStore contract that both stores (embedded and Neo4j) fulfil, and ``open_store``.
+"""The GraphStore contract that both stores (SQLite embedded, Neo4j) fulfil, and ``open_store``.
 
-The embedded store is the reference implementation; ``tests/contract`` runs one suite over both.
-Everything beyond these methods (questions, exports, views) is a function over the contract.
+``tests/contract`` runs one suite over both. Questions read through the typed query protocol
+(``tradegraph.graph.protocol``) a store hands out with ``traversals()``; exports and views are
+functions over the contract. This module imports no implementation: ``open_store`` finds the
+store for a spec through ``tradegraph.graph.registry`` (URI scheme -> store).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 
 from tradegraph.graph.model import Actor, ActorKind, Article, Relation, RelationKind
+from tradegraph.graph.protocol import Traversals
 
 DEFAULT_STORE_PATH = "./tradegraph-data"
 STORE_ENV = "TRADEGRAPH_STORE"
@@ -38,7 +41,20 @@ class GraphStore(ABC):
         filled). Relations merge by ``(source, kind, target)``: evidence accumulates without
         duplicates (one entry per article and sentence), validity widens. Relations whose ends
         are not in the store (nor in this call) raise ``StoreError`` and nothing is written.
-        Articles are kept by id as metadata (no text).
+        Articles are kept by id as metadata (no text). When exactly one article is given, the
+        actors' aliases, roles and affiliation are recorded as its contribution (see
+        ``replace_article``).
+        """
+
+    @abstractmethod
+    def replace_article(
+        self, article: Article, actors: Iterable[Actor] = (), relations: Iterable[Relation] = ()
+    ) -> None:
+        """Replace everything ``article`` contributed with what it says now, in one transaction.
+
+        ``forget_article`` then ``upsert`` as one all-or-nothing write: the old evidence, the
+        aliases, roles and affiliations its actors got from it, and the actors and relations it
+        alone brought go; a failure leaves the old version in place.
         """
 
     @abstractmethod
@@ -70,27 +86,20 @@ class GraphStore(ABC):
 
     @abstractmethod
     def forget_article(self, article_id: str) -> None:
-        """Drop the article and its evidence; relations left without evidence go too."""
+        """Drop the article and its evidence; relations left without evidence go too, and so do
+        the aliases, roles and affiliations it contributed and the actors only it brought."""
 
     @abstractmethod
     def clear(self) -> None:
         """Remove everything."""
 
+    @abstractmethod
+    def traversals(self) -> Traversals:
+        """A fresh reader of the typed query protocol over this store (one per question)."""
+
     def counts(self) -> dict[str, int]:
         """Numbers of actors by kind, relations by kind, evidence entries and articles."""
-        out: dict[str, int] = {f"actors.{k.value}": 0 for k in ActorKind}
-        out.update({f"relations.{k.value}": 0 for k in RelationKind})
-        for a in self.actors():
-            out[f"actors.{a.kind.value}"] += 1
-        evidence = 0
-        for r in self.relations():
-            out[f"relations.{r.kind.value}"] += 1
-            evidence += len(r.evidence)
-        out["actors"] = sum(v for k, v in out.items() if k.startswith("actors."))
-        out["relations"] = sum(v for k, v in out.items() if k.startswith("relations."))
-        out["evidence"] = evidence
-        out["articles"] = len(self.articles())
-        return out
+        return self.traversals().counts()
 
     def close(self) -> None:
         """Release connections / flush; the store is unusable afterwards."""
@@ -102,20 +111,13 @@ class GraphStore(ABC):
         self.close()
 
 
-def is_neo4j_uri(spec: str) -> bool:
-    return spec.split("://", 1)[0] in {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+def open_store(spec: str | None = None, *, create: bool = False) -> GraphStore:
+    """Open the store named by ``spec``: a Bolt/Neo4j URI, ``sqlite:PATH``, or a path.
 
-
-def open_store(spec: str | None = None) -> GraphStore:
-    """Open the store named by ``spec``: a Bolt/Neo4j URI, else a directory for the embedded store.
-
-    ``None`` means ``$TRADEGRAPH_STORE`` or ``./tradegraph-data``.
+    ``None`` means ``$TRADEGRAPH_STORE`` or ``./tradegraph-data``. An embedded store that does
+    not exist is an error (TG351) unless ``create``: only commands that write make one.
+    An unknown URI scheme is an error (TG350).
     """
-    spec = spec or os.environ.get(STORE_ENV) or DEFAULT_STORE_PATH
-    if is_neo4j_uri(spec):
-        from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.graph.registry import open_spec
 
-        return Neo4jStore.connect(spec)
-    from tradegraph.graph.backends.memory import MemoryStore
-
-    return MemoryStore.open(spec)
+    return open_spec(spec or os.environ.get(STORE_ENV) or DEFAULT_STORE_PATH, create=create)

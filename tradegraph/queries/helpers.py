@@ -1,10 +1,12 @@
 """Question functions over any store: who represents whom, successions, talks, allies, tariffs.
 
-The store-specific part is a handful of traversals (networkx for the embedded store, Cypher for
-Neo4j, see ``traversals``); what the answers mean -- time, successions, lifting a person to the
-state they stand for -- is decided here once, so both stores give the same answers.
+Each question makes one call of the typed query protocol (``tradegraph.graph.protocol``), which
+every store implements natively (SQL on SQLite, one Cypher statement on Neo4j) and which returns
+the facts the question needs; what the answers mean -- time, successions, lifting a person to
+the state they stand for -- is decided here once, so every store gives the same answers.
 
-Time: ``as_of`` keeps the relations that held on that day (``Relation.holds_on``). For offices
+Time: ``as_of`` keeps the relations that were reported by that day (the store filters them,
+``Relation.known_by``) and held on it (``Relation.holds_on``). For offices
 (REPRESENTS) a replacement with a date also bounds the tenures: ``A REPLACED_BY B`` on day d
 ends A's representation of the state B represents, and starts B's. Roles are not compared:
 extracted role strings are too noisy ("vice commerce minister" / "trade representative" for
@@ -15,15 +17,14 @@ helpers answer everything known.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
-import networkx as nx
-
-from tradegraph.graph.errors import NotFoundError, UnsupportedError
-from tradegraph.graph.model import Actor, ActorKind, Evidence, Relation, RelationKind, kind_of_id
+from tradegraph.graph.model import Actor, ActorKind, Evidence, Relation, kind_of_id
+from tradegraph.graph.protocol import Facts
+from tradegraph.graph.store import GraphStore
 from tradegraph.queries.results import (
     Answer,
     Broker,
@@ -34,57 +35,24 @@ from tradegraph.queries.results import (
     evidence_order,
     sorted_evidence,
 )
-
-REP, NEG, REPL = RelationKind.REPRESENTS, RelationKind.NEGOTIATES_WITH, RelationKind.REPLACED_BY
-ALLY, TARIFF = RelationKind.ALLIED_WITH, RelationKind.IMPOSES_TARIFFS_ON
-ALL_KINDS = tuple(RelationKind)
-DEFAULT_MAX_HOPS = 6
-DEFAULT_TOP = 10
-MAX_DEPTH = 5
-
-
-def traversals(store: Any) -> Any:
-    """The traversal implementation for ``store``: networkx when embedded, Cypher on Neo4j."""
-    from tradegraph.graph.backends.memory import MemoryStore
-
-    if isinstance(store, MemoryStore):
-        from tradegraph.queries.embedded import EmbeddedTraversals
-
-        return EmbeddedTraversals(store)
-    if hasattr(store, "run_read"):
-        from tradegraph.queries.cypher import CypherTraversals
-
-        return CypherTraversals(store)
-    raise UnsupportedError(
-        f"queries do not support {type(store).__name__}; open an embedded store directory or a Neo4j URI",
-        code="TG442",
-    )
+from tradegraph.queries.structure import (
+    ALLY,
+    NEG,
+    REP,
+    REPL,
+    TARIFF,
+    _require,
+    _stub,
+    brokers,
+    event_date,
+    neighbourhood,
+    profile,
+    shortest_path,
+    traversals,
+)
 
 
-def _require(t: Any, actor_id: str) -> Actor:
-    found: Actor | None = t.actors([actor_id]).get(actor_id)
-    if found is None:
-        raise NotFoundError(
-            f"no actor {actor_id!r}; ids look like 'country:JPN' or "
-            "'person:scott-bessent' (try 'tradegraph actors')",
-            code="TG241",
-        )
-    return found
-
-
-def event_date(rel: Relation) -> date | None:
-    """When a relation (a replacement, say) happened: its start, else its earliest evidence.
-
-    >>> r = Relation("person:a", RelationKind.REPLACED_BY, "person:b", valid_from=date(2025, 4, 16))
-    >>> event_date(r)
-    datetime.date(2025, 4, 16)
-    """
-    if rel.valid_from:
-        return rel.valid_from
-    return min((ev.date for ev in rel.evidence if ev.date), default=None)
-
-
-def _answers(t: Any, found: list[Answer]) -> list[Answer]:
+def _answers(actors: Mapping[str, Actor], found: list[Answer]) -> list[Answer]:
     """Merge answers about the same actor, attach the actors, order by support then name."""
     merged: dict[str, Answer] = {}
     for ans in found:
@@ -101,7 +69,6 @@ def _answers(t: Any, found: list[Answer]) -> list[Answer]:
             valid_from=min((d for d in (old.valid_from, ans.valid_from) if d), default=None),
             valid_to=None if not (old.valid_to and ans.valid_to) else max(old.valid_to, ans.valid_to),
         )
-    actors = t.actors(merged)
     out = [
         replace(
             a,
@@ -114,20 +81,14 @@ def _answers(t: Any, found: list[Answer]) -> list[Answer]:
     return sorted(out, key=lambda a: (-a.support, a.actor.name.casefold(), a.actor.id))
 
 
-def _stub(actor_id: str) -> Actor:
-    """A placeholder until ``_answers`` fetches the real actors in one round trip."""
-    return Actor(id=actor_id, name=actor_id, kind=kind_of_id(actor_id) or ActorKind.ORGANIZATION)
-
-
 # -- representation -------------------------------------------------------------------------
 
 
-def _tenures(t: Any, body: str) -> list[tuple[Answer, bool]]:
+def _tenures(t: Facts, body: str) -> list[tuple[Answer, bool]]:
     """Every (known or inferred) representative of ``body`` with whether the tenure ended."""
     reps = {r.source: r for r in t.around([body], [REP], "in")}
     tenures: dict[str, dict[str, Any]] = {
         p: {
-            "rel": r,
             "role": r.role,
             "from": r.valid_from,
             "to": r.valid_to,
@@ -147,7 +108,6 @@ def _tenures(t: Any, body: str) -> list[tuple[Answer, bool]]:
                 continue  # the successor is not known to hold an office for this body
             if old not in tenures:
                 tenures[old] = {
-                    "rel": None,
                     "role": rel.role,
                     "from": None,
                     "to": None,
@@ -187,21 +147,20 @@ def _in_office(ans: Answer, ended: bool, as_of: date | None) -> bool:
     return not (ans.valid_to and as_of >= ans.valid_to)
 
 
-def representatives_of(store: Any, body_id: str, as_of: date | None = None) -> list[Answer]:
+def representatives_of(store: GraphStore, body_id: str, as_of: date | None = None) -> list[Answer]:
     """Who represents a country or body (on ``as_of``; without it, who does now).
 
     A predecessor of a representative counts as having represented the body until replaced.
     """
-    t = traversals(store)
-    found = [a for a, ended in _tenures(t, body_id) if _in_office(a, ended, as_of)]
-    if not found:
-        _require(t, body_id)  # only an empty answer needs the round trip that tells "unknown" apart
-    return _answers(t, found)
+    facts = traversals(store).representation(body_id, as_of)
+    _require(facts, body_id)
+    return _answers(facts.actors, [a for a, ended in _tenures(facts, body_id) if _in_office(a, ended, as_of)])
 
 
-def represented_by(store: Any, person_id: str, as_of: date | None = None) -> list[Answer]:
+def represented_by(store: GraphStore, person_id: str, as_of: date | None = None) -> list[Answer]:
     """The states or bodies a person represents (with the role), including former ones."""
-    t = traversals(store)
+    t = traversals(store).represented(person_id, as_of)
+    _require(t, person_id)
     found = [
         Answer(
             actor=_stub(r.target),
@@ -227,19 +186,19 @@ def represented_by(store: Any, person_id: str, as_of: date | None = None) -> lis
                 )
                 if _in_office(ans, False, as_of):
                     found.append(ans)
-    if not found:
-        _require(t, person_id)
-    return _answers(t, found)
+    return _answers(t.actors, found)
 
 
 # -- successions ----------------------------------------------------------------------------
 
 
-def _succession_chain(store: Any, person_id: str, as_of: date | None, forward: bool) -> list[Succession]:
-    t = traversals(store)
-    _require(t, person_id)
-    rels = [r for r in t.chain(person_id, forward) if as_of is None or (event_date(r) or as_of) <= as_of]
-    actors = t.actors({e for r in rels for e in (r.source, r.target)})
+def _succession_chain(
+    store: GraphStore, person_id: str, as_of: date | None, forward: bool
+) -> list[Succession]:
+    facts = traversals(store).succession(person_id, forward, as_of)
+    _require(facts, person_id)
+    rels = [r for r in facts.relations if as_of is None or (event_date(r) or as_of) <= as_of]
+    actors = facts.actors
     by_start: dict[str, list[Relation]] = {}
     for r in rels:
         by_start.setdefault(r.source if forward else r.target, []).append(r)
@@ -267,12 +226,12 @@ def _succession_chain(store: Any, person_id: str, as_of: date | None, forward: b
     return ordered
 
 
-def successors(store: Any, person_id: str, as_of: date | None = None) -> list[Succession]:
+def successors(store: GraphStore, person_id: str, as_of: date | None = None) -> list[Succession]:
     """Who replaced the person, and who replaced them, in order (replacements up to ``as_of``)."""
     return _succession_chain(store, person_id, as_of, forward=True)
 
 
-def predecessors(store: Any, person_id: str, as_of: date | None = None) -> list[Succession]:
+def predecessors(store: GraphStore, person_id: str, as_of: date | None = None) -> list[Succession]:
     """Whom the person replaced, and whom they replaced, nearest first."""
     return _succession_chain(store, person_id, as_of, forward=False)
 
@@ -280,23 +239,22 @@ def predecessors(store: Any, person_id: str, as_of: date | None = None) -> list[
 # -- negotiations, allies, tariffs ----------------------------------------------------------
 
 
-def _states_of(t: Any, person_ids: Iterable[str], as_of: date | None) -> dict[str, list[str]]:
+def _states_of(t: Facts, person_ids: Iterable[str], as_of: date | None) -> dict[str, list[str]]:
     """The states (else bodies, else the affiliation) each person stands for."""
     person_ids = [p for p in set(person_ids) if kind_of_id(p) is ActorKind.PERSON]
     targets: dict[str, set[str]] = {p: set() for p in person_ids}
     for r in t.around(person_ids, [REP], "out"):
         if r.holds_on(as_of):
             targets[r.source].add(r.target)
-    actors = t.actors(person_ids)
     out = {}
     for p, found in targets.items():
         countries = sorted(b for b in found if kind_of_id(b) is ActorKind.COUNTRY)
-        affiliation = actors[p].affiliation if p in actors else None
+        affiliation = t.actors[p].affiliation if p in t.actors else None
         out[p] = countries or sorted(found) or ([affiliation] if affiliation else [])
     return out
 
 
-def _sides(t: Any, actor: Actor, as_of: date | None) -> set[str]:
+def _sides(t: Facts, actor: Actor, as_of: date | None) -> set[str]:
     """The actor and, for a state or body, the persons who represent it."""
     if actor.kind is ActorKind.PERSON:
         return {actor.id}
@@ -304,7 +262,7 @@ def _sides(t: Any, actor: Actor, as_of: date | None) -> set[str]:
 
 
 def counterparts(
-    store: Any, actor_id: str, level: Literal["actor", "state"] = "actor", as_of: date | None = None
+    store: GraphStore, actor_id: str, level: Literal["actor", "state"] = "actor", as_of: date | None = None
 ) -> list[Answer]:
     """Whom the actor negotiates with.
 
@@ -312,7 +270,8 @@ def counterparts(
     talks of the actor and of the persons who represent it, each counterpart person lifted
     to the state they stand for (``via`` names the persons).
     """
-    t = traversals(store)
+    reader = traversals(store)
+    t = reader.talks(actor_id, as_of) if level == "state" else reader.around([actor_id], [NEG], "both", as_of)
     actor = _require(t, actor_id)
     sides = {actor_id} if level == "actor" else _sides(t, actor, as_of)
     rels = [r for r in t.around(sides, [NEG], "both") if r.holds_on(as_of)]
@@ -338,26 +297,26 @@ def counterparts(
                             via=via if level == "state" else (),
                         )
                     )
-    return _answers(t, found)
+    return _answers(t.actors, found)
 
 
-def allies(store: Any, country_id: str, as_of: date | None = None) -> list[Answer]:
+def allies(store: GraphStore, country_id: str, as_of: date | None = None) -> list[Answer]:
     """The states the graph calls allies of this one."""
-    t = traversals(store)
+    t = traversals(store).around([country_id], [ALLY], "both", as_of)
     _require(t, country_id)
     return _answers(
-        t,
+        t.actors,
         [
             Answer(actor=_stub(r.other(country_id)), relation=ALLY, evidence=r.evidence)
-            for r in t.around([country_id], [ALLY], "both")
+            for r in t.relations
             if r.holds_on(as_of)
         ],
     )
 
 
-def tariff_imposers(store: Any, target_id: str, as_of: date | None = None) -> list[Answer]:
+def tariff_imposers(store: GraphStore, target_id: str, as_of: date | None = None) -> list[Answer]:
     """Who imposed tariffs on the target: the imposers, and the states a person imposer stands for."""
-    t = traversals(store)
+    t = traversals(store).tariffs_on(target_id, as_of)
     _require(t, target_id)
     rels = [r for r in t.around([target_id], [TARIFF], "in") if r.holds_on(as_of)]
     states = _states_of(t, [r.source for r in rels], as_of)
@@ -369,15 +328,15 @@ def tariff_imposers(store: Any, target_id: str, as_of: date | None = None) -> li
             for s in states.get(r.source, [])
             if s != target_id
         ]
-    return _answers(t, found)
+    return _answers(t.actors, found)
 
 
-def tariff_targets(store: Any, actor_id: str, as_of: date | None = None) -> list[Answer]:
+def tariff_targets(store: GraphStore, actor_id: str, as_of: date | None = None) -> list[Answer]:
     """On whom the actor imposed tariffs; for a state, also those its representatives imposed."""
-    t = traversals(store)
+    t = traversals(store).tariffs_by(actor_id, as_of)
     sides = _sides(t, _require(t, actor_id), as_of)
     return _answers(
-        t,
+        t.actors,
         [
             Answer(
                 actor=_stub(r.target),
@@ -391,109 +350,13 @@ def tariff_targets(store: Any, actor_id: str, as_of: date | None = None) -> list
     )
 
 
-# -- structure ------------------------------------------------------------------------------
-
-
-def shortest_path(
-    store: Any,
-    a: str,
-    b: str,
-    kinds: Iterable[RelationKind] | None = None,
-    as_of: date | None = None,
-    max_hops: int = DEFAULT_MAX_HOPS,
-) -> Path | None:
-    """One shortest chain of relations (either direction) from ``a`` to ``b``, or None.
-
-    Among equally short chains the one whose actor ids sort first wins, and between two
-    actors the relation with the smallest key, so that every store picks the same chain.
-    """
-    t = traversals(store)
-    _require(t, a), _require(t, b)
-    if a == b:
-        return Path(actors=(t.actors([a])[a],), relations=())
-    candidates = t.shortest_paths(a, b, tuple(kinds or ALL_KINDS), as_of, max_hops)
-    if not candidates:
-        return None
-    best: dict[tuple[str, ...], list[list[Relation]]] = {}
-    for rels in candidates:
-        order = [a]
-        for r in rels:
-            order.append(r.other(order[-1]))
-        best.setdefault(tuple(order), []).append(rels)
-    chosen = min(best)
-    steps = [min((rels[i] for rels in best[chosen]), key=lambda r: r.key) for i in range(len(chosen) - 1)]
-    actors = t.actors(chosen)
-    return Path(actors=tuple(actors[i] for i in chosen), relations=tuple(steps))
-
-
-def _relation_order(r: Relation) -> tuple[Any, ...]:
-    day = event_date(r)
-    return (day is None, day or date.min, r.kind.value, r.key)
-
-
-def profile(store: Any, actor_id: str, as_of: date | None = None) -> Profile:
-    """The actor (kind, aliases, roles, affiliation) and its relations over time."""
-    t = traversals(store)
-    actor = _require(t, actor_id)
-    rels = sorted(
-        (
-            replace(r, evidence=sorted_evidence(r.evidence))
-            for r in t.around([actor_id], ALL_KINDS, "both")
-            if r.holds_on(as_of)
-        ),
-        key=_relation_order,
-    )
-    others = t.actors({r.other(actor_id) for r in rels})
-    return Profile(
-        actor=actor, relations=tuple(rels), neighbours=tuple(sorted(others.values(), key=lambda a: a.id))
-    )
-
-
-def neighbourhood(
-    store: Any,
-    actor_id: str,
-    depth: int = 1,
-    kinds: Iterable[RelationKind] | None = None,
-    as_of: date | None = None,
-) -> Subgraph:
-    """The actors within ``depth`` relations of the actor and every relation among them."""
-    if not 0 <= depth <= MAX_DEPTH:
-        raise UnsupportedError(f"depth {depth} is out of range; use 0 to {MAX_DEPTH}", code="TG443")
-    t = traversals(store)
-    _require(t, actor_id)
-    kinds = tuple(kinds or ALL_KINDS)
-    seen, frontier = {actor_id}, {actor_id}
-    for _ in range(depth):
-        rels = [r for r in t.around(frontier, kinds, "both") if r.holds_on(as_of)]
-        frontier = {e for r in rels for e in (r.source, r.target)} - seen
-        seen |= frontier
-    inside = [
-        replace(r, evidence=sorted_evidence(r.evidence))
-        for r in t.around(seen, kinds, "both")
-        if r.holds_on(as_of) and r.source in seen and r.target in seen
-    ]
-    actors = t.actors(seen)
-    return Subgraph(
-        actors=tuple(actors[i] for i in sorted(actors)), relations=tuple(sorted(inside, key=lambda r: r.key))
-    )
-
-
-def brokers(
-    store: Any, top: int = DEFAULT_TOP, kinds: Iterable[RelationKind] | None = None, as_of: date | None = None
-) -> list[Broker]:
-    """The actors with the highest betweenness centrality (ties by id), zero scores left out."""
-    t = traversals(store)
-    graph = nx.Graph()
-    graph.add_edges_from(
-        (r.source, r.target) for r in t.everything(tuple(kinds or ALL_KINDS)) if r.holds_on(as_of)
-    )
-    scores = {n: round(s, 9) for n, s in nx.betweenness_centrality(graph).items() if s > 0}
-    best = sorted(scores, key=lambda n: (-scores[n], n))[:top]
-    actors = t.actors(best)
-    return [Broker(actor=actors[n], score=scores[n]) for n in best]
-
-
 __all__ = [
+    "ALLY",
+    "ALL_KINDS",
+    "NEG",
+    "REP",
+    "REPL",
+    "TARIFF",
     "Answer",
     "Broker",
     "Evidence",

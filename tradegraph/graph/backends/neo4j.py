@@ -1,15 +1,19 @@
 """The Neo4j store: the GraphStore contract over the Bolt driver, for graphs shared or too big for memory.
 
-Schema (shared with tradegraph.queries): ``(:Actor:Person|:Country|:Organization {id, name, kind,
-aliases, roles, affiliation, external_ids})`` with ``external_ids`` a JSON string;
-``(:Article {id, url, title, source, published, text_hash})``; relationships typed by the
-RelationKind value carrying ``valid_from``, ``valid_to`` (dates, absent when unknown), ``role``,
-evidence as parallel lists ``ev_article_ids``, ``ev_sentences``, ``ev_urls`` and ``ev_dates``
-(``""`` when none), ``ev_confidences``, and the summaries ``support`` and ``confidence``.
+Schema: ``(:Actor:Person|:Country|:Organization {id, name, kind, aliases, roles, affiliation,
+external_ids})`` with ``external_ids`` a JSON string; ``(:Article {id, url, title, source,
+published, text_hash})``; relationships typed by the RelationKind value carrying ``key`` ("source
+KIND target"), ``valid_from``, ``valid_to`` (dates, absent when unknown), ``role``, ``known_from``
+(earliest evidence date as ISO text, ``""`` when some evidence is undated) and ``confidence``
+(the best evidence's). Each piece of evidence is a node ``(:Evidence {id, relation, source, kind,
+target, article_id, sentence, url, date, confidence, provenance, n})`` whose ``relation`` is the
+relationship's ``key``, linked ``-[:FROM]->`` to its article when stored, so a Browser user
+follows relation -> evidence -> article, and adding evidence never rewrites what is there.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -21,6 +25,7 @@ from tradegraph.graph import serialize
 from tradegraph.graph.backends import neo4j_cypher as cy
 from tradegraph.graph.errors import StoreError, StoreUnavailableError
 from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation, RelationKind
+from tradegraph.graph.protocol import Traversals, known_from
 from tradegraph.graph.store import GraphStore
 
 ALL_KINDS = [k.value for k in RelationKind]
@@ -30,6 +35,11 @@ CLEAR_BATCH = 10_000
 WRITE_BATCH = 5_000
 
 
+def open_neo4j(spec: str, *, create: bool = False) -> Neo4jStore:
+    """The registry's opener for Bolt/Neo4j URIs (the server makes its own database)."""
+    return Neo4jStore.connect(spec)
+
+
 class Neo4jStore(GraphStore):
     """A GraphStore in a Neo4j database; ``driver`` and ``run_read`` are open to query code."""
 
@@ -37,6 +47,7 @@ class Neo4jStore(GraphStore):
         self.driver = driver
         self.uri = uri
         self.database = database
+        self._session: Any = None
 
     @classmethod
     def connect(cls, uri: str, *, database: str | None = None) -> Neo4jStore:
@@ -72,15 +83,34 @@ class Neo4jStore(GraphStore):
         docs = {a.id: a for a in articles}
         if not (actors_by_id or relations_by_key or docs):
             return
+        self._write(
+            lambda tx: self._upsert_tx(tx, actors_by_id, list(relations_by_key.values()), list(docs.values()))
+        )
+
+    def replace_article(
+        self, article: Article, actors: Iterable[Actor] = (), relations: Iterable[Relation] = ()
+    ) -> None:
+        actors_by_id = _fold(actors, lambda a: a.id)
+        relations_by_key = _fold(relations, lambda r: r.key)
+
+        def replace(tx: Any) -> None:
+            tx.run(cy.FORGET_ARTICLE, article_id=article.id).consume()
+            self._upsert_tx(tx, actors_by_id, list(relations_by_key.values()), [article])
+
+        self._write(replace)
+
+    def _write(self, work: Any) -> None:
+        """One managed write transaction; the driver retries it on transient errors (deadlocks,
+        a concurrent writer merging the same new actor), so no merge is lost."""
         with self._translated("write"), self.driver.session(database=self.database) as session:
-            session.execute_write(
-                self._upsert_tx, actors_by_id, list(relations_by_key.values()), list(docs.values())
-            )
+            session.execute_write(work)
 
     def _upsert_tx(
         self, tx: Any, actors: dict[str, Actor], relations: list[Relation], articles: list[Article]
     ) -> None:
         _write_actors(tx, actors)
+        for batch in _batches([_article_row(a) for a in articles]):
+            tx.run(cy.WRITE_ARTICLES, rows=batch).consume()
         by_kind: dict[RelationKind, list[dict[str, Any]]] = defaultdict(list)
         for rel in relations:
             by_kind[rel.kind].append(_relation_row(rel))
@@ -90,12 +120,9 @@ class Neo4jStore(GraphStore):
                 written += tx.run(cy.write_relations(rel_kind), rows=batch).single(strict=True)["written"]
         if written < len(relations):  # raising rolls the whole transaction back: nothing is written
             _refuse_missing_ends(tx, actors, relations)
-        for batch in _batches([_article_row(a) for a in articles]):
-            tx.run(cy.WRITE_ARTICLES, rows=batch).consume()
 
     def forget_article(self, article_id: str) -> None:
-        with self._translated("write"):
-            self.driver.execute_query(cy.FORGET_ARTICLE, article_id=article_id, database_=self.database)
+        self._write(lambda tx: tx.run(cy.FORGET_ARTICLE, article_id=article_id).consume())
 
     def clear(self) -> None:
         with self._translated("write"):
@@ -135,35 +162,42 @@ class Neo4jStore(GraphStore):
     def articles(self) -> list[Article]:
         return sorted((_article(row["a"]) for row in self.run_read(cy.ARTICLES)), key=lambda a: a.id)
 
-    def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {f"actors.{k.value}": 0 for k in ActorKind}
-        out.update({f"relations.{k.value}": 0 for k in RelationKind})
-        for row in self.run_read(cy.COUNT_ACTORS):
-            out[f"actors.{row['kind']}"] = row["n"]
-        out["evidence"] = 0
-        for row in self.run_read(cy.COUNT_RELATIONS, kinds=ALL_KINDS):
-            out[f"relations.{row['kind']}"] = row["n"]
-            out["evidence"] += row["evidence"]
-        out["actors"] = sum(v for k, v in out.items() if k.startswith("actors."))
-        out["relations"] = sum(v for k, v in out.items() if k.startswith("relations."))
-        out["articles"] = self.run_read(cy.COUNT_ARTICLES)[0]["n"]
-        return out
+    def traversals(self) -> Traversals:
+        from tradegraph.graph.backends.neo4j_queries import Neo4jTraversals
+
+        return Neo4jTraversals(self)
 
     def run_read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         """Run ``cypher`` as one auto-commit read; each record as a dict (nodes stay driver Nodes).
 
-        Auto-commit sends RUN and PULL in one round trip, where a managed transaction adds
-        BEGIN and COMMIT (about 1.5 ms against 2.1 ms per lookup); one statement needs no retry.
+        Auto-commit on a session kept open sends RUN and PULL in one round trip, where
+        ``execute_query`` adds BEGIN and COMMIT and a session per call adds its set-up
+        (benchmarks/queries.py measures the three); one read statement needs no retry.
         """
-        from neo4j import READ_ACCESS
+        with self._translated("read"):
+            try:
+                return [dict(record.items()) for record in self._reader().run(cypher, params)]
+            except BaseException:
+                self._drop_reader()  # a failed session may be unusable; the next read opens another
+                raise
 
-        with (
-            self._translated("read"),
-            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
-        ):
-            return [dict(record.items()) for record in session.run(cypher, params)]
+    def _reader(self) -> Any:
+        if self._session is None:
+            from neo4j import READ_ACCESS
+
+            self._session = self.driver.session(database=self.database, default_access_mode=READ_ACCESS)
+        return self._session
+
+    def _drop_reader(self) -> None:
+        if self._session is not None:
+            try:
+                self._session.close()
+            except Exception:  # noqa: BLE001 - closing a broken session must not hide the first error
+                pass
+            self._session = None
 
     def close(self) -> None:
+        self._drop_reader()
         if self.driver is not None:
             self.driver.close()
             self.driver = None
@@ -232,8 +266,9 @@ def _refuse_missing_ends(tx: Any, actors: dict[str, Actor], relations: list[Rela
 def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
     """Merge with the stored actors through ``Actor.merged``, so both stores merge alike."""
     stored: dict[str, Actor] = {}
-    for ids in _batches(list(actors)):
-        stored.update((rec["a"]["id"], _actor(rec["a"])) for rec in tx.run(cy.LOCK_AND_READ_ACTORS, ids=ids))
+    for ids in _batches(sorted(actors)):
+        rows = tx.run(cy.LOCK_AND_READ_ACTORS, ids=ids)
+        stored.update((rec["a"]["id"], _actor(rec["a"])) for rec in rows if rec["a"].get("name") is not None)
     by_kind: dict[ActorKind, list[dict[str, Any]]] = defaultdict(list)
     for actor in actors.values():
         old = stored.get(actor.id)
@@ -277,47 +312,74 @@ def _actor(node: Any) -> Actor:
     )
 
 
+def evidence_id(rel: Relation, ev: Evidence) -> str:
+    """The natural key of one piece of evidence: relation, article and sentence."""
+    basis = "\x1f".join((*rel.key, ev.article_id, ev.sentence))
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def relation_key(rel: Relation) -> str:
+    return " ".join(rel.key)
+
+
 def _relation_row(rel: Relation) -> dict[str, Any]:
-    """The flat row ``neo4j_cypher.write_relations`` takes: dates as ISO text (see there)."""
-    ev = rel.evidence
+    """The row ``neo4j_cypher.write_relations`` takes: dates as ISO text (see there)."""
+    key = relation_key(rel)
     return {
         "source": rel.source,
         "target": rel.target,
+        "key": key,
         "role": rel.role,
         "valid_from": rel.valid_from.isoformat() if rel.valid_from else None,
         "valid_to": rel.valid_to.isoformat() if rel.valid_to else None,
-        "ids": [e.article_id for e in ev],
-        "sentences": [e.sentence for e in ev],
-        "urls": [e.url or "" for e in ev],
-        "dates": [e.date.isoformat() if e.date else "" for e in ev],
-        "confidences": [float(e.confidence) for e in ev],
+        "known_from": known_from(rel.evidence),
+        "confidence": max((float(e.confidence) for e in rel.evidence), default=0.0),
+        "evidence": [
+            {
+                "id": evidence_id(rel, e),
+                "relation": key,
+                "source": rel.source,
+                "kind": rel.kind.value,
+                "target": rel.target,
+                "article_id": e.article_id,
+                "sentence": e.sentence,
+                "url": e.url,
+                "date": e.date.isoformat() if e.date else None,
+                "confidence": float(e.confidence),
+                "provenance": e.provenance,
+            }
+            for e in rel.evidence
+        ],
     }
 
 
-def _relation(row: dict[str, Any]) -> Relation:
+def evidence_from_map(data: Any) -> Evidence:
+    when = data.get("date")
+    return Evidence(
+        article_id=data["article_id"],
+        sentence=data["sentence"],
+        url=data.get("url") or None,
+        date=date.fromisoformat(when) if when else None,
+        confidence=float(data.get("confidence", 1.0)),
+        provenance=data.get("provenance") or "",
+    )
+
+
+def relation_from_record(row: Any) -> Relation:
+    """A Relation from ``{source, kind, target, props, evidence}`` (see ``neo4j_cypher``)."""
     props = row["props"]
-    columns = zip(
-        props.get("ev_article_ids") or (),
-        props.get("ev_sentences") or (),
-        props.get("ev_urls") or (),
-        props.get("ev_dates") or (),
-        props.get("ev_confidences") or (),
-    )
-    evidence = tuple(
-        Evidence(
-            article_id=a, sentence=s, url=u or None, date=date.fromisoformat(d) if d else None, confidence=c
-        )
-        for a, s, u, d, c in columns
-    )
     return Relation(
         source=row["source"],
         kind=row["kind"],
         target=row["target"],
-        evidence=evidence,
+        evidence=tuple(evidence_from_map(ev) for ev in row["evidence"] or ()),
         valid_from=_day(props.get("valid_from")),
         valid_to=_day(props.get("valid_to")),
         role=props.get("role"),
     )
+
+
+_relation = relation_from_record
 
 
 def _article_row(doc: Article) -> dict[str, Any]:

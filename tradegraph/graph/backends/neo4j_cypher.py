@@ -15,6 +15,9 @@ _NAME = re.compile(r"^[A-Z_]+$|^[A-Z][a-z]+$")
 SCHEMA = (
     "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+    "CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (e:Evidence) REQUIRE e.id IS UNIQUE",
+    "CREATE INDEX evidence_relation IF NOT EXISTS FOR (e:Evidence) ON (e.relation)",
+    "CREATE INDEX evidence_article IF NOT EXISTS FOR (e:Evidence) ON (e.article_id)",
     "CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)",
     "CREATE TEXT INDEX actor_name_text IF NOT EXISTS FOR (a:Actor) ON (a.name)",
 )
@@ -33,11 +36,15 @@ def checked_name(kind: RelationKind | ActorKind) -> str:
 
 # -- writes ----------------------------------------------------------------------------------
 
+# MERGE first: under the uniqueness constraint a concurrent writer creating the same new actor
+# waits here until this one commits, then reads what it wrote; the no-op SET takes the node's
+# write lock, so nobody merges in between. A node just made has no name yet: nothing stored.
 LOCK_AND_READ_ACTORS = """
-MATCH (a:Actor) WHERE a.id IN $ids
+UNWIND $ids AS id
+MERGE (a:Actor {id: id})
 SET a.id = a.id
 RETURN a
-"""  # the no-op SET takes the node's write lock, so a concurrent upsert cannot merge in between
+"""
 
 EXISTING_ACTOR_IDS = "MATCH (a:Actor) WHERE a.id IN $ids RETURN a.id AS id"
 
@@ -51,73 +58,81 @@ SET a:{checked_name(kind)}, a.name = row.name, a.kind = row.kind, a.aliases = ro
 """
 
 
+# Articles first: their evidence written earlier (by other upserts) gets linked to them here.
 WRITE_ARTICLES = """
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
 SET a = row
+WITH a
+CALL (a) {
+    MATCH (e:Evidence {article_id: a.id})
+    MERGE (e)-[:FROM]->(a)
+    RETURN count(*) AS linked
+}
+RETURN count(*) AS written
 """
 
 
 def write_relations(kind: RelationKind) -> str:
-    """Merge rows into ``kind`` relationships; evidence deduplicated by (article id, sentence).
+    """Merge rows into ``kind`` relationships and their evidence nodes: O(1) in stored evidence.
 
-    A row is flat (``source``, ``target``, ``role``, ISO ``valid_from``/``valid_to`` or null,
-    and the parallel evidence lists ``ids``, ``sentences``, ``urls``, ``dates``, ``confidences``):
-    nested maps and driver date objects cost more to send than the statement costs to run.
-    Every stored list is read once and all properties are set by one SET, so the plan has no
-    read-after-write conflict to resolve with an Eager barrier. Returns ``written``: the rows
-    whose two ends exist.
+    A row is flat (``source``, ``target``, ``key``, ``role``, ISO ``valid_from``/``valid_to``,
+    ``known_from``, ``confidence``) with ``evidence``: maps keyed by ``id`` (a hash of the
+    relation, article and sentence, so writing the same evidence twice merges). Each evidence
+    node is linked to its article when that is stored. Returns ``written``: the rows whose two
+    ends exist.
     """
     return f"""
 UNWIND $rows AS row
 MATCH (s:Actor {{id: row.source}})
 MATCH (t:Actor {{id: row.target}})
 MERGE (s)-[r:{checked_name(kind)}]->(t)
-WITH r, row, coalesce(r.ev_article_ids, []) AS ids, coalesce(r.ev_sentences, []) AS sentences,
-     coalesce(r.ev_confidences, []) AS confidences, date(row.valid_from) AS vf, date(row.valid_to) AS vt
-WITH r, row, ids, sentences, confidences, vf, vt,
-     CASE size(ids) WHEN 0 THEN range(0, size(row.ids) - 1)
-          ELSE [i IN range(0, size(row.ids) - 1)
-                WHERE NOT any(j IN range(0, size(ids) - 1) WHERE ids[j] = row.ids[i] AND sentences[j] = row.sentences[i])]
-     END AS fresh
-WITH r, row, vf, vt, fresh, sentences, ids + [i IN fresh | row.ids[i]] AS all_ids,
-     confidences + [i IN fresh | row.confidences[i]] AS all_confidences
-SET r.ev_article_ids = all_ids,
-    r.ev_sentences = sentences + [i IN fresh | row.sentences[i]],
-    r.ev_urls = coalesce(r.ev_urls, []) + [i IN fresh | row.urls[i]],
-    r.ev_dates = coalesce(r.ev_dates, []) + [i IN fresh | row.dates[i]],
-    r.ev_confidences = all_confidences,
-    r.valid_from = CASE WHEN r.valid_from IS NULL OR vf < r.valid_from THEN vf ELSE r.valid_from END,
+ON CREATE SET r.key = row.key
+WITH r, row, coalesce(r.ev_seq, 0) AS base, date(row.valid_from) AS vf, date(row.valid_to) AS vt
+SET r.valid_from = CASE WHEN r.valid_from IS NULL OR vf < r.valid_from THEN vf ELSE r.valid_from END,
     r.valid_to = CASE WHEN r.valid_to IS NULL OR vt > r.valid_to THEN vt ELSE r.valid_to END,
     r.role = coalesce(r.role, row.role),
-    r.support = size(reduce(acc = [], x IN all_ids | CASE WHEN x IN acc THEN acc ELSE acc + x END)),
-    r.confidence = reduce(m = 0.0, c IN all_confidences | CASE WHEN c > m THEN c ELSE m END)
+    r.known_from = CASE WHEN row.known_from IS NULL THEN r.known_from
+                        WHEN r.known_from IS NULL OR row.known_from < r.known_from THEN row.known_from
+                        ELSE r.known_from END,
+    r.confidence = CASE WHEN r.confidence IS NULL OR row.confidence > r.confidence THEN row.confidence
+                        ELSE r.confidence END,
+    r.ev_seq = base + size(row.evidence)
+WITH r, row, base
+CALL (row, base) {{
+    UNWIND range(0, size(row.evidence) - 1) AS i
+    WITH row.evidence[i] AS ev, base + i AS n
+    MERGE (e:Evidence {{id: ev.id}})
+    ON CREATE SET e += ev, e.n = n
+    WITH e
+    OPTIONAL MATCH (doc:Article {{id: e.article_id}})
+    FOREACH (_ IN CASE WHEN doc IS NULL THEN [] ELSE [1] END | MERGE (e)-[:FROM]->(doc))
+    RETURN count(*) AS merged
+}}
 {WRITTEN}"""
 
 
 # Rows whose two ends matched: fewer than sent means a missing actor, and the caller rolls back.
 WRITTEN = "RETURN count(*) AS written\n"
 
-
-# Recomputes support (distinct articles) and confidence (max) from the evidence lists of ``r``.
-_SUMMARY = """
-SET r.support = size(reduce(acc = [], x IN r.ev_article_ids | CASE WHEN x IN acc THEN acc ELSE acc + x END)),
-    r.confidence = reduce(m = 0.0, c IN r.ev_confidences | CASE WHEN c > m THEN c ELSE m END)
-"""
-
-FORGET_ARTICLE = f"""
-OPTIONAL MATCH (doc:Article {{id: $article_id}})
+# The article's evidence goes; the relations it touched get their summaries back from what is
+# left, and those left without evidence go too.
+FORGET_ARTICLE = """
+OPTIONAL MATCH (doc:Article {id: $article_id})
 DETACH DELETE doc
 WITH DISTINCT 1 AS _
-MATCH (:Actor)-[r]->(:Actor) WHERE $article_id IN r.ev_article_ids
-WITH r, [i IN range(0, size(r.ev_article_ids) - 1) WHERE r.ev_article_ids[i] <> $article_id] AS keep
-SET r.ev_article_ids = [i IN keep | r.ev_article_ids[i]],
-    r.ev_sentences = [i IN keep | r.ev_sentences[i]],
-    r.ev_urls = [i IN keep | r.ev_urls[i]],
-    r.ev_dates = [i IN keep | r.ev_dates[i]],
-    r.ev_confidences = [i IN keep | r.ev_confidences[i]]
-{_SUMMARY}
-WITH r WHERE size(r.ev_article_ids) = 0
+OPTIONAL MATCH (e:Evidence {article_id: $article_id})
+WITH collect(e) AS gone, collect(DISTINCT [e.source, e.kind, e.target]) AS touched
+FOREACH (e IN gone | DETACH DELETE e)
+WITH touched
+UNWIND touched AS key
+MATCH (s:Actor {id: key[0]})-[r]->(:Actor {id: key[2]}) WHERE type(r) = key[1]
+CALL (r) {
+    OPTIONAL MATCH (e:Evidence {relation: r.key})
+    RETURN count(e) AS left, max(e.confidence) AS best, min(coalesce(e.date, '')) AS first
+}
+SET r.confidence = coalesce(best, 0.0), r.known_from = CASE WHEN left = 0 THEN null ELSE first END
+WITH r, left WHERE left = 0
 DELETE r
 """
 
@@ -133,7 +148,12 @@ ACTORS = "MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind RETURN a"
 ARTICLE = "MATCH (a:Article {id: $id}) RETURN a"
 ARTICLES = "MATCH (a:Article) RETURN a"
 
-_RELATION_FIELDS = "RETURN s.id AS source, type(r) AS kind, t.id AS target, properties(r) AS props"
+# A relationship with its evidence nodes (in the order written), enough to rebuild a Relation.
+EVIDENCE_OF_R = "COLLECT { MATCH (e:Evidence {relation: r.key}) RETURN e {.*} AS ev ORDER BY e.n }"
+_RELATION_FIELDS = (
+    "RETURN s.id AS source, type(r) AS kind, t.id AS target, properties(r) AS props, "
+    f"{EVIDENCE_OF_R} AS evidence"
+)
 
 
 def relations(anchor: str | None) -> str:
@@ -154,11 +174,3 @@ WHERE type(r) IN $kinds
   AND ($actor IS NULL OR $actor IN [s.id, t.id])
 {_RELATION_FIELDS}
 """
-
-
-COUNT_ACTORS = "MATCH (a:Actor) RETURN a.kind AS kind, count(*) AS n"
-COUNT_RELATIONS = """
-MATCH (:Actor)-[r]->(:Actor) WHERE type(r) IN $kinds
-RETURN type(r) AS kind, count(*) AS n, sum(size(r.ev_article_ids)) AS evidence
-"""
-COUNT_ARTICLES = "MATCH (d:Article) RETURN count(d) AS n"

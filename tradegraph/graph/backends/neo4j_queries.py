@@ -1,0 +1,203 @@
+"""The typed query protocol on Neo4j: one parameterised Cypher statement per call.
+
+Every statement enters the graph through ``Actor.id`` (the uniqueness constraint's index),
+filters relationship types with ``type(r) IN $kinds`` or a fixed type, and returns one record:
+the relationships it found (each with its evidence nodes) and the actors the question needs.
+``$day`` is the as-of day as ISO text (null: any day); variable-length bounds cannot be
+parameters, so the one number spliced in is an ``int`` checked here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tradegraph.graph.backends import neo4j_cypher as cy
+from tradegraph.graph.backends.neo4j import relation_from_record
+from tradegraph.graph.backends.neo4j_cypher import checked_name
+from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
+from tradegraph.graph.protocol import Direction, Facts
+
+if TYPE_CHECKING:
+    from tradegraph.graph.backends.neo4j import Neo4jStore
+
+MAX_CHAIN = 25
+
+
+def known(r: str) -> str:
+    """Reported by ``$day``: the relationship's earliest evidence is on or before it."""
+    return f"($day IS NULL OR {r}.known_from IS NULL OR {r}.known_from <= $day)"
+
+
+def current(r: str) -> str:
+    """Reported by ``$day`` and valid on it (``Relation.holds_on``)."""
+    return (
+        f"({known(r)} AND ($day IS NULL OR (({r}.valid_from IS NULL OR {r}.valid_from <= date($day)) "
+        f"AND ({r}.valid_to IS NULL OR {r}.valid_to > date($day)))))"
+    )
+
+
+_REL = (
+    "{source: startNode(r).id, kind: type(r), target: endNode(r).id, props: properties(r), "
+    f"evidence: {cy.EVIDENCE_OF_R}}}"
+)
+# The one record every protocol statement returns, from ``named`` (nodes) and ``rels``.
+_TAIL = f"""
+WITH named, rels
+RETURN [r IN rels | {_REL}] AS rels,
+       [n IN named + [r IN rels | startNode(r)] + [r IN rels | endNode(r)] WHERE n IS NOT NULL
+        | properties(n)] AS actors
+"""
+_NAMED = "CALL () { UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN collect(a) AS named }"
+_PATTERN = {
+    "out": "(:Actor {id: id})-[r]->(:Actor)",
+    "in": "(:Actor {id: id})<-[r]-(:Actor)",
+    "both": "(:Actor {id: id})-[r]-(:Actor)",
+}
+AROUND = {
+    d: f"""{_NAMED}
+CALL () {{ UNWIND $ids AS id MATCH {p} WHERE type(r) IN $kinds AND {known("r")}
+       RETURN collect(DISTINCT r) AS rels }}{_TAIL}"""
+    for d, p in _PATTERN.items()
+}
+_ONE = "OPTIONAL MATCH (a:Actor {id: $id})\n"
+_REPS = f"""CALL (a) {{ MATCH (p:Actor)-[r:REPRESENTS]->(a) WHERE a.kind <> 'Person' AND {known("r")}
+       RETURN collect(r) AS reps, collect(DISTINCT p) AS ps }}
+"""
+REPRESENTATION = f"""{_ONE}{_REPS.replace("a.kind <> 'Person' AND ", "")}
+CALL (ps) {{ UNWIND ps AS p
+    MATCH path = (:Actor)-[:REPLACED_BY*1..{MAX_CHAIN}]->(p) WHERE all(r IN relationships(path) WHERE {known("r")})
+       UNWIND relationships(path) AS r RETURN collect(DISTINCT r) AS chain }}
+WITH [a] AS named, reps + chain AS rels{_TAIL}"""
+REPRESENTED = f"""{_ONE}CALL (a) {{ MATCH (a)-[r:REPRESENTS|REPLACED_BY]->(:Actor) WHERE {known("r")}
+       RETURN collect(r) AS own }}
+CALL (a) {{ MATCH (a)-[x:REPLACED_BY]->(:Actor)-[r:REPRESENTS]->(:Actor) WHERE {known("x")} AND {known("r")}
+       RETURN collect(DISTINCT r) AS theirs }}
+WITH [a] AS named, own + theirs AS rels{_TAIL}"""
+_CHAIN = f"""{_ONE}CALL (a) {{ MATCH path = {{pattern}} WHERE all(r IN relationships(path) WHERE {known("r")})
+       UNWIND relationships(path) AS r RETURN collect(DISTINCT r) AS rels }}
+WITH [a] AS named, rels{_TAIL}"""
+SUCCESSORS = _CHAIN.replace("{pattern}", f"(a)-[:REPLACED_BY*1..{MAX_CHAIN}]->(:Actor)")
+PREDECESSORS = _CHAIN.replace("{pattern}", f"(:Actor)-[:REPLACED_BY*1..{MAX_CHAIN}]->(a)")
+TALKS = f"""{_ONE}{_REPS}CALL (a, ps) {{ UNWIND [a] + ps AS side
+       MATCH (side)-[r:NEGOTIATES_WITH]-(o:Actor) WHERE {known("r")}
+       RETURN collect(DISTINCT r) AS talks, collect(DISTINCT o) AS others }}
+CALL (others) {{ UNWIND others AS o MATCH (o)-[r:REPRESENTS]->(:Actor) WHERE o.kind = 'Person' AND {known("r")}
+       RETURN collect(DISTINCT r) AS theirs }}
+WITH [a] AS named, reps + talks + theirs AS rels{_TAIL}"""
+TARIFFS_ON = f"""{_ONE}CALL (a) {{ MATCH (s:Actor)-[r:IMPOSES_TARIFFS_ON]->(a) WHERE {known("r")}
+       RETURN collect(r) AS tariffs, collect(DISTINCT s) AS sources }}
+CALL (sources) {{ UNWIND sources AS s MATCH (s)-[r:REPRESENTS]->(:Actor) WHERE s.kind = 'Person' AND {known("r")}
+       RETURN collect(DISTINCT r) AS theirs }}
+WITH [a] AS named, tariffs + theirs AS rels{_TAIL}"""
+TARIFFS_BY = f"""{_ONE}{_REPS}CALL (a, ps) {{ UNWIND [a] + ps AS side
+       MATCH (side)-[r:IMPOSES_TARIFFS_ON]->(:Actor) WHERE {known("r")} RETURN collect(DISTINCT r) AS tariffs }}
+WITH [a] AS named, reps + tariffs AS rels{_TAIL}"""
+NEIGHBOURHOOD = f"""{_ONE}CALL (a) {{ MATCH (a)-[rs*0..{{depth}}]-(m:Actor)
+       WHERE all(r IN rs WHERE type(r) IN $kinds AND {current("r")}) RETURN collect(DISTINCT m) AS members }}
+CALL (members) {{ UNWIND members AS m MATCH (m)-[r]->(o:Actor)
+       WHERE type(r) IN $kinds AND {current("r")} AND o IN members RETURN collect(DISTINCT r) AS rels }}
+WITH [a] + members AS named, rels{_TAIL}"""
+SHORTEST_PATH = f"""OPTIONAL MATCH (a:Actor {{id: $a}}) OPTIONAL MATCH (b:Actor {{id: $b}})
+CALL (a, b) {{ MATCH path = allShortestPaths((a)-[*..{{hops}}]-(b))
+       WHERE a <> b AND all(r IN relationships(path) WHERE type(r) IN $kinds AND {current("r")})
+       WITH path ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | [startNode(r).id, type(r), endNode(r).id]]
+       LIMIT 1 RETURN collect(relationships(path)) AS found }}
+WITH [a, b] AS named, coalesce(found[0], []) AS rels{_TAIL}"""
+EVERYTHING = f"""MATCH (:Actor)-[r]->(:Actor) WHERE type(r) IN $kinds AND {current("r")}
+RETURN {_REL} AS rel"""
+
+
+def counts_statement() -> str:
+    """Counts from the count store (one label or type each): no node or relationship is read."""
+    parts = [f"COUNT {{ (:{checked_name(k)}) }} AS `actors.{k.value}`" for k in ActorKind]
+    parts += [f"COUNT {{ ()-[:{checked_name(k)}]->() }} AS `relations.{k.value}`" for k in RelationKind]
+    parts += ["COUNT { (:Evidence) } AS evidence", "COUNT { (:Article) } AS articles"]
+    return "RETURN " + ",\n       ".join(parts)
+
+
+COUNTS = counts_statement()
+
+
+class Neo4jTraversals:
+    """The protocol (``tradegraph.graph.protocol.Traversals``) over one ``Neo4jStore``."""
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self.store = store
+
+    def _facts(self, cypher: str, **params: Any) -> Facts:
+        [row] = self.store.run_read(cypher, **params)
+        actors = {a.id: a for a in map(actor_from_props, row["actors"])}
+        rels = {r.key: r for r in map(relation_from_record, row["rels"])}
+        return Facts(actors=actors, relations=tuple(rels.values()))
+
+    def actors(self, ids: Iterable[str]) -> dict[str, Actor]:
+        return dict(self._facts(AROUND["out"], ids=sorted(set(ids)), kinds=[], day=None).actors)
+
+    def around(
+        self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction, as_of: date | None
+    ) -> Facts:
+        names = [RelationKind(k).value for k in kinds]
+        return self._facts(AROUND[direction], ids=sorted(set(ids)), kinds=names, day=_iso(as_of))
+
+    def representation(self, body_id: str, as_of: date | None) -> Facts:
+        return self._facts(REPRESENTATION, id=body_id, day=_iso(as_of))
+
+    def represented(self, person_id: str, as_of: date | None) -> Facts:
+        return self._facts(REPRESENTED, id=person_id, day=_iso(as_of))
+
+    def succession(self, person_id: str, forward: bool, as_of: date | None) -> Facts:
+        return self._facts(SUCCESSORS if forward else PREDECESSORS, id=person_id, day=_iso(as_of))
+
+    def talks(self, actor_id: str, as_of: date | None) -> Facts:
+        return self._facts(TALKS, id=actor_id, day=_iso(as_of))
+
+    def tariffs_on(self, target_id: str, as_of: date | None) -> Facts:
+        return self._facts(TARIFFS_ON, id=target_id, day=_iso(as_of))
+
+    def tariffs_by(self, actor_id: str, as_of: date | None) -> Facts:
+        return self._facts(TARIFFS_BY, id=actor_id, day=_iso(as_of))
+
+    def neighbourhood(
+        self, actor_id: str, depth: int, kinds: Iterable[RelationKind], as_of: date | None
+    ) -> Facts:
+        cypher = NEIGHBOURHOOD.replace("{depth}", str(int(depth)))
+        return self._facts(cypher, id=actor_id, kinds=[RelationKind(k).value for k in kinds], day=_iso(as_of))
+
+    def shortest_path(
+        self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int
+    ) -> Facts:
+        cypher = SHORTEST_PATH.replace("{hops}", str(max(1, int(max_hops))))
+        facts = self._facts(cypher, a=a, b=b, kinds=[RelationKind(k).value for k in kinds], day=_iso(as_of))
+        return facts  # relations come back in path order (the dict keeps insertion order)
+
+    def everything(self, kinds: Iterable[RelationKind], as_of: date | None) -> Iterator[Relation]:
+        rows = self.store.run_read(EVERYTHING, kinds=[RelationKind(k).value for k in kinds], day=_iso(as_of))
+        return (relation_from_record(row["rel"]) for row in rows)
+
+    def counts(self) -> dict[str, int]:
+        [row] = self.store.run_read(COUNTS)
+        out = {k: int(v) for k, v in row.items()}
+        out["actors"] = sum(v for k, v in out.items() if k.startswith("actors."))
+        out["relations"] = sum(v for k, v in out.items() if k.startswith("relations."))
+        return out
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def actor_from_props(props: Any) -> Actor:
+    import json
+
+    ext = props.get("external_ids") or "{}"
+    return Actor(
+        id=props["id"],
+        name=props.get("name") or props["id"],
+        kind=props["kind"],
+        aliases=tuple(props.get("aliases") or ()),
+        roles=tuple(props.get("roles") or ()),
+        affiliation=props.get("affiliation") or None,
+        external_ids=json.loads(ext) if isinstance(ext, str) else dict(ext),
+    )

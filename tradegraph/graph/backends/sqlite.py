@@ -1,0 +1,366 @@
+"""The embedded store: one SQLite database (standard library ``sqlite3``); needs no server.
+
+A store is a directory holding ``graph.sqlite`` (or a ``.db``/``.sqlite`` file named directly).
+WAL mode lets readers go on while one process writes; every write is one ``BEGIN IMMEDIATE``
+transaction, so a second writer waits up to ``busy_timeout`` and then fails with TG302, and a
+kill at any moment leaves the last committed write. Opening reads nothing that grows with the
+store; a directory in the format before SQLite (``snapshot.json`` + ``journal.jsonl``) is
+migrated on first open, its files left as they were (``tradegraph.graph.backends.migrate``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tradegraph.graph.backends import sqlite_sql as sql
+from tradegraph.graph.backends.sqlite_rows import (
+    article_from_row,
+    article_row,
+    chunks,
+    folded,
+    iso,
+    load_actors,
+    load_relations,
+    store_error,
+    translated,
+)
+from tradegraph.graph.errors import NotFoundError, StoreError
+from tradegraph.graph.model import Actor, ActorKind, Article, Relation, RelationKind
+from tradegraph.graph.protocol import Traversals, known_from
+from tradegraph.graph.store import GraphStore
+
+DB_NAME = "graph.sqlite"
+FILE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+# How long a writer waits for another process's write transaction before TG302.
+BUSY_TIMEOUT_S = 10.0
+
+
+def database_path(location: str | Path) -> Path:
+    """The database file of a store: ``location`` itself when it names a file, else inside it."""
+    path = Path(location).expanduser()
+    if path.suffix in FILE_SUFFIXES and not path.is_dir():
+        return path
+    return path / DB_NAME
+
+
+def spec_path(spec: str) -> str:
+    """The path in ``sqlite:PATH``, ``sqlite:///abs/path``, ``file:PATH`` or a plain path."""
+    for scheme in ("sqlite:", "file:"):
+        if spec.lower().startswith(scheme):
+            rest = spec[len(scheme) :]
+            return rest[2:] if rest.startswith("//") else rest
+    return spec
+
+
+def open_sqlite(spec: str, *, create: bool = False) -> SQLiteStore:
+    """The registry's opener for paths and ``sqlite:``/``file:`` specs."""
+    return SQLiteStore(spec_path(spec), create=create)
+
+
+class SQLiteStore(GraphStore):
+    """A GraphStore in one SQLite database; ``None`` keeps it in memory only (tests, notebooks)."""
+
+    def __init__(
+        self, location: str | Path | None = None, *, create: bool = True, timeout: float = BUSY_TIMEOUT_S
+    ) -> None:
+        self.path = database_path(location) if location is not None else None
+        self.uri = str(
+            self.path.parent if self.path and self.path.name == DB_NAME else self.path or ":memory:"
+        )
+        self.timeout = timeout
+        if self.path is not None:
+            self._prepare(self.path, create)
+        self._conn = self._connect()
+
+    @classmethod
+    def open(cls, location: str | Path, *, create: bool = True) -> SQLiteStore:
+        return cls(location, create=create)
+
+    # -- opening ----------------------------------------------------------------------------
+
+    def _prepare(self, path: Path, create: bool) -> None:
+        from tradegraph.graph.backends import migrate
+
+        if path.name == DB_NAME and migrate.needs_migration(path.parent):
+            migrate.migrate_directory(path.parent, timeout=self.timeout)
+        if path.exists():
+            return
+        if not create:
+            raise NotFoundError(
+                f"there is no store at {self.uri}; check --store (or $TRADEGRAPH_STORE), "
+                "or create one with `tradegraph ingest`",
+                code="TG351",
+            )
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(
+                f"cannot use {self.uri} as a store: {err.strerror}; pass another with --store PATH",
+                code="TG313",
+            ) from err
+
+    def _connect(self) -> sqlite3.Connection:
+        target = str(self.path) if self.path else ":memory:"
+        try:
+            conn = sqlite3.connect(
+                target, timeout=self.timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as err:
+            raise store_error(self.uri, "open", err) from err
+        try:
+            self._configure(conn)
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            raise self._damage(err) from err
+        return conn
+
+    def _configure(self, conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA foreign_keys = ON")
+        if self.path is not None:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > sql.SCHEMA_VERSION:
+            raise StoreError(
+                f"the store {self.uri} has schema version {version}; this tradegraph reads up to "
+                f"{sql.SCHEMA_VERSION}: upgrade tradegraph",
+                code="TG354",
+            )
+        if version == 0:
+            if conn.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'actors'").fetchone()[0] == 0:
+                tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+                if tables:
+                    raise StoreError(
+                        f"{self.path} is an SQLite database but not a tradegraph store; pass another --store",
+                        code="TG354",
+                    )
+            conn.executescript(sql.SCHEMA + f"PRAGMA user_version = {sql.SCHEMA_VERSION};")
+
+    def _damage(self, err: sqlite3.DatabaseError) -> StoreError:
+        """The error for a database that failed to open, with what ``integrity_check`` says."""
+        detail = str(err)
+        try:
+            probe = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=self.timeout)
+            try:
+                rows = probe.execute("PRAGMA integrity_check(5)").fetchall()
+                detail += "; integrity_check: " + "; ".join(str(r[0]) for r in rows)
+            finally:
+                probe.close()
+        except sqlite3.Error as again:
+            detail += f"; integrity_check could not run: {again}"
+        if getattr(err, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            return store_error(self.uri, "open", err)
+        return StoreError(
+            f"the store {self.uri} is damaged ({detail}); nothing was changed: restore "
+            f"{self.path} from a backup, or move it away and ingest again",
+            code="TG352",
+        )
+
+    # -- transactions -----------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Cursor]:
+        """One write transaction, taken up front so a second writer waits here, not halfway."""
+        with translated(self.uri, "write to"):
+            cur = self._conn.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every statement inside sees the same committed state."""
+        with translated(self.uri, "read"):
+            nested = self._conn.in_transaction
+            if not nested:
+                self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                if not nested and self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    # -- contract: writes -------------------------------------------------------------------
+
+    def upsert(
+        self,
+        actors: Iterable[Actor] = (),
+        relations: Iterable[Relation] = (),
+        articles: Iterable[Article] = (),
+    ) -> None:
+        actors, relations, articles = list(actors), list(relations), list(articles)
+        source = articles[0].id if len(articles) == 1 else ""
+        with self._writing() as cur:
+            self._write(cur, actors, relations, articles, source)
+
+    def replace_article(
+        self, article: Article, actors: Iterable[Actor] = (), relations: Iterable[Relation] = ()
+    ) -> None:
+        actors, relations = list(actors), list(relations)
+        with self._writing() as cur:
+            self._forget(cur, article.id)
+            self._write(cur, actors, relations, [article], article.id)
+
+    def forget_article(self, article_id: str) -> None:
+        with self._writing() as cur:
+            self._forget(cur, article_id)
+
+    def clear(self) -> None:
+        with self._writing() as cur:
+            for statement in sql.CLEAR:
+                cur.execute(statement)
+
+    def _write(
+        self,
+        cur: sqlite3.Cursor,
+        actors: list[Actor],
+        relations: list[Relation],
+        articles: list[Article],
+        source: str,
+    ) -> None:
+        self._check_ends(cur, actors, relations)
+        for actor in actors:
+            _write_actor(cur, actor, source)
+        for rel in relations:
+            _write_relation(cur, rel)
+        cur.executemany(sql.UPSERT_ARTICLE, [article_row(a.metadata()) for a in articles])
+
+    def _check_ends(self, cur: sqlite3.Cursor, actors: list[Actor], relations: list[Relation]) -> None:
+        ends = {e for r in relations for e in (r.source, r.target)} - {a.id for a in actors}
+        missing = {
+            row[0]
+            for chunk in chunks(sorted(ends))
+            for row in cur.execute(sql.MISSING_ACTORS, {"ids": chunk})
+        }
+        for rel in relations:
+            for end in (rel.source, rel.target):
+                if end in missing:
+                    raise StoreError(
+                        f"relation {rel.key} names actor {end!r}, which is neither stored nor in this "
+                        "upsert; upsert the actor together with the relation",
+                        code="TG310",
+                    )
+
+    def _forget(self, cur: sqlite3.Cursor, article_id: str) -> None:
+        relation_ids = [row[0] for row in cur.execute(sql.ARTICLE_RELATIONS, (article_id,))]
+        actor_ids = [row[0] for row in cur.execute(sql.ARTICLE_ACTORS, (article_id,))]
+        cur.execute(sql.DELETE_ARTICLE_EVIDENCE, (article_id,))
+        cur.execute(sql.DELETE_ARTICLE_FACTS, (article_id,))
+        for chunk in chunks(relation_ids):
+            cur.execute(sql.DELETE_BARE_RELATIONS, {"ids": chunk})
+            cur.execute(sql.RECOMPUTE_KNOWN, {"ids": chunk})
+        for chunk in chunks(actor_ids):
+            cur.execute(sql.DELETE_ORPHAN_ACTORS, {"ids": chunk})
+        cur.execute(sql.DELETE_ARTICLE, (article_id,))
+
+    # -- contract: reads --------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor | None:
+        with self.reading() as conn:
+            return load_actors(conn, [actor_id]).get(actor_id)
+
+    def actors(self, kind: ActorKind | None = None) -> list[Actor]:
+        with self.reading() as conn:
+            ids = [
+                row[0]
+                for row in conn.execute(sql.ALL_ACTOR_IDS, {"kind": ActorKind(kind).value if kind else None})
+            ]
+            found = load_actors(conn, ids)
+        return [found[i] for i in ids]
+
+    def relations(
+        self,
+        kind: RelationKind | None = None,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        actor: str | None = None,
+    ) -> list[Relation]:
+        params: dict[str, Any] = {
+            "kind": RelationKind(kind).value if kind else None,
+            "source": source,
+            "target": target,
+            "actor": actor,
+        }
+        with self.reading() as conn:
+            if actor is not None:
+                rows = [
+                    row
+                    for row in conn.execute(sql.RELATIONS_OF_ACTOR, params)
+                    if (source is None or row[1] == source) and (target is None or row[3] == target)
+                ]
+            else:
+                anchor = "source" if source else "target" if target else "kind" if kind else None
+                rows = conn.execute(sql.RELATIONS_FILTERED[anchor], params).fetchall()
+            return load_relations(conn, rows)
+
+    def article(self, article_id: str) -> Article | None:
+        with self.reading() as conn:
+            row = conn.execute(sql.ARTICLE, (article_id,)).fetchone()
+        return article_from_row(row) if row else None
+
+    def articles(self) -> list[Article]:
+        with self.reading() as conn:
+            return [article_from_row(row) for row in conn.execute(sql.ARTICLES)]
+
+    def traversals(self) -> Traversals:
+        from tradegraph.graph.backends.sqlite_traversals import SQLiteTraversals
+
+        return SQLiteTraversals(self)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None  # type: ignore[assignment]
+
+
+def _write_actor(cur: sqlite3.Cursor, actor: Actor, source: str) -> None:
+    """Insert or merge one actor (``Actor.merged`` semantics), recording what ``source`` said."""
+    cur.execute(
+        sql.INSERT_ACTOR, (actor.id, actor.name, actor.kind.value, json.dumps(dict(actor.external_ids)))
+    )
+    aliases = list(actor.aliases)
+    if cur.rowcount == 0:
+        name, stored = cur.execute(sql.ACTOR_ROW, (actor.id,)).fetchone()
+        merged = {**actor.external_ids, **json.loads(stored)}
+        if merged != json.loads(stored):
+            cur.execute(sql.SET_EXTERNAL_IDS, (json.dumps(merged), actor.id))
+        if actor.name != name:
+            aliases.append(actor.name)
+    facts = [(actor.id, "source", "", "", source)]
+    facts += [(actor.id, "alias", folded(a), a, source) for a in aliases]
+    facts += [(actor.id, "role", folded(r), r, source) for r in actor.roles]
+    if actor.affiliation:
+        facts.append((actor.id, "affiliation", actor.affiliation, actor.affiliation, source))
+    cur.executemany(sql.INSERT_FACT, facts)
+
+
+def _write_relation(cur: sqlite3.Cursor, rel: Relation) -> None:
+    """Merge one relation: O(1) in the evidence it already has (evidence rows are only inserted)."""
+    row = {
+        "source": rel.source,
+        "kind": rel.kind.value,
+        "target": rel.target,
+        "valid_from": iso(rel.valid_from),
+        "valid_to": iso(rel.valid_to),
+        "role": rel.role,
+        "known_from": known_from(rel.evidence),
+    }
+    relation_id = cur.execute(sql.UPSERT_RELATION, row).fetchone()[0]
+    cur.executemany(
+        sql.INSERT_EVIDENCE,
+        [
+            (relation_id, e.article_id, e.sentence, e.url, iso(e.date), e.confidence, e.provenance)
+            for e in rel.evidence
+        ],
+    )

@@ -1,0 +1,128 @@
+"""Rows of the SQLite store to model objects and back, and the translation of sqlite3 errors."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from tradegraph.graph.backends import sqlite_sql as sql
+from tradegraph.graph.errors import StoreError
+from tradegraph.graph.model import Actor, Article, Evidence, Relation
+
+# Ids per statement when a set is sent as one JSON array; keeps each statement's memory bounded.
+CHUNK = 20_000
+
+
+def day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def folded(value: str) -> str:
+    """The key under which two spellings of an alias or role are the same (as ``Actor`` dedups)."""
+    return " ".join(value.split()).casefold()
+
+
+def chunks(ids: Iterable[str | int]) -> Iterator[str]:
+    """``ids`` as JSON arrays of at most ``CHUNK`` items, for ``json_each(:ids)``."""
+    items = list(dict.fromkeys(ids))
+    for start in range(0, len(items), CHUNK):
+        yield json.dumps(items[start : start + CHUNK])
+
+
+def load_actors(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Actor]:
+    """The stored actors among ``ids``, with their aliases, roles and affiliation, by id."""
+    rows: dict[str, tuple[Any, ...]] = {}
+    facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for chunk in chunks(ids):
+        rows.update((row[0], row) for row in conn.execute(sql.ACTORS_BY_ID, {"ids": chunk}))
+        for actor_id, field, value in conn.execute(sql.FACTS_BY_ACTOR, {"ids": chunk}):
+            facts[actor_id][field].append(value)
+    out = {}
+    for actor_id, (_, name, kind, external_ids) in rows.items():
+        own = facts.get(actor_id, {})
+        affiliation = own.get("affiliation")
+        out[actor_id] = Actor(
+            id=actor_id,
+            name=name,
+            kind=kind,
+            aliases=tuple(own.get("alias", ())),
+            roles=tuple(own.get("role", ())),
+            affiliation=affiliation[0] if affiliation else None,
+            external_ids=json.loads(external_ids),
+        )
+    return out
+
+
+def load_relations(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Relation]:
+    """Relations from ``sql.REL_COLUMNS`` rows, in the rows' order, with their evidence."""
+    rows = list(rows)
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    for chunk in chunks(row[0] for row in rows):
+        for rid, article_id, sentence, url, when, confidence, provenance in conn.execute(
+            sql.EVIDENCE_OF, {"ids": chunk}
+        ):
+            evidence[rid].append(Evidence(article_id, sentence, url, day(when), confidence, provenance))
+    return [
+        Relation(
+            source=source,
+            kind=kind,
+            target=target,
+            evidence=tuple(evidence.get(rid, ())),
+            valid_from=day(valid_from),
+            valid_to=day(valid_to),
+            role=role,
+        )
+        for rid, source, kind, target, valid_from, valid_to, role in rows
+    ]
+
+
+def article_row(article: Article) -> tuple[Any, ...]:
+    a = article
+    return (a.id, a.url, a.title, a.source, iso(a.published), a.text_hash)
+
+
+def article_from_row(row: Sequence[Any]) -> Article:
+    return Article(
+        id=row[0], url=row[1], title=row[2], source=row[3], published=day(row[4]), text_hash=row[5] or ""
+    )
+
+
+@contextmanager
+def translated(where: str, doing: str) -> Iterator[None]:
+    """Turn sqlite3 errors into the project's, naming the store and the fix."""
+    try:
+        yield
+    except sqlite3.DatabaseError as err:
+        raise store_error(where, doing, err) from err
+
+
+def store_error(where: str, doing: str, err: sqlite3.Error) -> StoreError:
+    name = getattr(err, "sqlite_errorname", "")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return StoreError(
+            f"the store {where} is busy: another tradegraph process is writing to it and did not "
+            f"finish within the wait; retry when it is done, or use another --store ({doing})",
+            code="TG302",
+        )
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return StoreError(
+            f"the store {where} is damaged ({err}); nothing was changed: restore it from a backup, "
+            "or move it away and ingest again",
+            code="TG352",
+        )
+    if name.startswith(("SQLITE_FULL", "SQLITE_READONLY", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return StoreError(
+            f"cannot {doing} the store {where}: {err}; check free space and permissions; "
+            "the last completed write is intact",
+            code="TG311",
+        )
+    return StoreError(f"the store {where} failed to {doing}: {err}", code="TG313")

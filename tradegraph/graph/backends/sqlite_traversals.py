@@ -1,0 +1,220 @@
+"""The typed query protocol on the SQLite store: indexed SQL, recursive CTEs for chains.
+
+Each method runs inside one read transaction, so what it returns is one committed state even
+while another process writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from tradegraph.graph.backends import sqlite_sql as sql
+from tradegraph.graph.backends.sqlite_rows import chunks, iso, load_actors, load_relations
+from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
+from tradegraph.graph.protocol import Direction, Facts
+
+if TYPE_CHECKING:
+    from tradegraph.graph.backends.sqlite import SQLiteStore
+
+REP, NEG, REPL = RelationKind.REPRESENTS, RelationKind.NEGOTIATES_WITH, RelationKind.REPLACED_BY
+TARIFF = RelationKind.IMPOSES_TARIFFS_ON
+
+_COLS = sql.REL_COLUMNS
+_BY_DIRECTION = {
+    "out": f"SELECT {_COLS} FROM relations r WHERE r.source IN {sql.IDS} AND r.kind IN {sql.KINDS} AND {{when}}",
+    "in": f"SELECT {_COLS} FROM relations r WHERE r.target IN {sql.IDS} AND r.kind IN {sql.KINDS} AND {{when}}",
+}
+_BY_DIRECTION["both"] = f"{_BY_DIRECTION['out']} UNION {_BY_DIRECTION['in']}"
+AROUND = {
+    (d, w): s.format(when=cond)
+    for d, s in _BY_DIRECTION.items()
+    for w, cond in (("known", sql.KNOWN), ("current", sql.CURRENT))
+}
+
+# Every REPLACED_BY relation reachable from :ids along the arrows (forward) or against them.
+_CHAIN = """
+WITH RECURSIVE reached(id) AS (
+    SELECT value FROM json_each(:ids)
+    UNION
+    SELECT r.{far} FROM relations r JOIN reached ON r.{near} = reached.id
+    WHERE r.kind = 'REPLACED_BY' AND {known}
+)
+SELECT {cols} FROM relations r JOIN reached ON r.{near} = reached.id
+WHERE r.kind = 'REPLACED_BY' AND {known}
+"""
+CHAIN_FORWARD = _CHAIN.format(near="source", far="target", known=sql.KNOWN, cols=_COLS)
+CHAIN_BACKWARD = _CHAIN.format(near="target", far="source", known=sql.KNOWN, cols=_COLS)
+# Just the links (no evidence) of current relations touching :ids: the shortest path's steps.
+LINKS = f"""
+SELECT r.source, r.kind, r.target FROM relations r
+WHERE r.source IN {sql.IDS} AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
+UNION ALL
+SELECT r.source, r.kind, r.target FROM relations r
+WHERE r.target IN {sql.IDS} AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
+"""
+RELATION_BY_KEY = f"SELECT {_COLS} FROM relations r WHERE r.source = ? AND r.kind = ? AND r.target = ?"
+EVERYTHING = f"SELECT {_COLS} FROM relations r WHERE r.kind IN {sql.KINDS} AND {sql.CURRENT} ORDER BY r.id"
+
+
+class SQLiteTraversals:
+    """The protocol (``tradegraph.graph.protocol.Traversals``) over one ``SQLiteStore``."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+
+    def _relations(
+        self, conn: sqlite3.Connection, statement: str, ids: Iterable[str], **params: Any
+    ) -> list[Relation]:
+        rows: dict[int, Any] = {}
+        for chunk in chunks(ids):
+            rows.update((row[0], row) for row in conn.execute(statement, {"ids": chunk, **params}))
+        return load_relations(conn, rows.values())
+
+    def _around(
+        self,
+        conn: sqlite3.Connection,
+        ids: Iterable[str],
+        kinds: Iterable[RelationKind],
+        direction: Direction,
+        as_of: date | None,
+        when: str = "known",
+    ) -> list[Relation]:
+        kinds_json = json.dumps([RelationKind(k).value for k in kinds])
+        return self._relations(conn, AROUND[direction, when], ids, kinds=kinds_json, day=iso(as_of))
+
+    def _facts(self, conn: sqlite3.Connection, relations: list[Relation], *named: str) -> Facts:
+        ends = {e for r in relations for e in (r.source, r.target)} | set(named)
+        unique = {r.key: r for r in relations}
+        return Facts(actors=load_actors(conn, ends), relations=tuple(unique.values()))
+
+    # -- the protocol -----------------------------------------------------------------------
+
+    def actors(self, ids: Iterable[str]) -> dict[str, Actor]:
+        with self.store.reading() as conn:
+            return load_actors(conn, ids)
+
+    def around(
+        self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction, as_of: date | None
+    ) -> Facts:
+        ids = list(ids)
+        with self.store.reading() as conn:
+            return self._facts(conn, self._around(conn, ids, kinds, direction, as_of), *ids)
+
+    def representation(self, body_id: str, as_of: date | None) -> Facts:
+        with self.store.reading() as conn:
+            reps = self._around(conn, [body_id], [REP], "in", as_of)
+            chain = self._relations(conn, CHAIN_BACKWARD, [r.source for r in reps], day=iso(as_of))
+            return self._facts(conn, reps + chain, body_id)
+
+    def represented(self, person_id: str, as_of: date | None) -> Facts:
+        with self.store.reading() as conn:
+            own = self._around(conn, [person_id], [REP, REPL], "out", as_of)
+            successors = [r.target for r in own if r.kind is REPL]
+            theirs = self._around(conn, successors, [REP], "out", as_of)
+            return self._facts(conn, own + theirs, person_id)
+
+    def succession(self, person_id: str, forward: bool, as_of: date | None) -> Facts:
+        with self.store.reading() as conn:
+            chain = self._relations(
+                conn, CHAIN_FORWARD if forward else CHAIN_BACKWARD, [person_id], day=iso(as_of)
+            )
+            return self._facts(conn, chain, person_id)
+
+    def _with_representatives(
+        self, conn: sqlite3.Connection, actor_id: str, as_of: date | None
+    ) -> tuple[list[Relation], list[str]]:
+        reps = [] if _is_person(actor_id) else self._around(conn, [actor_id], [REP], "in", as_of)
+        return reps, [actor_id, *(r.source for r in reps)]
+
+    def talks(self, actor_id: str, as_of: date | None) -> Facts:
+        with self.store.reading() as conn:
+            reps, sides = self._with_representatives(conn, actor_id, as_of)
+            talks = self._around(conn, sides, [NEG], "both", as_of)
+            others = {r.other(s) for r in talks for s in (r.source, r.target) if s in sides}
+            theirs = self._around(conn, [o for o in others if _is_person(o)], [REP], "out", as_of)
+            return self._facts(conn, reps + talks + theirs, actor_id)
+
+    def tariffs_on(self, target_id: str, as_of: date | None) -> Facts:
+        with self.store.reading() as conn:
+            tariffs = self._around(conn, [target_id], [TARIFF], "in", as_of)
+            persons = [r.source for r in tariffs if _is_person(r.source)]
+            return self._facts(conn, tariffs + self._around(conn, persons, [REP], "out", as_of), target_id)
+
+    def tariffs_by(self, actor_id: str, as_of: date | None) -> Facts:
+        with self.store.reading() as conn:
+            reps, sides = self._with_representatives(conn, actor_id, as_of)
+            return self._facts(conn, reps + self._around(conn, sides, [TARIFF], "out", as_of), actor_id)
+
+    def neighbourhood(
+        self, actor_id: str, depth: int, kinds: Iterable[RelationKind], as_of: date | None
+    ) -> Facts:
+        kinds = list(kinds)
+        with self.store.reading() as conn:
+            seen, frontier = {actor_id}, {actor_id}
+            for _ in range(depth):
+                step = self._links(conn, frontier, kinds, as_of)
+                frontier = {e for s, _, t in step for e in (s, t)} - seen
+                seen |= frontier
+                if not frontier:
+                    break
+            inside = [
+                r
+                for r in self._around(conn, seen, kinds, "both", as_of, "current")
+                if r.source in seen and r.target in seen
+            ]
+            return self._facts(conn, inside, actor_id)
+
+    def _links(
+        self, conn: sqlite3.Connection, ids: Iterable[str], kinds: Iterable[RelationKind], as_of: date | None
+    ) -> list[tuple[str, str, str]]:
+        kinds_json = json.dumps([RelationKind(k).value for k in kinds])
+        return [
+            (row[0], row[1], row[2])
+            for chunk in chunks(ids)
+            for row in conn.execute(LINKS, {"ids": chunk, "kinds": kinds_json, "day": iso(as_of)})
+        ]
+
+    def shortest_path(
+        self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int
+    ) -> Facts:
+        from tradegraph.graph.backends.paths import shortest_chain
+
+        kinds = list(kinds)
+        with self.store.reading() as conn:
+            named = load_actors(conn, [a, b])
+            if len(named) < len({a, b}) or a == b:
+                return Facts(actors=named)
+            keys = shortest_chain(a, b, max_hops, lambda ids: self._links(conn, ids, kinds, as_of))
+            rows = [conn.execute(RELATION_BY_KEY, key).fetchone() for key in keys]
+            path = load_relations(conn, rows)
+            return Facts(
+                actors=load_actors(conn, {a, b} | {e for r in path for e in (r.source, r.target)}),
+                relations=tuple(path),
+            )
+
+    def everything(self, kinds: Iterable[RelationKind], as_of: date | None) -> Iterator[Relation]:
+        kinds_json = json.dumps([RelationKind(k).value for k in kinds])
+        with self.store.reading() as conn:
+            cursor = conn.execute(EVERYTHING, {"kinds": kinds_json, "day": iso(as_of)})
+            while batch := cursor.fetchmany(5_000):
+                yield from load_relations(conn, batch)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {f"actors.{k.value}": 0 for k in ActorKind}
+        out.update({f"relations.{k.value}": 0 for k in RelationKind})
+        with self.store.reading() as conn:
+            out.update((f"actors.{kind}", n) for kind, n in conn.execute(sql.COUNT_ACTORS))
+            out.update((f"relations.{kind}", n) for kind, n in conn.execute(sql.COUNT_RELATIONS))
+            out["evidence"] = conn.execute(sql.COUNT_EVIDENCE).fetchone()[0]
+            out["articles"] = conn.execute(sql.COUNT_ARTICLES).fetchone()[0]
+        out["actors"] = sum(v for k, v in out.items() if k.startswith("actors."))
+        out["relations"] = sum(v for k, v in out.items() if k.startswith("relations."))
+        return out
+
+
+def _is_person(actor_id: str) -> bool:
+    return actor_id.startswith(ActorKind.PERSON.prefix + ":")
