@@ -26,6 +26,7 @@ COMMANDS = (
     "export",
     "neo4j",
     "demo",
+    "migrate",
 )
 
 

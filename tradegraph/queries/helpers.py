@@ -36,6 +36,7 @@ from tradegraph.queries.results import (
     sorted_evidence,
 )
 from tradegraph.queries.structure import (
+    ALL_KINDS,
     ALLY,
     NEG,
     REP,
