@@ -111,6 +111,10 @@ class Traversals(Protocol):
         two actors; none when there is no chain within ``max_hops``. Actors: ``a``, ``b`` and
         the chain's, when stored."""
 
+    def actors_named(self, keys: Iterable[str]) -> dict[str, dict[str, int]]:
+        """For each ``name_key`` (``tradegraph.graph.name_keys``): the actors it names, with the
+        rank of the match (full name or id, alias, surname)."""
+
     def everything(self, kinds: Iterable[RelationKind], as_of: date | None) -> Iterator[Relation]:
         """Every current relation of ``kinds`` (for analytics built on demand, e.g. networkx)."""
 

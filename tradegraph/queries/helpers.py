@@ -38,6 +38,9 @@ from tradegraph.queries.results import (
 from tradegraph.queries.structure import (
     ALL_KINDS,
     ALLY,
+    DEFAULT_MAX_HOPS,
+    DEFAULT_TOP,
+    MAX_DEPTH,
     NEG,
     REP,
     REPL,
@@ -354,6 +357,9 @@ def tariff_targets(store: GraphStore, actor_id: str, as_of: date | None = None) 
 __all__ = [
     "ALLY",
     "ALL_KINDS",
+    "DEFAULT_MAX_HOPS",
+    "DEFAULT_TOP",
+    "MAX_DEPTH",
     "NEG",
     "REP",
     "REPL",

@@ -77,7 +77,10 @@ class NameIndex:
 
     @classmethod
     def from_store(cls, store: Any) -> NameIndex:
-        return cls(store.actors())
+        """An index that asks the store for each name (``StoreNameIndex``): nothing loaded up front."""
+        from tradegraph.queries.store_names import StoreNameIndex
+
+        return StoreNameIndex(store)
 
     def _add(self, text: str, ident: str, rank: int) -> None:
         key = name_key(text)

@@ -17,6 +17,7 @@ from tradegraph.graph.backends import neo4j_cypher as cy
 from tradegraph.graph.backends.neo4j import relation_from_record
 from tradegraph.graph.backends.neo4j_cypher import checked_name
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
+from tradegraph.graph.name_keys import name_keys
 from tradegraph.graph.protocol import Direction, Facts
 
 if TYPE_CHECKING:
@@ -105,6 +106,7 @@ CALL (a, b) {{ MATCH path = allShortestPaths((a)-[*..{{hops}}]-(b))
        WITH path ORDER BY [n IN nodes(path) | n.id], [r IN relationships(path) | [startNode(r).id, type(r), endNode(r).id]]
        LIMIT 1 RETURN collect(relationships(path)) AS found }}
 WITH [a, b] AS named, coalesce(found[0], []) AS rels{_TAIL}"""
+ALL_NAMES = "MATCH (a:Actor) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.aliases AS aliases"
 EVERYTHING = f"""MATCH (:Actor)-[r]->(:Actor) WHERE type(r) IN $kinds AND {current("r")}
 RETURN {_REL} AS rel"""
 
@@ -171,6 +173,19 @@ class Neo4jTraversals:
         cypher = SHORTEST_PATH.replace("{hops}", str(max(1, int(max_hops))))
         facts = self._facts(cypher, a=a, b=b, kinds=[RelationKind(k).value for k in kinds], day=_iso(as_of))
         return facts  # relations come back in path order (the dict keeps insertion order)
+
+    def actors_named(self, keys: Iterable[str]) -> dict[str, dict[str, int]]:
+        """Keys are computed in Python (Cypher has no ``name_key``): this reads every actor's
+        names, as name resolution did before; an indexed key list on Neo4j is left to do."""
+        wanted, out = set(keys), dict[str, dict[str, int]]()
+        for row in self.store.run_read(ALL_NAMES):
+            actor = Actor(
+                row["id"], row["name"] or row["id"], row["kind"], aliases=tuple(row["aliases"] or ())
+            )
+            for key, rank in name_keys(actor).items():
+                if key in wanted:
+                    out.setdefault(key, {})[actor.id] = rank
+        return out
 
     def everything(self, kinds: Iterable[RelationKind], as_of: date | None) -> Iterator[Relation]:
         rows = self.store.run_read(EVERYTHING, kinds=[RelationKind(k).value for k in kinds], day=_iso(as_of))

@@ -31,6 +31,7 @@ from tradegraph.graph.backends.sqlite_rows import (
 )
 from tradegraph.graph.errors import NotFoundError, StoreError
 from tradegraph.graph.model import Actor, ActorKind, Article, Relation, RelationKind
+from tradegraph.graph.name_keys import name_keys
 from tradegraph.graph.protocol import Traversals, known_from
 from tradegraph.graph.store import GraphStore
 
@@ -261,6 +262,11 @@ class SQLiteStore(GraphStore):
             cur.execute(sql.RECOMPUTE_KNOWN, {"ids": chunk})
         for chunk in chunks(actor_ids):
             cur.execute(sql.DELETE_ORPHAN_ACTORS, {"ids": chunk})
+            cur.execute(sql.DELETE_NAME_KEYS, {"ids": chunk})
+        for actor in load_actors(cur.connection, actor_ids).values():  # what is left of their names
+            cur.executemany(
+                sql.SET_NAME_KEY, [(key, actor.id, rank) for key, rank in name_keys(actor).items()]
+            )
         cur.execute(sql.DELETE_ARTICLE, (article_id,))
 
     # -- contract: reads --------------------------------------------------------------------
@@ -330,13 +336,14 @@ def _write_actor(cur: sqlite3.Cursor, actor: Actor, source: str) -> None:
         sql.INSERT_ACTOR, (actor.id, actor.name, actor.kind.value, json.dumps(dict(actor.external_ids)))
     )
     aliases = list(actor.aliases)
-    if cur.rowcount == 0:
+    if cur.rowcount == 0:  # stored already: merge (ids, and the new name as an alias)
         name, stored = cur.execute(sql.ACTOR_ROW, (actor.id,)).fetchone()
         merged = {**actor.external_ids, **json.loads(stored)}
         if merged != json.loads(stored):
             cur.execute(sql.SET_EXTERNAL_IDS, (json.dumps(merged), actor.id))
         if actor.name != name:
             aliases.append(actor.name)
+    cur.executemany(sql.SET_NAME_KEY, [(key, actor.id, rank) for key, rank in name_keys(actor).items()])
     facts = [(actor.id, "source", "", "", source)]
     facts += [(actor.id, "alias", folded(a), a, source) for a in aliases]
     facts += [(actor.id, "role", folded(r), r, source) for r in actor.roles]

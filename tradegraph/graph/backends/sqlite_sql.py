@@ -56,6 +56,14 @@ CREATE TABLE IF NOT EXISTS evidence (
     UNIQUE (relation_id, article_id, sentence)
 );
 CREATE INDEX IF NOT EXISTS evidence_by_article ON evidence (article_id);
+-- Every name_key of an actor (name, id, aliases, surname) with the rank of that match.
+CREATE TABLE IF NOT EXISTS actor_names (
+    key TEXT NOT NULL,
+    actor_id TEXT NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+    rank INTEGER NOT NULL,
+    PRIMARY KEY (key, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS actor_names_by_actor ON actor_names (actor_id);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY,
     url TEXT,
@@ -145,12 +153,20 @@ AND NOT EXISTS (SELECT 1 FROM relations WHERE target = a.id)
 """
 DELETE_ARTICLE = "DELETE FROM articles WHERE id = ?"
 CLEAR = (
+    "DELETE FROM actor_names",
     "DELETE FROM evidence",
     "DELETE FROM relations",
     "DELETE FROM actor_facts",
     "DELETE FROM actors",
     "DELETE FROM articles",
 )
+
+SET_NAME_KEY = """
+INSERT INTO actor_names (key, actor_id, rank) VALUES (?, ?, ?)
+ON CONFLICT (key, actor_id) DO UPDATE SET rank = min(rank, excluded.rank)
+"""
+DELETE_NAME_KEYS = f"DELETE FROM actor_names WHERE actor_id IN {IDS}"
+ACTORS_NAMED = f"SELECT key, actor_id, rank FROM actor_names WHERE key IN {IDS}"
 
 # -- reads -----------------------------------------------------------------------------------
 

@@ -56,6 +56,12 @@ UNION ALL
 SELECT r.source, r.kind, r.target FROM relations r
 WHERE r.target IN {sql.IDS} AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
 """
+# Relations with both ends among :ids (sources a chunk at a time, targets all in :all).
+INSIDE = f"""
+SELECT {_COLS} FROM relations r
+WHERE r.source IN {sql.IDS} AND r.target IN (SELECT value FROM json_each(:all))
+  AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
+"""
 RELATION_BY_KEY = f"SELECT {_COLS} FROM relations r WHERE r.source = ? AND r.kind = ? AND r.target = ?"
 EVERYTHING = f"SELECT {_COLS} FROM relations r WHERE r.kind IN {sql.KINDS} AND {sql.CURRENT} ORDER BY r.id"
 
@@ -161,11 +167,10 @@ class SQLiteTraversals:
                 seen |= frontier
                 if not frontier:
                     break
-            inside = [
-                r
-                for r in self._around(conn, seen, kinds, "both", as_of, "current")
-                if r.source in seen and r.target in seen
-            ]
+            kinds_json = json.dumps([RelationKind(k).value for k in kinds])
+            inside = self._relations(
+                conn, INSIDE, seen, all=json.dumps(sorted(seen)), kinds=kinds_json, day=iso(as_of)
+            )
             return self._facts(conn, inside, actor_id)
 
     def _links(
@@ -195,6 +200,14 @@ class SQLiteTraversals:
                 actors=load_actors(conn, {a, b} | {e for r in path for e in (r.source, r.target)}),
                 relations=tuple(path),
             )
+
+    def actors_named(self, keys: Iterable[str]) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        with self.store.reading() as conn:
+            for chunk in chunks(keys):
+                for key, actor_id, rank in conn.execute(sql.ACTORS_NAMED, {"ids": chunk}):
+                    out.setdefault(key, {})[actor_id] = rank
+        return out
 
     def everything(self, kinds: Iterable[RelationKind], as_of: date | None) -> Iterator[Relation]:
         kinds_json = json.dumps([RelationKind(k).value for k in kinds])
