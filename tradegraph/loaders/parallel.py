@@ -20,17 +20,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from tradegraph.graph.errors import ExtractionError, InputError, StoreUnavailableError
 from tradegraph.graph.model import Article, Extraction
 
-if TYPE_CHECKING:
-    from distributed import Client
-
 DEFAULT_BATCH_SIZE = 16  # articles per extract_many call in this process
 DASK_CHUNK = 8  # articles per Dask task: small enough that two workers finish together
 IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker, so no worker waits for the client
+CONNECT_TIMEOUT = 30.0  # seconds to wait for a scheduler given with --scheduler
 RETRIES = 2  # Dask retries of a task whose worker raised; a dead worker's tasks are rescheduled anyway
 
 Outcome = tuple[Article, "Extraction | str"]
@@ -126,10 +124,15 @@ class DaskPool:
         workers: start a ``LocalCluster`` of this many single-threaded worker processes.
         scheduler: ``tcp://HOST:PORT`` of a running scheduler whose workers can import tradegraph.
         chunk: articles per task.
+        timeout: seconds to wait for the scheduler.
     """
 
     def __init__(
-        self, workers: int | None = None, scheduler: str | None = None, chunk: int = DASK_CHUNK
+        self,
+        workers: int | None = None,
+        scheduler: str | None = None,
+        chunk: int = DASK_CHUNK,
+        timeout: float = CONNECT_TIMEOUT,
     ) -> None:
         if (workers is None) == (scheduler is None):
             raise InputError("give either a number of workers or a scheduler address", code="TG185")
@@ -137,27 +140,28 @@ class DaskPool:
             raise InputError(f"--workers {workers}: give 1 or more worker processes", code="TG185")
         self.chunk = chunk
         self.cluster: Any = None
-        self.client = self._connect(workers, scheduler)
+        self.client: Any = None
+        self.client = self._connect(workers, scheduler, timeout)
         self.client.run(_warm)  # every worker loads the model now, in parallel, not at its first task
 
-    def _connect(self, workers: int | None, scheduler: str | None) -> Client:
+    def _connect(self, workers: int | None, scheduler: str | None, timeout: float) -> Any:
         try:
-            from distributed import Client, LocalCluster
+            import distributed
         except ModuleNotFoundError as err:
             raise ExtractionError(
                 "parallel extraction needs dask.distributed: pip install 'dask[distributed]'", code="TG520"
             ) from err
         try:
             if scheduler is not None:
-                return Client(scheduler, timeout="30s")
-            self.cluster = LocalCluster(
+                return distributed.Client(scheduler, timeout=timeout)  # type: ignore[no-untyped-call]
+            self.cluster = distributed.LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=None,
                 silence_logs=logging.ERROR,
             )
-            return Client(self.cluster)
+            return distributed.Client(self.cluster)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as err:
             self.close()
             raise ExtractionError(
