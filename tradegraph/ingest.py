@@ -174,7 +174,7 @@ class _Run:
         self.write_batch = max(1, write_batch)
         self.seen: dict[str, Article] = {}  # id -> first article of that id in this run
         self.changed: set[str] = set()
-        self.known: dict[str, Actor] | None = None  # actors for the resolver: the store's plus staged
+        self.active: ResolverLike | None = None  # knows the stored actors and those staged since
         self.staged: list[tuple[Article, Extraction]] = []  # resolved, not yet written
 
     def admit(self, item: Article | ArticleError) -> bool:
@@ -209,21 +209,17 @@ class _Run:
         return True
 
     def resolve(self, extraction: Extraction) -> Extraction:
-        """``extraction`` resolved against every actor stored or staged before it."""
-        if self.resolver is None:
-            self.resolver = _default_resolver()
-        if self.known is None:
-            self.known = {a.id: a for a in self.store.actors()}
-            for _, staged in self.staged:
-                self._remember(staged)
-        resolved = self.resolver(list(self.known.values())).resolve(extraction)
-        self._remember(resolved)
-        return resolved
+        """``extraction`` resolved against every actor stored or staged before it.
 
-    def _remember(self, extraction: Extraction) -> None:
-        assert self.known is not None
-        for actor in extraction.actors:
-            self.known[actor.id] = self.known[actor.id].merged(actor) if actor.id in self.known else actor
+        One resolver serves the whole run and remembers what it resolved, so each article costs
+        its own actors, not a rebuild from every actor known.
+        """
+        if self.active is None:
+            known = {a.id: a for a in self.store.actors()}
+            for actor in (a for _, staged in self.staged for a in staged.actors):
+                known[actor.id] = known[actor.id].merged(actor) if actor.id in known else actor
+            self.active = (self.resolver or _default_resolver())(list(known.values()))
+        return self.active.resolve(extraction)
 
     # -- writes: several new articles per transaction; each article still all-or-nothing --------
 
@@ -269,7 +265,7 @@ class _Run:
             raise
         except TradegraphError as err:
             self.report.fail(article.origin, err)
-            self.known = None  # its actors were remembered when staged: read them again from the store
+            self.active = None  # it remembered this article's actors: start again from the store
             return
         self._count(article, extraction)
 
