@@ -19,13 +19,14 @@ from typing import Any, Protocol
 from tradegraph.graph.errors import ArticleError, ExtractionError, StoreUnavailableError, TradegraphError
 from tradegraph.graph.model import Actor, Article, Extraction
 from tradegraph.graph.store import GraphStore
-from tradegraph.loaders.parallel import DEFAULT_BATCH_SIZE, ExtractionPool, ExtractorLike, InProcess
+from tradegraph.loaders.parallel import DEFAULT_BATCH_SIZE, ExtractionPool, ExtractorLike, InProcess, chunks
 from tradegraph.loaders.sources import codes, load_articles
 
 BATCH_SIZE = DEFAULT_BATCH_SIZE  # articles per extract_many call in this process
 # New articles per store transaction: one round trip per few dozen articles instead of ~10 per
 # article on Neo4j; a failed batch is written again article by article.
 WRITE_BATCH = 32
+LOOKUP_BATCH = 64  # articles whose stored text hash is asked for at once
 
 
 class ResolverLike(Protocol):
@@ -147,7 +148,7 @@ def ingest_articles(
     """
     report = IngestReport()
     run = _Run(store, report, resolver, write_batch)
-    wanted = (item for item in _with_progress(iter(items), progress) if run.admit(item))
+    wanted = run.admitted(_with_progress(iter(items), progress))
     try:
         for article, outcome in (pool or InProcess()).outcomes(wanted):
             if isinstance(outcome, str):
@@ -177,14 +178,17 @@ class _Run:
         self.active: ResolverLike | None = None  # knows the stored actors and those staged since
         self.staged: list[tuple[Article, Extraction]] = []  # resolved, not yet written
 
-    def admit(self, item: Article | ArticleError) -> bool:
-        """Whether ``item`` is an article that needs extracting; counts errors and skips."""
-        if isinstance(item, ArticleError):
-            self.report.fail(item.origin, item)
-            return False
-        return self.wants(item)
+    def admitted(self, items: Iterable[Article | ArticleError]) -> Iterator[Article]:
+        """The articles of ``items`` that need extracting; stored ones are looked up a batch at a time."""
+        for chunk in chunks(items, LOOKUP_BATCH):
+            stored = self.store.articles_by_id(item.id for item in chunk if isinstance(item, Article))
+            for item in chunk:
+                if isinstance(item, ArticleError):
+                    self.report.fail(item.origin, item)
+                elif self.wants(item, stored.get(item.id)):
+                    yield item
 
-    def wants(self, article: Article) -> bool:
+    def wants(self, article: Article, stored: Article | None) -> bool:
         """Whether ``article`` needs extracting; counts skips and in-run duplicates."""
         first = self.seen.setdefault(article.id, article)
         if first is not article:
@@ -200,7 +204,6 @@ class _Run:
                     ),
                 )
             return False
-        stored = self.store.article(article.id)
         if stored is not None and stored.text_hash == article.text_hash:
             self.report.skipped += 1
             return False

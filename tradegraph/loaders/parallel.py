@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from tradegraph.graph.errors import ExtractionError, InputError, StoreUnavailableError
 from tradegraph.graph.model import Article, Extraction
@@ -32,6 +32,7 @@ CONNECT_TIMEOUT = 30.0  # seconds to wait for a scheduler given with --scheduler
 RETRIES = 2  # Dask retries of a task whose worker raised; a dead worker's tasks are rescheduled anyway
 
 Outcome = tuple[Article, "Extraction | str"]
+T = TypeVar("T")
 
 
 class ExtractorLike(Protocol):
@@ -68,8 +69,9 @@ def _extract_one(extractor: ExtractorLike, article: Article) -> Extraction | str
         return _problem(err)
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    items = iter(articles)
+def chunks(things: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``things`` in lists of ``size`` (the last one shorter), read lazily."""
+    items = iter(things)
     while chunk := list(islice(items, size)):
         yield chunk
 
@@ -82,13 +84,19 @@ class InProcess:
         self.batch_size = batch_size
 
     def outcomes(self, articles: Iterable[Article]) -> Iterator[Outcome]:
-        for chunk in _chunks(articles, self.batch_size):
+        for chunk in chunks(articles, self.batch_size):
             if self.extractor is None:
                 self.extractor = _new_extractor()
             yield from zip(chunk, extract_chunk(self.extractor, chunk), strict=True)
 
     def close(self) -> None:
         """Nothing to release; here so both pools close alike."""
+
+    def __enter__(self) -> InProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _new_extractor() -> ExtractorLike:
@@ -176,7 +184,7 @@ class DaskPool:
     def outcomes(self, articles: Iterable[Article]) -> Iterator[Outcome]:
         window: deque[tuple[list[Article], Any]] = deque()
         limit = IN_FLIGHT_PER_WORKER * self.workers()
-        for chunk in _chunks(articles, self.chunk):
+        for chunk in chunks(articles, self.chunk):
             window.append((chunk, self._submit(chunk)))
             while len(window) >= limit:
                 yield from self._collect(*window.popleft())

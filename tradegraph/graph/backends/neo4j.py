@@ -135,6 +135,10 @@ class Neo4jStore(GraphStore):
     def articles(self) -> list[Article]:
         return sorted((_article(row["a"]) for row in self.run_read(cy.ARTICLES)), key=lambda a: a.id)
 
+    def articles_by_id(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        docs = (_article(row["a"]) for row in self.run_read(cy.ARTICLES_BY_ID, ids=list(set(article_ids))))
+        return {doc.id: doc for doc in docs}
+
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {f"actors.{k.value}": 0 for k in ActorKind}
         out.update({f"relations.{k.value}": 0 for k in RelationKind})

@@ -132,6 +132,7 @@ ACTOR = "MATCH (a:Actor {id: $id}) RETURN a"
 ACTORS = "MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind RETURN a"
 ARTICLE = "MATCH (a:Article {id: $id}) RETURN a"
 ARTICLES = "MATCH (a:Article) RETURN a"
+ARTICLES_BY_ID = "MATCH (a:Article) WHERE a.id IN $ids RETURN a"
 
 _RELATION_FIELDS = "RETURN s.id AS source, type(r) AS kind, t.id AS target, properties(r) AS props"
 
