@@ -15,6 +15,7 @@ from tradegraph.graph.errors import TradegraphError
 
 COMMANDS = (
     "ingest",
+    "watch",
     "extract",
     "evaluate",
     "stats",

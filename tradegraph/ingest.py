@@ -1,7 +1,9 @@
 """The ingest pipeline: load articles -> skip unchanged -> extract -> resolve -> store.
 
-Each article is written with one ``store.upsert`` call, which the store contract makes atomic, so
-a store never holds half of an article. Re-ingesting the same files changes nothing: an article
+New articles are written several to one ``store.upsert`` call, which the store contract makes
+atomic; when such a batch fails, each of its articles is written again alone, so a store never
+holds half of an article and one bad article costs only itself. Extraction may run on Dask
+workers (``tradegraph.loaders.parallel``); resolution and writes stay here, in article order. Re-ingesting the same files changes nothing: an article
 already stored with the same id and text hash is skipped; one whose text changed has its old
 evidence forgotten before it is extracted again.
 """
@@ -17,13 +19,14 @@ from typing import Any, Protocol
 from tradegraph.graph.errors import ArticleError, ExtractionError, StoreUnavailableError, TradegraphError
 from tradegraph.graph.model import Actor, Article, Extraction
 from tradegraph.graph.store import GraphStore
+from tradegraph.loaders.parallel import DEFAULT_BATCH_SIZE, ExtractionPool, ExtractorLike, InProcess, chunks
 from tradegraph.loaders.sources import codes, load_articles
 
-BATCH_SIZE = 16  # articles per extract_many call; each is still written on its own
-
-
-class ExtractorLike(Protocol):
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]: ...
+BATCH_SIZE = DEFAULT_BATCH_SIZE  # articles per extract_many call in this process
+# New articles per store transaction: one round trip per few dozen articles instead of ~10 per
+# article on Neo4j; a failed batch is written again article by article.
+WRITE_BATCH = 32
+LOOKUP_BATCH = 64  # articles whose stored text hash is asked for at once
 
 
 class ResolverLike(Protocol):
@@ -94,6 +97,8 @@ def ingest(
     resolver: ResolverFactory | None = None,
     progress: bool = False,
     batch_size: int = BATCH_SIZE,
+    pool: ExtractionPool | None = None,
+    write_batch: int = WRITE_BATCH,
 ) -> IngestReport:
     """Load the articles under ``paths``, extract their actors and relations, write them.
 
@@ -106,6 +111,9 @@ def ingest(
             ``tradegraph.loaders.resolution.Resolver``.
         progress: show a tqdm progress bar on stderr.
         batch_size: articles handed to the extractor at once.
+        pool: where extraction runs (``tradegraph.loaders.parallel``: this process or Dask
+            workers); default this process with ``extractor``.
+        write_batch: new articles written per store transaction.
 
     Returns:
         The counts and the errors, each naming the file and record it came from.
@@ -114,41 +122,73 @@ def ingest(
         StoreUnavailableError: the store went away; articles written so far stay complete.
         ExtractionError: the NLP pipeline could not be set up.
     """
+    return ingest_articles(
+        load_articles(paths),
+        store,
+        resolver=resolver,
+        progress=progress,
+        pool=pool or InProcess(extractor, batch_size),
+        write_batch=write_batch,
+    )
+
+
+def ingest_articles(
+    items: Iterable[Article | ArticleError],
+    store: GraphStore,
+    *,
+    pool: ExtractionPool | None = None,
+    resolver: ResolverFactory | None = None,
+    progress: bool = False,
+    write_batch: int = WRITE_BATCH,
+) -> IngestReport:
+    """``ingest`` of articles already loaded (``ArticleError`` items are counted as failures).
+
+    Extraction may run anywhere (``pool``); resolution and writes happen here, in article
+    order, so the stored graph does not depend on where or how parallel extraction ran.
+    """
     report = IngestReport()
-    run = _Run(store, report, extractor, resolver)
-    batch: list[Article] = []
-    for item in _with_progress(load_articles(paths), progress):
-        if isinstance(item, ArticleError):
-            report.fail(item.origin, item)
-        elif run.wants(item):
-            batch.append(item)
-            if len(batch) >= batch_size:
-                run.write(batch)
-                batch = []
-    if batch:
-        run.write(batch)
+    run = _Run(store, report, resolver, write_batch)
+    wanted = run.admitted(_with_progress(iter(items), progress))
+    try:
+        for article, outcome in (pool or InProcess()).outcomes(wanted):
+            if isinstance(outcome, str):
+                error = codes.article_error(article.origin, codes.EXTRACTION_FAILED, outcome)
+                report.fail(article.origin, error)
+            else:
+                run.stage(article, run.resolve(outcome))
+    except (ExtractionError, KeyboardInterrupt):
+        run.flush()  # what was extracted before the stop is still written, whole
+        raise
+    run.flush()
     return report
 
 
 class _Run:
-    """The state of one ingest run: what was seen, the extractor and resolver, the report."""
+    """The state of one ingest run: what was seen, the resolver, the writes not yet sent, the report."""
 
     def __init__(
-        self,
-        store: GraphStore,
-        report: IngestReport,
-        extractor: ExtractorLike | None,
-        resolver: ResolverFactory | None,
+        self, store: GraphStore, report: IngestReport, resolver: ResolverFactory | None, write_batch: int
     ) -> None:
         self.store = store
         self.resolver = resolver
         self.report = report
-        self.extractor = extractor
+        self.write_batch = max(1, write_batch)
         self.seen: dict[str, Article] = {}  # id -> first article of that id in this run
         self.changed: set[str] = set()
-        self.known: dict[str, Actor] | None = None  # actors for the resolver, read once per run
+        self.active: ResolverLike | None = None  # knows the stored actors and those staged since
+        self.staged: list[tuple[Article, Extraction]] = []  # resolved, not yet written
 
-    def wants(self, article: Article) -> bool:
+    def admitted(self, items: Iterable[Article | ArticleError]) -> Iterator[Article]:
+        """The articles of ``items`` that need extracting; stored ones are looked up a batch at a time."""
+        for chunk in chunks(items, LOOKUP_BATCH):
+            stored = self.store.articles_by_id(item.id for item in chunk if isinstance(item, Article))
+            for item in chunk:
+                if isinstance(item, ArticleError):
+                    self.report.fail(item.origin, item)
+                elif self.wants(item, stored.get(item.id)):
+                    yield item
+
+    def wants(self, article: Article, stored: Article | None) -> bool:
         """Whether ``article`` needs extracting; counts skips and in-run duplicates."""
         first = self.seen.setdefault(article.id, article)
         if first is not article:
@@ -164,7 +204,6 @@ class _Run:
                     ),
                 )
             return False
-        stored = self.store.article(article.id)
         if stored is not None and stored.text_hash == article.text_hash:
             self.report.skipped += 1
             return False
@@ -172,48 +211,55 @@ class _Run:
             self.changed.add(article.id)
         return True
 
-    def write(self, batch: list[Article]) -> None:
-        """Extract, resolve and store ``batch``, one atomic upsert per article."""
-        for article, extraction in self._extract(batch):
-            if extraction is not None:
-                self._store(article, self._resolve(extraction))
+    def resolve(self, extraction: Extraction) -> Extraction:
+        """``extraction`` resolved against every actor stored or staged before it.
 
-    def _extract(self, batch: list[Article]) -> Iterator[tuple[Article, Extraction | None]]:
-        extractor = self._extractor()
-        try:
-            results = list(extractor.extract_many(batch))
-        except (ExtractionError, StoreUnavailableError):
-            raise
-        except Exception:  # noqa: BLE001 - find the one article that broke the batch
-            results = []
-        if len(results) == len(batch):
-            yield from zip(batch, results)
+        One resolver serves the whole run and remembers what it resolved, so each article costs
+        its own actors, not a rebuild from every actor known.
+        """
+        if self.active is None:
+            known = {a.id: a for a in self.store.actors()}
+            for actor in (a for _, staged in self.staged for a in staged.actors):
+                known[actor.id] = known[actor.id].merged(actor) if actor.id in known else actor
+            self.active = (self.resolver or _default_resolver())(list(known.values()))
+        return self.active.resolve(extraction)
+
+    # -- writes: several new articles per transaction; each article still all-or-nothing --------
+
+    def stage(self, article: Article, extraction: Extraction) -> None:
+        """Queue ``article`` for writing; a changed article is written alone, after the queue."""
+        if article.id in self.changed:
+            self.flush()
+            self._write_alone(article, extraction)
             return
-        for article in batch:  # one by one, so one bad article costs only itself
-            yield article, self._extract_one(extractor, article)
+        self.staged.append((article, extraction))
+        if len(self.staged) >= self.write_batch:
+            self.flush()
 
-    def _extract_one(self, extractor: ExtractorLike, article: Article) -> Extraction | None:
-        try:
-            return next(iter(extractor.extract_many([article])))
-        except (ExtractionError, StoreUnavailableError):
-            raise
-        except Exception as err:  # noqa: BLE001 - reported as this article's failure
-            self.report.fail(
-                article.origin,
-                codes.article_error(
-                    article.origin, codes.EXTRACTION_FAILED, f"extraction failed: {type(err).__name__}: {err}"
-                ),
-            )
-            return None
+    def flush(self) -> None:
+        """Write the queued articles in one upsert; when it fails, article by article."""
+        batch, self.staged = self.staged, []
+        if not batch:
+            return
+        if len(batch) > 1:
+            try:
+                self.store.upsert(
+                    [a for _, e in batch for a in e.actors],
+                    [r for _, e in batch for r in e.relations],
+                    [article for article, _ in batch],
+                )
+            except StoreUnavailableError:
+                raise
+            except TradegraphError:
+                pass  # one bad article must not block the others: each again on its own
+            else:
+                for article, extraction in batch:
+                    self._count(article, extraction)
+                return
+        for article, extraction in batch:
+            self._write_alone(article, extraction)
 
-    def _resolve(self, extraction: Extraction) -> Extraction:
-        if self.resolver is None:
-            self.resolver = _default_resolver()
-        if self.known is None:
-            self.known = {a.id: a for a in self.store.actors()}
-        return self.resolver(list(self.known.values())).resolve(extraction)
-
-    def _store(self, article: Article, extraction: Extraction) -> None:
+    def _write_alone(self, article: Article, extraction: Extraction) -> None:
         try:
             if article.id in self.changed:  # one transaction: the old version goes with all it brought
                 self.store.replace_article(article, extraction.actors, extraction.relations)
@@ -223,22 +269,16 @@ class _Run:
             raise
         except TradegraphError as err:
             self.report.fail(article.origin, err)
+            self.active = None  # it remembered this article's actors: start again from the store
             return
-        if self.known is not None:
-            for actor in extraction.actors:
-                self.known[actor.id] = self.known[actor.id].merged(actor) if actor.id in self.known else actor
+        self._count(article, extraction)
+
+    def _count(self, article: Article, extraction: Extraction) -> None:
         self.report.loaded += 1
         self.report.replaced += article.id in self.changed
         self.report.actors_written += len(extraction.actors)
         self.report.relations_written += len(extraction.relations)
         self.report.evidence_written += sum(len(r.evidence) for r in extraction.relations)
-
-    def _extractor(self) -> ExtractorLike:
-        if self.extractor is None:
-            from tradegraph.loaders.extraction import Extractor
-
-            self.extractor = Extractor()
-        return self.extractor
 
 
 class _AsExtracted:

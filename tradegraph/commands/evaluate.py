@@ -16,13 +16,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("gold_dir", metavar="GOLD_DIR", help="directory of gold-annotated *.json articles")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--per-article", action="store_true", help="also list missed and spurious relations")
+    from tradegraph.commands.ingest import add_pool_options
+
+    add_pool_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from tradegraph.loaders.evaluation import evaluate
+    from tradegraph.loaders.parallel import open_pool
 
-    result = evaluate(args.gold_dir)
+    with open_pool(args.workers, args.scheduler) as pool:
+        result = evaluate(args.gold_dir, pool)
     if args.json:
         print(json.dumps(result if args.per_article else result["scores"], indent=2))
         return 0

@@ -25,13 +25,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="jsonl: one prediction per line, as score.py reads it (default: text)",
     )
     parser.add_argument("--batch-size", type=int, default=None, help="articles per spaCy batch")
+    from tradegraph.commands.ingest import add_pool_options
+
+    add_pool_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from tradegraph.graph.errors import ArticleError
-    from tradegraph.loaders.extraction import Extractor, to_prediction
+    from tradegraph.loaders.extraction import to_prediction
     from tradegraph.loaders.extraction.pipeline import DEFAULT_BATCH_SIZE
+    from tradegraph.loaders.parallel import open_pool
     from tradegraph.loaders.sources import load_articles
 
     articles, failed = [], 0
@@ -41,13 +45,17 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
         else:
             articles.append(item)
-    extractor = Extractor()
-    for extraction in extractor.extract_many(articles, batch_size=args.batch_size or DEFAULT_BATCH_SIZE):
-        prediction = to_prediction(extraction)
-        if args.format == "jsonl":
-            print(json.dumps(prediction, ensure_ascii=False))
-        else:
-            _print_text(prediction)
+    with open_pool(args.workers, args.scheduler, batch_size=args.batch_size or DEFAULT_BATCH_SIZE) as pool:
+        for article, extraction in pool.outcomes(articles):
+            if isinstance(extraction, str):
+                print(f"tradegraph: {article.origin}: [TG130] {extraction}", file=sys.stderr)
+                failed += 1
+                continue
+            prediction = to_prediction(extraction)
+            if args.format == "jsonl":
+                print(json.dumps(prediction, ensure_ascii=False))
+            else:
+                _print_text(prediction)
     return 1 if failed else 0
 
 

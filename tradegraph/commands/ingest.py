@@ -24,15 +24,37 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--progress", action="store_true", help="show a progress bar (default: when stderr is a terminal)"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_pool_options(parser)
     parser.set_defaults(func=run)
+
+
+def add_pool_options(parser: argparse.ArgumentParser) -> None:
+    """``--workers N`` / ``--scheduler ADDRESS``: extract on Dask workers (shared by other commands)."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="extract on N local worker processes (Dask); resolution and writes stay in this process",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="extract on the workers of a running Dask scheduler (they need tradegraph installed)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from tradegraph.graph.store import open_store
     from tradegraph.ingest import ingest
+    from tradegraph.loaders.parallel import open_pool
 
-    with open_store(args.store, create=True) as store:
-        report = ingest(args.paths, store, progress=args.progress or sys.stderr.isatty())
+    pool = open_pool(args.workers, args.scheduler)
+    try:
+        with open_store(args.store, create=True) as store:
+            report = ingest(args.paths, store, progress=args.progress or sys.stderr.isatty(), pool=pool)
+    finally:
+        pool.close()
     if args.json:
         print(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:

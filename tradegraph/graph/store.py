@@ -84,6 +84,14 @@ class GraphStore(ABC):
     def articles(self) -> list[Article]:
         """All stored articles, ordered by id."""
 
+    def articles_by_id(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        """The stored metadata of those of ``article_ids`` that are stored, by id.
+
+        Ingest asks this once per batch of articles; a store over a network answers in one round trip.
+        """
+        found = ((article_id, self.article(article_id)) for article_id in dict.fromkeys(article_ids))
+        return {article_id: doc for article_id, doc in found if doc is not None}
+
     @abstractmethod
     def forget_article(self, article_id: str) -> None:
         """Drop the article and its evidence; relations left without evidence go too, and so do

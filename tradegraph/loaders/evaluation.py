@@ -235,18 +235,25 @@ def gold_articles(gold: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]
     ]
 
 
-def predict(records: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Run the extractor over article records; predictions by article id."""
+def predict(records: Iterable[Mapping[str, Any]], pool: Any = None) -> dict[str, dict[str, Any]]:
+    """Run the extractor over article records (in ``pool``: this process by default, or Dask
+    workers, see ``tradegraph.loaders.parallel``); predictions by article id."""
     from tradegraph.graph.model import Article
-    from tradegraph.loaders.extraction import Extractor, to_prediction
+    from tradegraph.loaders.extraction import to_prediction
+    from tradegraph.loaders.parallel import InProcess
+    from tradegraph.loaders.sources import codes
     from tradegraph.loaders.sources.records import article_from_record
 
     articles: list[Article] = [article_from_record(r, f"gold:{r.get('id')}") for r in records]
-    extractor = Extractor()
-    return {e.article.id: to_prediction(e) for e in extractor.extract_many(articles)}
+    out: dict[str, dict[str, Any]] = {}
+    for article, outcome in (pool or InProcess()).outcomes(articles):
+        if isinstance(outcome, str):
+            raise codes.article_error(article.origin, codes.EXTRACTION_FAILED, outcome)
+        out[article.id] = to_prediction(outcome)
+    return out
 
 
-def evaluate(gold_dir: str | Path) -> dict[str, Any]:
-    """Extract the gold articles of ``gold_dir`` and score the result."""
+def evaluate(gold_dir: str | Path, pool: Any = None) -> dict[str, Any]:
+    """Extract the gold articles of ``gold_dir`` (in ``pool``, see ``predict``) and score the result."""
     gold = load_gold(gold_dir)
-    return score(gold, predict(gold_articles(gold)))
+    return score(gold, predict(gold_articles(gold), pool))

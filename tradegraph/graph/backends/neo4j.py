@@ -167,6 +167,10 @@ class Neo4jStore(GraphStore):
 
         return Neo4jTraversals(self)
 
+    def articles_by_id(self, article_ids: Iterable[str]) -> dict[str, Article]:
+        docs = (_article(row["a"]) for row in self.run_read(cy.ARTICLES_BY_ID, ids=list(set(article_ids))))
+        return {doc.id: doc for doc in docs}
+
     def run_read(self, cypher: str, **params: Any) -> list[dict[str, Any]]:
         """Run ``cypher`` as one auto-commit read; each record as a dict (nodes stay driver Nodes).
 

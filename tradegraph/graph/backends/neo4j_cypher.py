@@ -147,6 +147,7 @@ ACTOR = "MATCH (a:Actor {id: $id}) RETURN a"
 ACTORS = "MATCH (a:Actor) WHERE $kind IS NULL OR a.kind = $kind RETURN a"
 ARTICLE = "MATCH (a:Article {id: $id}) RETURN a"
 ARTICLES = "MATCH (a:Article) RETURN a"
+ARTICLES_BY_ID = "MATCH (a:Article) WHERE a.id IN $ids RETURN a"
 
 # A relationship with its evidence nodes (in the order written), enough to rebuild a Relation.
 EVIDENCE_OF_R = "COLLECT { MATCH (e:Evidence {relation: r.key}) RETURN e {.*} AS ev ORDER BY e.n }"

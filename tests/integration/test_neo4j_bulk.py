@@ -1,0 +1,72 @@
+"""``neo4j import``: a bulk load with neo4j-admin gives the graph a transactional ingest gives.
+
+Runs against the managed test server (the import stops and starts it), so it needs
+``$TRADEGRAPH_TEST_NEO4J_URI`` to be the managed server's URI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import neo4j_test_uri
+from tradegraph.graph.backends.neo4j import Neo4jStore
+from tradegraph.graph.errors import StoreError
+from tradegraph.ingest import ingest
+from tradegraph.neo4j_server import bulk, managed
+from tradegraph.queries import helpers
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from benchmarks.corpus import write_corpus
+
+    return write_corpus(14, tmp_path_factory.mktemp("corpus"), seed=5, gold=False)
+
+
+@pytest.fixture
+def uri() -> str:
+    uri = neo4j_test_uri()
+    if managed.public_uri(uri) != managed.default_uri():
+        pytest.skip("the bulk import needs the managed server as the test server")
+    return uri
+
+
+def _snapshot(store: Neo4jStore) -> dict[str, Any]:
+    countries = [a.id for a in store.actors() if a.id.startswith("country:")][:4]
+    return {
+        "actors": store.actors(),
+        "relations": store.relations(),
+        "articles": store.articles(),
+        "counts": store.counts(),
+        "represented": {c: helpers.representatives_of(store, c) for c in countries},
+        "counterparts": {c: helpers.counterparts(store, c) for c in countries},
+    }
+
+
+def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Path, tmp_path: Path) -> None:
+    store = Neo4jStore.connect(uri)
+    try:
+        store.clear()
+        assert ingest([corpus], store).ok
+        expected = _snapshot(store)
+        with pytest.raises(StoreError, match=r"\[TG340\]"):
+            bulk.import_into_managed(bulk.write_csvs([], [], [], tmp_path / "none"))
+        store.clear()
+    finally:
+        store.close()
+    files, report = bulk.stage([corpus], tmp_path / "csv")
+    assert report.ok and files.counts["relations"] == expected["counts"]["relations"]
+    bulk.import_into_managed(files)
+    store = Neo4jStore.connect(uri)
+    try:
+        assert _snapshot(store) == expected
+        again = ingest([corpus], store)  # later ingests see what the import wrote
+        assert (again.loaded, again.skipped) == (0, 14)
+    finally:
+        store.clear()
+        store.close()

@@ -1,0 +1,250 @@
+"""Sources followed over time: RSS/Atom URLs and directories, polled for what is new or changed.
+
+A feed URL is fetched with a conditional GET (``If-None-Match`` / ``If-Modified-Since``); a
+``304 Not Modified``, or a body with the hash of the last one, is not parsed again. A directory
+yields only the files whose size or modification time changed. The caller ingests what a poll
+yields (ingest itself skips articles already stored with the same text) and only then is the
+source's state saved, so an interrupted run polls the same items again. A source that fails is
+retried with a growing delay while the others go on. Loaders never touch a store: the caller
+passes a ``handle(source, items)`` function.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from pathlib import Path
+from typing import Any
+
+from tradegraph.graph.errors import ArticleError, InputError, TradegraphError
+from tradegraph.graph.model import Article
+
+FETCH_TIMEOUT = 30.0  # seconds for one feed request
+FIRST_RETRY = 5.0  # seconds before the first retry of a failed source; doubles up to the poll interval
+USER_AGENT = "tradegraph-watch/0.1 (+https://github.com/tradegraph)"
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+Items = list[Article | ArticleError]
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in ``15m``, ``30s``, ``2h``, ``1d`` or a plain number of seconds.
+
+    >>> parse_interval("15m"), parse_interval("90")
+    (900.0, 90.0)
+    """
+    value = text.strip().lower()
+    unit = _UNITS.get(value[-1:]) if value else None
+    number = value[:-1] if unit else value
+    try:
+        seconds = float(number) * (unit or 1)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise InputError(f"--every {text!r}: write an interval such as 15m, 30s, 2h or 900", code="TG186")
+    return seconds
+
+
+class SourceDown(Exception):
+    """A source could not be read this time; the message says why."""
+
+
+@dataclass
+class Source:
+    """One followed source, its saved state (validators, hashes) and its retry schedule."""
+
+    name: str
+    state: dict[str, Any] = field(default_factory=dict)
+    failures: int = 0
+    next_due: float = 0.0
+    pending: dict[str, Any] = field(default_factory=dict)  # state to save once the items are ingested
+
+    @property
+    def is_feed(self) -> bool:
+        return self.name.startswith(("http://", "https://"))
+
+    def poll(self) -> Items:
+        """The new or changed items since the saved state ([] when nothing changed)."""
+        return self._poll_feed() if self.is_feed else self._poll_directory()
+
+    # -- feeds ---------------------------------------------------------------------------------
+
+    def _poll_feed(self) -> Items:
+        fetched = fetch(self.name, self.state.get("etag"), self.state.get("last_modified"))
+        if fetched is None:
+            return []
+        body, etag, modified = fetched
+        digest = hashlib.sha256(body).hexdigest()
+        self.pending = {"etag": etag, "last_modified": modified, "sha256": digest}
+        if digest == self.state.get("sha256"):
+            return []
+        return list(feed_articles(body, self.name))
+
+    # -- directories ---------------------------------------------------------------------------
+
+    def _poll_directory(self) -> Items:
+        from tradegraph.loaders.sources import load_article_file
+
+        root = Path(self.name)
+        if not root.is_dir():
+            raise SourceDown(f"{self.name} is not a directory (any more)")
+        seen: dict[str, list[int]] = self.state.get("files", {})
+        now = {str(p): _signature(p) for p in sorted(_files(root))}
+        self.pending = {"files": now}
+        items: Items = []
+        for path, signature in now.items():
+            if seen.get(path) != signature:
+                items.extend(load_article_file(path))
+        return items
+
+    def done(self) -> None:
+        """The items of the last poll are in the store: keep the new state."""
+        self.state.update(self.pending)
+        self.pending = {}
+        self.failures = 0
+
+    def failed(self, every: float) -> float:
+        """Count a failure; returns the seconds until the next try."""
+        self.failures += 1
+        self.pending = {}
+        return float(min(every, FIRST_RETRY * 2 ** (self.failures - 1)))
+
+
+def _files(root: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def _signature(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_mtime_ns, st.st_size]
+
+
+def fetch(url: str, etag: str | None, modified: str | None) -> tuple[bytes, str | None, str | None] | None:
+    """The body, ETag and Last-Modified of ``url``, or None when the server says 304 Not Modified.
+
+    Raises:
+        SourceDown: the server could not be reached or answered with an error.
+    """
+    headers = {"User-Agent": USER_AGENT}
+    if etag:
+        headers["If-None-Match"] = etag
+    if modified:
+        headers["If-Modified-Since"] = modified
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - http(s) only
+            body = response.read()
+            return body, response.headers.get("ETag"), response.headers.get("Last-Modified")
+    except urllib.error.HTTPError as err:
+        if err.code == 304:
+            return None
+        raise SourceDown(f"HTTP {err.code} {err.reason}") from err
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        raise SourceDown(f"{type(err).__name__}: {getattr(err, 'reason', err)}") from err
+
+
+def feed_articles(body: bytes, url: str) -> Iterator[Article | ArticleError]:
+    """One article per entry of a fetched feed, errors in place of entries without text."""
+    from tradegraph.loaders.sources import feeds
+
+    try:
+        feed = feeds._parse(body, url)
+    except ArticleError as err:
+        yield err
+        return
+    source = feeds._text(feed.feed.get("title")) or None
+    for number, entry in enumerate(feed.entries, start=1):
+        try:
+            yield feeds._entry_article(entry, f"{url}#entry {number}", source)
+        except ArticleError as err:
+            yield err
+
+
+# -- the loop ------------------------------------------------------------------------------------
+
+Handle = Callable[[Source, Items], None]
+Warn = Callable[[str], None]
+
+
+class Watcher:
+    """Polls its sources every ``every`` seconds until ``stop`` is set; state kept in ``state_file``."""
+
+    def __init__(self, names: list[str], state_file: Path, every: float, warn: Warn) -> None:
+        for name in names:
+            if not name.startswith(("http://", "https://")) and not Path(name).is_dir():
+                raise InputError(
+                    f"cannot watch {name!r}: give an http(s) URL of an RSS/Atom feed or a directory",
+                    code="TG187",
+                )
+        self.state_file = state_file
+        self.every = every
+        self.warn = warn
+        saved = _read_state(state_file)
+        self.sources = [Source(name, saved.get(name, {})) for name in names]
+        self.stop = threading.Event()
+
+    def poll_once(self, handle: Handle, *, only_due: bool = False) -> None:
+        """Poll every source (or those due); a failing one is reported and retried later."""
+        for source in self.sources:
+            if self.stop.is_set():
+                return
+            if only_due and source.next_due > time.monotonic():
+                continue
+            self._poll(source, handle)
+
+    def run(self, handle: Handle) -> None:
+        """Poll until ``stop`` is set (a signal handler sets it); the wait between polls is interruptible."""
+        while not self.stop.is_set():
+            self.poll_once(handle, only_due=True)
+            wake = min(s.next_due for s in self.sources)
+            self.stop.wait(max(0.0, wake - time.monotonic()))
+
+    def _poll(self, source: Source, handle: Handle) -> None:
+        try:
+            items = source.poll()
+            if items:
+                handle(source, items)
+        except (SourceDown, TradegraphError) as err:
+            delay = source.failed(self.every)
+            source.next_due = time.monotonic() + delay
+            self.warn(f"[TG350] {source.name} failed: {err}; retrying in {delay:.0f} s, the others go on")
+            return
+        source.done()
+        source.next_due = time.monotonic() + self.every
+        self._save()
+
+    def _save(self) -> None:
+        data = {s.name: s.state for s in self.sources if s.state}
+        self.state_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.state_file.with_name(self.state_file.name + ".partial")
+        partial.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+        partial.replace(self.state_file)  # a crash never leaves half a state file
+
+
+def _read_state(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as err:
+        raise InputError(
+            f"{path}: the watch state cannot be read ({err}); remove it to start afresh", code="TG187"
+        ) from err
+    return data if isinstance(data, dict) else {}
+
+
+def http_date(seconds: float) -> str:
+    """``seconds`` since the epoch as an HTTP date (for tests and servers)."""
+    return formatdate(seconds, usegmt=True)
