@@ -9,72 +9,21 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tradegraph.knowledge.lexicon import (
+    APPOINT_VERBS,
+    FACE_VERBS,
+    GROUP_NOUNS,
+    LEAD_VERBS,
+    PARTNER_WORDS,
+    REPORT_TO_VERBS,
+    SUBORDINATE_NOUNS,
+    TALK_WORDS,
+    TIE_TARIFF_NOUNS,
+)
 from tradegraph.loaders.extraction.mentions import MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-SUBORDINATE_NOUNS = {
-    "deputy",
-    "aide",
-    "adviser",
-    "advisor",
-    "envoy",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "successor",
-    "representative",
-    "negotiator",
-    "assistant",
-}
-APPOINT_VERBS = {
-    "name",
-    "appoint",
-    "nominate",
-    "designate",
-    "pick",
-    "choose",
-    "tap",
-    "assign",
-    "send",
-    "dispatch",
-    "task",
-    "instruct",
-    "order",
-}
-TALK_WORDS = {
-    "talk",
-    "talks",
-    "negotiate",
-    "negotiation",
-    "negotiations",
-    "meet",
-    "meeting",
-    "call",
-    "speak",
-    "engage",
-}
-REPORT_VERBS = {"report", "answer"}
-GROUP_NOUNS = {"team", "delegation", "mission", "side", "negotiators", "group"}
-LEAD_VERBS = {"lead", "head", "chair"}
-PARTNER_WORDS = TALK_WORDS | {
-    "deal",
-    "agreement",
-    "accord",
-    "pact",
-    "truce",
-    "spoke",
-    "speak",
-    "phone",
-    "thank",
-    "host",
-    "visit",
-    "agree",
-    "reach",
-}
-FACE_VERBS = {"face", "pay", "incur", "attract"}
-TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surtax"}
 
 
 class Ties:
@@ -137,7 +86,7 @@ class Ties:
     def _reported_to(self, head: Token) -> str | None:
         """ "He said he would report to Y": the speaker serves Y."""
         prep = head.head
-        if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in REPORT_VERBS:
+        if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in REPORT_TO_VERBS:
             for c in prep.head.children:
                 if c.dep_ == "nsubj":
                     return self._person(c)
@@ -195,12 +144,12 @@ class Ties:
             verbs = [head.head, *head.head.conjuncts]
             for verb in verbs:
                 for obj in verb.children:
-                    if obj.dep_ == "dobj" and obj.lower_ in TARIFF_NOUNS:
+                    if obj.dep_ == "dobj" and obj.lower_ in TIE_TARIFF_NOUNS:
                         out.update(self._targets(obj) | self._targets(verb))  # "raises tariff on X goods"
                     if obj.dep_ == "ccomp":  # "Y announced that Vietnamese goods would face a tariff"
                         out.update(self._facing(obj))
                 if (
-                    verb.dep_ == "relcl" and verb.head.lower_ in TARIFF_NOUNS
+                    verb.dep_ == "relcl" and verb.head.lower_ in TIE_TARIFF_NOUNS
                 ):  # "a tariff, which Y imposed on X"
                     out.update(self._targets(verb))
         out.update(self._counterparts(key))
