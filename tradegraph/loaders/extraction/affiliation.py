@@ -132,6 +132,24 @@ class Ties:
                     return place.key
         return None
 
+    def tariff_state(self, key: str) -> str | None:
+        """A person who imposes tariffs acts for the state whose tariffs the article names ("the
+        U.S. tariffs"), when it names one state's tariffs most."""
+        if not self.opposed(key):
+            return None
+        counts: Counter[str] = Counter()
+        for t in self.doc:
+            if t.lower_ in TIE_TARIFF_NOUNS:
+                for c in t.children:
+                    m = self.index.at(c)
+                    if c.dep_ in {"compound", "amod", "nmod", "poss"} and m is not None and not m.in_name:
+                        if m.key.startswith("country:"):
+                            counts[m.key] += 1
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
     def opposed(self, key: str) -> set[str]:
         """Countries a person puts tariffs on: "Y announced a 32% tariff on Indonesian goods"."""
         out: set[str] = set()
@@ -189,10 +207,7 @@ class Ties:
         """States across the table from a person: "X reached a deal with Indonesian President Y",
         "Y spoke with X", "a call between X and Y", "X met Y", "X resumed talks with Bangkok"."""
         out: set[str] = set()
-        for m in self.index.mentions:
-            if m.key != key:
-                continue
-            head = self.doc[m.start : m.end].root
+        for head in self._referring(key):
             others: list[Token] = []
             if head.dep_ in {"nsubj", "nsubjpass"}:
                 verb = head.head
@@ -203,7 +218,7 @@ class Ties:
                         and self._partnering(node.head.head)
                     ):
                         others += [node, *node.conjuncts]
-                    if node.dep_ == "dobj" and node.head is verb and verb.lemma_.lower() in PARTNER_WORDS:
+                    if node.dep_ == "dobj" and node.head == verb and verb.lemma_.lower() in PARTNER_WORDS:
                         others += [node, *node.conjuncts]
             if (
                 head.dep_ == "pobj"
@@ -229,6 +244,13 @@ class Ties:
                         out.add(state)
                     break
         return out
+
+    def _referring(self, key: str) -> list[Token]:
+        """The heads of every mention of a person, and of every pronoun that refers to them
+        ("President X said he will meet ...")."""
+        heads = [self.doc[m.start : m.end].root for m in self.index.mentions if m.key == key]
+        heads += [self.doc[i] for i, k in self.index.antecedents.items() if k == key]
+        return heads
 
     def _seat_state(self, key: str) -> str:
         """ "Bangkok" as the Thai government; a country as itself."""

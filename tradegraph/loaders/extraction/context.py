@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from tradegraph.loaders.extraction.discourse import references
 from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.resolve import NounResolver, weak_tokens
 from tradegraph.loaders.extraction.roles import PersonFacts, RoleReader
@@ -40,6 +41,7 @@ class ArticleContext:
 
     Stages: ``index`` (mentions of places and persons, pronoun antecedents), ``facts`` (offices
     and affiliations per person, settled once), ``resolver`` (noun phrase -> actors, stateless),
+    ``resolver.references`` (the discourse stage: "they", "these allies", "his counterpart"),
     ``weak`` (tokens whose actor is only inferred: a pronoun, "the government"), ``imposers``
     (who imposes each tariff the text names, for "the article's running imposer").
     """
@@ -81,8 +83,9 @@ class ArticleContext:
 def build_context(
     doc: Doc, gazetteer: Gazetteer, matcher: PhraseMatcher, article: Article | None = None
 ) -> ArticleContext:
-    """The stages up to the relation rules: mentions -> offices and affiliations -> resolver."""
+    """The stages up to the relation rules: mentions -> offices and affiliations -> discourse
+    references -> resolver -> weakly resolved tokens."""
     index = MentionIndex(doc, gazetteer, matcher)
     facts = RoleReader(index).read()
-    resolver = NounResolver(index, facts)
+    resolver = NounResolver(index, facts, references(NounResolver(index, facts)))
     return ArticleContext(article, index, facts, resolver, weak_tokens(resolver))

@@ -41,7 +41,7 @@ class RuleEngine:
         for i, n in hits:
             rule = self.token_rules[n]
             read = cast(TokenRead, rule.read)
-            got = [_tagged(f, rule) for f in read(ctx, ctx.doc[i])]
+            got = [_with_references(ctx, _tagged(f, rule)) for f in read(ctx, ctx.doc[i])]
             if rule.running and got:
                 last = got[-1]
                 ctx.running.sides = [ctx.resolver.state(last.source), ctx.resolver.state(last.target)]
@@ -58,4 +58,22 @@ class RuleEngine:
 def _tagged(found: Found, rule: Rule) -> Found:
     if not found.rule:
         found.rule = rule.name
+    return found
+
+
+def _with_references(ctx: ArticleContext, found: Found) -> Found:
+    """Names the discourse references a reading rests on: "They met X" -> ``+discourse.plural_they``."""
+    refs = ctx.resolver.references
+    sent = found.sentence
+    for i in range(sent.start, sent.end):
+        if i in refs:
+            name, keys = refs[i]
+            states = {ctx.resolver.state(k) for k in keys}
+            if (
+                found.source in keys
+                or found.target in keys
+                or found.source in states
+                or found.target in states
+            ) and name not in found.rule:
+                found.rule = f"{found.rule}+{name}"
     return found

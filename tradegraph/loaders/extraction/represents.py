@@ -120,6 +120,10 @@ RULES = (
                 "President Luis Vargas announced new Peruvian tariffs that hit Chile hard.",
                 ("Luis Vargas", "Chile"),
             ),
+            Example(
+                "President Luis Vargas said he will meet Chilean representatives in Lima on Monday.",
+                ("Luis Vargas", "Chile"),
+            ),
         ),
         level="office",
         read_by="roles.RoleReader._settle_indirect",

@@ -24,10 +24,16 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 class NounResolver:
     """Resolves tokens of one document to actor keys (persons, countries, bodies)."""
 
-    def __init__(self, index: MentionIndex, facts: dict[str, PersonFacts]) -> None:
+    def __init__(
+        self,
+        index: MentionIndex,
+        facts: dict[str, PersonFacts],
+        references: dict[int, tuple[str, list[str]]] | None = None,
+    ) -> None:
         self.index = index
         self.facts = facts
         self.antecedent = index.antecedents
+        self.references = references or {}  # the discourse stage's readings of "they", "these allies"
 
     def affiliation(self, key: str) -> str | None:
         facts = self.facts.get(key)
@@ -58,6 +64,8 @@ class NounResolver:
             if m.key in idx.persons:
                 return [m.key]
             return [] if m.in_name else [self._place(m.key)]
+        if t.i in self.references:
+            return list(self.references[t.i][1])
         low = t.lower_
         if low in PRONOUNS and t.i in self.antecedent:
             return [self.antecedent[t.i]]
@@ -188,7 +196,7 @@ def weak_tokens(resolver: NounResolver) -> frozenset[int]:
     description read as the government the story is about. A reading resting on one is less sure."""
     index = resolver.index
     titles = index.gaz.titles
-    out = {i for i in resolver.antecedent}
+    out = {i for i in resolver.antecedent} | set(resolver.references)
     for t in index.doc:
         if t.lower_ in DEFAULT_GOVERNMENT and (t.lower_ in titles.state_words or t.lower_ in titles.heads):
             if resolver.described(t)[1]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tradegraph.knowledge.lexicon import PARTNER_WORDS
 from tradegraph.loaders.extraction.affiliation import Ties, bare_head_title, first, head_title
 from tradegraph.loaders.extraction.facts import Office, PersonFacts
 from tradegraph.loaders.extraction.mentions import MentionIndex
@@ -91,7 +92,8 @@ class RoleReader:
                 for o in facts.offices
                 if o.official and o.current and not _quoted(o.sentence, o, self.index.text)
             ]
-            guesses = [ties.owned_state(key), ties.subordinate_state(key, self.facts)]  # type: ignore[arg-type]
+            tariffs = ties.tariff_state(key)
+            guesses = [ties.owned_state(key), tariffs, ties.subordinate_state(key, self.facts)]  # type: ignore[arg-type]
             if offices:
                 guesses += [
                     self._sentence_state(offices[0], exclude_us=False, excluded=excluded),
@@ -102,6 +104,8 @@ class RoleReader:
             if place:
                 facts.affiliation, facts.affiliation_confidence = place, 0.6
                 facts.affiliation_rule = "affiliation.head_of_state"
+                if place == tariffs and place != guesses[0]:
+                    facts.affiliation_rule = "discourse.tariff_owner"
                 held.add((title, place))
         for key in pending:
             facts = self.facts[key]
@@ -173,11 +177,28 @@ class RoleReader:
                 for a in inside
             ):
                 continue  # not "talks with Japan"; but "In Seoul, Trade Minister X said"
+            if any(self._met_by(a, office.person) for a in [token, *inside]):
+                continue  # "he will meet Japanese representatives": the other side of the table
             if self._in_title_of_person(token):
                 continue
             if m.key.startswith("country:"):
                 return m.key
         return None
+
+    def _met_by(self, node: Token, key: str) -> bool:
+        """Whether ``node`` is what ``key`` (named or a pronoun for them) meets, talks with or
+        visits: the other side of the table, never the person's own state."""
+        verb = node.head
+        if node.dep_ != "dobj" or verb.lemma_.lower() not in PARTNER_WORDS:
+            return False
+        while verb.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                m = self.index.at(c)
+                if (m.key if m is not None else self.index.antecedents.get(c.i)) == key:
+                    return True
+        return False
 
     def _paragraph_state(
         self, office: Office, *, exclude_us: bool, excluded: frozenset[str] | set[str] = frozenset()

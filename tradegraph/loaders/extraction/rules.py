@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 Pattern = list[dict[str, Any]]
 TokenRead = Callable[["ArticleContext", "Token"], Iterable["Found"]]
 ArticleRead = Callable[["ArticleContext", list["Found"]], Iterable["Found"]]
-Level = Literal["token", "article", "office", "build"]
+Level = Literal["token", "article", "reference", "office", "build"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,8 @@ class Rule:
         doc: the construction in words.
         confidence: what the rule's readings start from (a weak reference lowers it).
         level: ``token``: run on each token the ``trigger`` patterns match, in text order;
-            ``article``: run once over what the token rules found; ``office``/``build``: read
+            ``article``: run once over what the token rules found; ``reference``: resolved by
+            the discourse stage before any relation rule; ``office``/``build``: read
             while offices are read or relations assembled (listed here for the catalogue and the
             examples test; the reading function is named in ``read_by``).
         trigger: Matcher patterns (alternatives) for the trigger token of a ``token`` rule.
