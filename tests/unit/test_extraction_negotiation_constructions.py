@@ -89,17 +89,14 @@ def test_extraction_negotiation_construction_found(
 
 def test_extraction_negotiation_listed_subjects_all_meet(extractor: Extractor) -> None:
     """A list parsed as apposition ("A, B and C met D") gives every listed person."""
-    from tradegraph.loaders.extraction.mentions import MentionIndex
-    from tradegraph.loaders.extraction.relations import RelationReader
-    from tradegraph.loaders.extraction.resolve import NounResolver
-    from tradegraph.loaders.extraction.roles import RoleReader
+    from tradegraph.loaders.extraction.context import build_context
+    from tradegraph.loaders.extraction.negotiation_parties import Parties
 
     doc = extractor.nlp(
         "Kenyan Trade Minister Amina Odhiambo, Finance Minister Peter Kamau and Energy Secretary "
         "Ruth Wanjiru met Japanese Trade Minister Kenji Mori in Tokyo."
     )
-    index = MentionIndex(doc, extractor.gazetteer, extractor.matcher)
-    reader = RelationReader(NounResolver(index, RoleReader(index).read()))
+    reader = Parties(build_context(doc, extractor.gazetteer, extractor.matcher))
     met = next(t for t in doc if t.lemma_ == "meet")
     assert set(reader._agents(met)) == {"person:amina-odhiambo", "person:peter-kamau", "person:ruth-wanjiru"}
 

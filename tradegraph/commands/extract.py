@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tradegraph.graph.model import Extraction
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,6 +28,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="jsonl: one prediction per line, as score.py reads it (default: text)",
     )
     parser.add_argument("--batch-size", type=int, default=None, help="articles per spaCy batch")
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="per relation: its sentence, the rule(s) that read it there and the score",
+    )
     from tradegraph.commands.ingest import add_pool_options
 
     add_pool_options(parser)
@@ -52,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             prediction = to_prediction(extraction)
-            if args.format == "jsonl":
+            if args.explain:
+                _print_explained(extraction)
+            elif args.format == "jsonl":
                 print(json.dumps(prediction, ensure_ascii=False))
             else:
                 _print_text(prediction)
@@ -67,4 +77,20 @@ def _print_text(prediction: dict[str, Any]) -> None:
         print(f"  {actor['type']:<12} {actor['name']}{roles}{extra}")
     for rel in prediction["relations"]:
         print(f"  {rel['subject']} -{rel['predicate']}-> {rel['object']}  [{rel['confidence']:.2f}]")
+    print()
+
+
+def _print_explained(extraction: Extraction) -> None:
+    """Each relation, then per evidence sentence the rules that read it and the score."""
+    names = {a.id: a.name for a in extraction.actors}
+    print(f"# {extraction.article.id}")
+    for rel in extraction.relations:
+        print(
+            f"  {names.get(rel.source, rel.source)} -{rel.kind.value}-> {names.get(rel.target, rel.target)}"
+        )
+        for ev in rel.evidence:
+            rules = ", ".join(p.removeprefix("rule:") for p in ev.provenance.split("+") if p) or "?"
+            print(f"    sentence: {ev.sentence}")
+            print(f"    rules:    {rules}")
+            print(f"    score:    {ev.confidence:.2f}")
     print()

@@ -1,7 +1,7 @@
 """From a name as people write it ("the US", "Akazawa", "Beijing") to an actor of the store.
 
 Keys come from the stored actors (names, aliases, ids, a person's surname) and from the
-gazetteer the extractor uses (``tradegraph.loaders.gazetteer``: country names, demonyms,
+gazetteer the extractor uses (``tradegraph.knowledge.gazetteer``: country names, demonyms,
 seats of government, international bodies). Unknown names get close suggestions from rapidfuzz.
 """
 
@@ -45,7 +45,7 @@ def country_table() -> dict[str, str]:
 
     A state body (USTR) that speaks for a country maps to that country.
     """
-    from tradegraph.loaders.gazetteer import default_gazetteer
+    from tradegraph.knowledge.gazetteer import default_gazetteer
 
     table: dict[str, str] = {}
     for form, place in default_gazetteer().patterns().items():

@@ -9,72 +9,21 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from tradegraph.knowledge.lexicon import (
+    APPOINT_VERBS,
+    FACE_VERBS,
+    GROUP_NOUNS,
+    LEAD_VERBS,
+    PARTNER_WORDS,
+    REPORT_TO_VERBS,
+    SUBORDINATE_NOUNS,
+    TALK_WORDS,
+    TIE_TARIFF_NOUNS,
+)
 from tradegraph.loaders.extraction.mentions import MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
-
-SUBORDINATE_NOUNS = {
-    "deputy",
-    "aide",
-    "adviser",
-    "advisor",
-    "envoy",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "successor",
-    "representative",
-    "negotiator",
-    "assistant",
-}
-APPOINT_VERBS = {
-    "name",
-    "appoint",
-    "nominate",
-    "designate",
-    "pick",
-    "choose",
-    "tap",
-    "assign",
-    "send",
-    "dispatch",
-    "task",
-    "instruct",
-    "order",
-}
-TALK_WORDS = {
-    "talk",
-    "talks",
-    "negotiate",
-    "negotiation",
-    "negotiations",
-    "meet",
-    "meeting",
-    "call",
-    "speak",
-    "engage",
-}
-REPORT_VERBS = {"report", "answer"}
-GROUP_NOUNS = {"team", "delegation", "mission", "side", "negotiators", "group"}
-LEAD_VERBS = {"lead", "head", "chair"}
-PARTNER_WORDS = TALK_WORDS | {
-    "deal",
-    "agreement",
-    "accord",
-    "pact",
-    "truce",
-    "spoke",
-    "speak",
-    "phone",
-    "thank",
-    "host",
-    "visit",
-    "agree",
-    "reach",
-}
-FACE_VERBS = {"face", "pay", "incur", "attract"}
-TARIFF_NOUNS = {"tariff", "tariffs", "duty", "duties", "levy", "levies", "surcharge", "surtax"}
 
 
 class Ties:
@@ -137,7 +86,7 @@ class Ties:
     def _reported_to(self, head: Token) -> str | None:
         """ "He said he would report to Y": the speaker serves Y."""
         prep = head.head
-        if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in REPORT_VERBS:
+        if head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lemma_.lower() in REPORT_TO_VERBS:
             for c in prep.head.children:
                 if c.dep_ == "nsubj":
                     return self._person(c)
@@ -183,6 +132,24 @@ class Ties:
                     return place.key
         return None
 
+    def tariff_state(self, key: str) -> str | None:
+        """A person who imposes tariffs acts for the state whose tariffs the article names ("the
+        U.S. tariffs"), when it names one state's tariffs most."""
+        if not self.opposed(key):
+            return None
+        counts: Counter[str] = Counter()
+        for t in self.doc:
+            if t.lower_ in TIE_TARIFF_NOUNS:
+                for c in t.children:
+                    m = self.index.at(c)
+                    if c.dep_ in {"compound", "amod", "nmod", "poss"} and m is not None and not m.in_name:
+                        if m.key.startswith("country:"):
+                            counts[m.key] += 1
+        ranked = counts.most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
+
     def opposed(self, key: str) -> set[str]:
         """Countries a person puts tariffs on: "Y announced a 32% tariff on Indonesian goods"."""
         out: set[str] = set()
@@ -195,12 +162,12 @@ class Ties:
             verbs = [head.head, *head.head.conjuncts]
             for verb in verbs:
                 for obj in verb.children:
-                    if obj.dep_ == "dobj" and obj.lower_ in TARIFF_NOUNS:
+                    if obj.dep_ == "dobj" and obj.lower_ in TIE_TARIFF_NOUNS:
                         out.update(self._targets(obj) | self._targets(verb))  # "raises tariff on X goods"
                     if obj.dep_ == "ccomp":  # "Y announced that Vietnamese goods would face a tariff"
                         out.update(self._facing(obj))
                 if (
-                    verb.dep_ == "relcl" and verb.head.lower_ in TARIFF_NOUNS
+                    verb.dep_ == "relcl" and verb.head.lower_ in TIE_TARIFF_NOUNS
                 ):  # "a tariff, which Y imposed on X"
                     out.update(self._targets(verb))
         out.update(self._counterparts(key))
@@ -240,10 +207,7 @@ class Ties:
         """States across the table from a person: "X reached a deal with Indonesian President Y",
         "Y spoke with X", "a call between X and Y", "X met Y", "X resumed talks with Bangkok"."""
         out: set[str] = set()
-        for m in self.index.mentions:
-            if m.key != key:
-                continue
-            head = self.doc[m.start : m.end].root
+        for head in self._referring(key):
             others: list[Token] = []
             if head.dep_ in {"nsubj", "nsubjpass"}:
                 verb = head.head
@@ -254,7 +218,7 @@ class Ties:
                         and self._partnering(node.head.head)
                     ):
                         others += [node, *node.conjuncts]
-                    if node.dep_ == "dobj" and node.head is verb and verb.lemma_.lower() in PARTNER_WORDS:
+                    if node.dep_ == "dobj" and node.head == verb and verb.lemma_.lower() in PARTNER_WORDS:
                         others += [node, *node.conjuncts]
             if (
                 head.dep_ == "pobj"
@@ -280,6 +244,13 @@ class Ties:
                         out.add(state)
                     break
         return out
+
+    def _referring(self, key: str) -> list[Token]:
+        """The heads of every mention of a person, and of every pronoun that refers to them
+        ("President X said he will meet ...")."""
+        heads = [self.doc[m.start : m.end].root for m in self.index.mentions if m.key == key]
+        heads += [self.doc[i] for i, k in self.index.antecedents.items() if k == key]
+        return heads
 
     def _seat_state(self, key: str) -> str:
         """ "Bangkok" as the Thai government; a country as itself."""

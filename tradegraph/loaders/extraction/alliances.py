@@ -7,15 +7,18 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
+from tradegraph.knowledge.lexicon import (
+    ALLY_WORDS,
+    COPULAS,
+)
 from tradegraph.loaders.extraction.found import Found
-from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.resolve import NounResolver
+from tradegraph.loaders.extraction.rules import Example, Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-ALLY_WORDS = {"ally", "allies", "alliance", "alliances", "allied"}
-COPULAS = {"be", "remain", "become", "stay"}
+    from tradegraph.loaders.extraction.context import ArticleContext
 
 
 def hyphen_countries(r: NounResolver, token: Token) -> list[str]:
@@ -34,7 +37,6 @@ def hyphen_countries(r: NounResolver, token: Token) -> list[str]:
             for part in c.text.replace("–", "-").split("-"):
                 place = index.gaz.lookup(part)
                 if place is not None and place.kind.value == "Country" and place.id not in found:
-                    index.places.setdefault(place.id, place)
                     found.append(place.id)
             for key in r.single(c):
                 if key not in found and key.startswith("country:"):
@@ -42,45 +44,45 @@ def hyphen_countries(r: NounResolver, token: Token) -> list[str]:
     return found if len(found) >= 2 else []
 
 
-class AllianceRules:
-    """Rules for alliances; mixed into the RelationReader, which provides ``r``."""
+class AllianceReader:
+    """Who is allied with whom around one ally word (no state of its own)."""
 
-    r: NounResolver
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.r = ctx.resolver
+        self.index = ctx.index
 
-    index: MentionIndex
-
-    # -- ALLIED_WITH ----------------------------------------------------------------------
-    def _alliance(self, token: Token) -> Iterator[Found]:
-        sent = token.sent
+    def reading(self, token: Token) -> tuple[str, str | None, list[str]]:
+        """(rule, partner, members): a pair rule names two or more members and no partner; the
+        ``allied.members_of`` rule names the partner and the states allied with it."""
         head = token.head
         if any(c.dep_ == "neg" for c in token.children) or (
             head.lemma_.lower() in COPULAS and any(c.dep_ == "neg" for c in head.children)
         ):
-            return  # "are not allies" (but "will not weaken the alliance" asserts one)
+            return "", None, []  # "are not allies" (but "will not weaken the alliance" asserts one)
         if token.dep_ == "compound" or any(
             c.lemma_.lower() in {"look", "seek", "search", "find", "court"}
             for c in [head, head.head]
             if c.pos_ == "VERB"
         ):
-            return  # "alliance talks", "looking for allies": none yet
-        members = self._hyphen_countries(token) or self._poss_and_with(token) or self._counted(token)
-        if len(members) >= 2:
-            for i, a in enumerate(members):
-                for b in members[i + 1 :]:
-                    yield Found(a, RelationKind.ALLIED_WITH, b, sent, 0.85)
-            return
+            return "", None, []  # "alliance talks", "looking for allies": none yet
+        for rule, members in (
+            ("allied.hyphen_pair", self._hyphen_countries(token)),
+            ("allied.possessive_with", self._poss_and_with(token)),
+            ("allied.counted", self._counted(token)),
+        ):
+            if members:
+                return (rule, None, members) if len(members) >= 2 else ("", None, [])
         partner = self._ally_partner(token)
         group = self._ally_members(token)
         if partner is None and group:
             partner = self._speaker_state(token)
         if partner is None:
-            return
+            return "", None, []
         group = [m for m in group if m != partner]
         if not group and (token.lower_ == "ally" or (token.dep_ == "pobj" and head.head.lower_ == "one")):
             group = self._sole_other_country(token, partner)
-        for m in group:
-            if m != partner and m.startswith("country:") and partner.startswith("country:"):
-                yield Found(partner, RelationKind.ALLIED_WITH, m, sent, 0.75)
+        return "allied.members_of", partner, group
 
     def _hyphen_countries(self, token: Token) -> list[str]:
         return hyphen_countries(self.r, token)
@@ -216,3 +218,81 @@ class AllianceRules:
                     if keys:
                         return self.r.state(keys[0])
         return None
+
+
+ALLIED = RelationKind.ALLIED_WITH
+
+
+def _read(ctx: ArticleContext, token: Token, rule: str) -> Iterator[Found]:
+    reader = ctx.memo("alliances.reader", ctx.doc[0], lambda _: AllianceReader(ctx))
+    got, partner, members = ctx.memo("alliances.reading", token, reader.reading)
+    if got != rule:
+        return
+    if partner is None:
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                yield Found(a, ALLIED, b, token.sent, 0.85, rule=rule)
+        return
+    for m in members:
+        if m != partner and m.startswith("country:") and partner.startswith("country:"):
+            yield Found(partner, ALLIED, m, token.sent, 0.75, rule=rule)
+
+
+def read_hyphen_pair(ctx: ArticleContext, token: Token) -> Iterator[Found]:
+    yield from _read(ctx, token, "allied.hyphen_pair")
+
+
+def read_possessive_with(ctx: ArticleContext, token: Token) -> Iterator[Found]:
+    yield from _read(ctx, token, "allied.possessive_with")
+
+
+def read_counted(ctx: ArticleContext, token: Token) -> Iterator[Found]:
+    yield from _read(ctx, token, "allied.counted")
+
+
+def read_members_of(ctx: ArticleContext, token: Token) -> Iterator[Found]:
+    yield from _read(ctx, token, "allied.members_of")
+
+
+TRIGGER = ([{"LOWER": {"IN": sorted(ALLY_WORDS)}}],)
+RULES = (
+    Rule(
+        "allied.hyphen_pair",
+        ALLIED,
+        '"the U.S.-Japan alliance": a hyphenated pair of states on the ally word',
+        0.85,
+        positive=(Example("The Chile-Peru alliance has lasted for decades.", ("Chile", "Peru")),),
+        negative=(Example("The Chile-Peru alliance talks stalled.", None),),
+        trigger=TRIGGER,
+        read=read_hyphen_pair,
+    ),
+    Rule(
+        "allied.possessive_with",
+        ALLIED,
+        '"Japan\'s alliance with the United States"',
+        0.85,
+        positive=(Example("Chile's alliance with Peru has lasted for decades.", ("Chile", "Peru")),),
+        negative=(Example("Chile and Peru are not allies.", ("Chile", "Peru")),),
+        trigger=TRIGGER,
+        read=read_possessive_with,
+    ),
+    Rule(
+        "allied.counted",
+        ALLIED,
+        '"the two allies", "both allies": the two states named last',
+        0.85,
+        positive=(Example("Chile met Peru on Monday. The two allies signed a pact.", ("Chile", "Peru")),),
+        trigger=TRIGGER,
+        read=read_counted,
+    ),
+    Rule(
+        "allied.members_of",
+        ALLIED,
+        '"X remains among America\'s allies", "X and other allies of Y", "allies such as X"',
+        0.75,
+        positive=(Example("Chile remains one of Peru's closest allies.", ("Peru", "Chile")),),
+        negative=(Example("Chile is looking for allies in its dispute.", None),),
+        trigger=TRIGGER,
+        read=read_members_of,
+    ),
+)

@@ -1,5 +1,6 @@
-"""Assembles what the readers found in one article into model Actors and Relations with
-evidence, roles and validity dates."""
+"""The last stage: what the rules found in one article -> model Actors and Relations with
+evidence (sentence, date, confidence, the rules that read it), roles and validity dates. Reads the
+context; the affiliations a successor takes over are its own output, never written back."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Extraction, Relation, RelationKind
+from tradegraph.knowledge.lexicon import GOODS
+from tradegraph.loaders.extraction.context import ArticleContext
 from tradegraph.loaders.extraction.dates import sentence_date
 from tradegraph.loaders.extraction.found import Found
-from tradegraph.loaders.extraction.resolve import NounResolver
-from tradegraph.loaders.extraction.tariffs import GOODS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -20,28 +21,36 @@ if TYPE_CHECKING:
 class ExtractionBuilder:
     """Turns the readings of one document into an :class:`Extraction`."""
 
-    def __init__(self, article: Article, resolver: NounResolver, found: list[Found]) -> None:
+    def __init__(self, article: Article, ctx: ArticleContext, found: list[Found]) -> None:
         self.article = article
-        self.r = resolver
-        self.index = resolver.index
+        self.ctx = ctx
+        self.r = ctx.resolver
+        self.facts = ctx.facts
+        self.index = ctx.index
         self.found = found
+        self.inherited: dict[str, str] = {}  # successor -> the state of the post taken over
 
     def build(self) -> Extraction:
         relations: dict[tuple[str, str, str], Relation] = {}
         replaced = self._replacements()
+        fired: dict[tuple[tuple[str, str, str], tuple[str, str]], list[str]] = {}
         for rel in [*self._represents(replaced), *self._found_relations(replaced)]:
             relations[rel.key] = relations[rel.key].merged(rel) if rel.key in relations else rel
+            for ev in rel.evidence:
+                fired.setdefault((rel.key, ev.key), []).append(ev.provenance)
+        relations = {key: _with_all_rules(rel, fired) for key, rel in relations.items()}
         actors = self._actors(relations.values())
         return Extraction(self.article, tuple(actors), tuple(relations.values()))
 
     # -- relations ------------------------------------------------------------------------
-    def _evidence(self, sentence: Span, confidence: float) -> Evidence:
+    def _evidence(self, sentence: Span, confidence: float, rules: str) -> Evidence:
         return Evidence(
             self.article.id,
             " ".join(sentence.text.split()),
             url=self.article.url,
             date=self.article.published,
             confidence=round(min(max(confidence, 0.0), 1.0), 2),
+            provenance=provenance(rules),
         )
 
     def _replacements(self) -> dict[str, tuple[str, date | None]]:
@@ -55,27 +64,33 @@ class ExtractionBuilder:
     def _represents(self, replaced: dict[str, tuple[str, date | None]]) -> list[Relation]:
         successors = {new: day for new, day in replaced.values()}
         out = []
-        for key, facts in self.r.facts.items():
+        for key, facts in self.facts.items():
             target = facts.affiliation
             if not target or not self._can_represent(target):
                 continue
             current = [o for o in facts.offices if o.official and o.current]
             if key in replaced:
                 current = [o for o in current if o.new]
-            evidence: list[tuple[Span, float, str | None]] = [
-                (o.sentence, min(o.confidence, facts.affiliation_confidence), o.role) for o in current
+            placed = facts.affiliation_rule
+            evidence: list[tuple[Span, float, str | None, str]] = [
+                (o.sentence, min(o.confidence, facts.affiliation_confidence), o.role, f"{o.rule}+{placed}")
+                for o in current
             ]
-            evidence += [(sent, conf, None) for place, sent, conf in facts.represented if place == target]
+            evidence += [
+                (sent, conf, None, "represents.representing_verb")
+                for place, sent, conf in facts.represented
+                if place == target
+            ]
             if not evidence:
                 continue
-            sentence, conf, role = evidence[0]
+            sentence, conf, role, rules = evidence[0]
             valid_from = successors.get(key)
             out.append(
                 Relation(
                     key,
                     RelationKind.REPRESENTS,
                     target,
-                    (self._evidence(sentence, conf),),
+                    (self._evidence(sentence, conf, rules),),
                     valid_from=valid_from,
                     role=role or None,
                 )
@@ -85,17 +100,18 @@ class ExtractionBuilder:
         return out
 
     def _successors(self, replaced: dict[str, tuple[str, date | None]], done: set[str]) -> list[Relation]:
-        """ "X was replaced by Y": Y now holds X's post, for X's state."""
+        """ "X was replaced by Y": Y now holds X's post, for X's state (Y's affiliation, kept
+        in ``inherited``)."""
         out = []
         for old, (new, day) in replaced.items():
-            before, after = self.r.facts.get(old), self.r.facts.get(new)
+            before, after = self.facts.get(old), self.facts.get(new)
             if new in done or not before or not before.affiliation or not after:
                 continue
             if after.affiliation and after.affiliation != before.affiliation:
                 continue
             if not self._can_represent(before.affiliation):
                 continue
-            after.affiliation, after.affiliation_confidence = before.affiliation, 0.6
+            self.inherited[new] = before.affiliation
             sentence = next(
                 f.sentence for f in self.found if f.kind is RelationKind.REPLACED_BY and f.target == new
             )
@@ -105,7 +121,7 @@ class ExtractionBuilder:
                     new,
                     RelationKind.REPRESENTS,
                     before.affiliation,
-                    (self._evidence(sentence, 0.6),),
+                    (self._evidence(sentence, 0.6, "represents.successor_inherits"),),
                     valid_from=day,
                     role=role,
                 )
@@ -116,12 +132,13 @@ class ExtractionBuilder:
         """A predecessor whom the text shows holding the post keeps it, ending on the replacement."""
         out = []
         for old, (_, day) in replaced.items():
-            facts = self.r.facts.get(old)
+            facts = self.facts.get(old)
             if not facts or not facts.affiliation or not self._can_represent(facts.affiliation):
                 continue
             held = [o for o in facts.offices if o.official and o.current and not o.new]
             if held and day is not None:
-                ev = self._evidence(held[0].sentence, min(held[0].confidence, facts.affiliation_confidence))
+                conf = min(held[0].confidence, facts.affiliation_confidence)
+                ev = self._evidence(held[0].sentence, conf, f"represents.held_until_replaced+{held[0].rule}")
                 out.append(
                     Relation(
                         old,
@@ -148,7 +165,7 @@ class ExtractionBuilder:
             role = None
             valid_from = None
             if f.kind is RelationKind.REPLACED_BY:
-                facts = self.r.facts.get(f.target)
+                facts = self.facts.get(f.target)
                 role = (
                     next((o.role for o in facts.offices if o.sentence == f.sentence), None) if facts else None
                 )
@@ -158,7 +175,7 @@ class ExtractionBuilder:
                     f.source,
                     f.kind,
                     f.target,
-                    (self._evidence(f.sentence, f.confidence),),
+                    (self._evidence(f.sentence, f.confidence, f.rule),),
                     valid_from=valid_from,
                     role=role,
                 )
@@ -170,7 +187,8 @@ class ExtractionBuilder:
         used = {k for rel in relations for k in (rel.source, rel.target)}  # type: ignore[attr-defined]
         actors = []
         for key, person in self.index.persons.items():
-            facts = self.r.facts[key]
+            facts = self.facts[key]
+            affiliation = self.inherited.get(key, facts.affiliation)
             actors.append(
                 Actor(
                     key,
@@ -178,11 +196,11 @@ class ExtractionBuilder:
                     ActorKind.PERSON,
                     aliases=tuple(sorted(person.aliases)),
                     roles=tuple(facts.roles),
-                    affiliation=facts.affiliation,
+                    affiliation=affiliation,
                 )
             )
-            if facts.affiliation:
-                used.add(facts.affiliation)
+            if affiliation:
+                used.add(affiliation)
         for key, place in self.index.places.items():
             if key in used or self._plays_a_part(key):
                 surfaces = sorted(
@@ -212,6 +230,30 @@ class ExtractionBuilder:
             if head.lower_ in titles.state_words or head.lower_ in titles.heads or head.lower_ in GOODS:
                 return True
         return False
+
+
+def _with_all_rules(
+    rel: Relation, fired: dict[tuple[tuple[str, str, str], tuple[str, str]], list[str]]
+) -> Relation:
+    """Each evidence names every rule that read the relation in that sentence."""
+    evidence = tuple(
+        replace(
+            ev,
+            provenance="+".join(dict.fromkeys(p for ps in fired[(rel.key, ev.key)] for p in ps.split("+"))),
+        )
+        for ev in rel.evidence
+    )
+    return replace(rel, evidence=evidence)
+
+
+def provenance(rules: str) -> str:
+    """``"a+b"`` -> ``"rule:a+rule:b"``: the rules that read one relation in one sentence.
+
+    >>> provenance("represents.apposition+affiliation.stated")
+    'rule:represents.apposition+rule:affiliation.stated'
+    """
+    names = [n for n in dict.fromkeys(rules.split("+")) if n]
+    return "+".join(f"rule:{n}" for n in names)
 
 
 def with_article(extraction: Extraction, article: Article) -> Extraction:

@@ -13,7 +13,11 @@ if TYPE_CHECKING:
 
 @dataclass
 class Found:
-    """A relation read in one sentence, with how sure the rule is."""
+    """A relation read in one sentence, with how sure the rule is and which rule read it.
+
+    ``target`` is empty for an *open* reading ("... to lead the talks"): the parties are known on
+    one side only, and an article-level rule closes it with the article's running pair.
+    """
 
     source: str
     kind: RelationKind
@@ -21,3 +25,8 @@ class Found:
     sentence: Span
     confidence: float
     role: str | None = None
+    rule: str = ""
+
+    @property
+    def open(self) -> bool:
+        return not self.target

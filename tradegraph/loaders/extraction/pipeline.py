@@ -1,4 +1,6 @@
-"""The extractor: article text -> spaCy parse -> mentions, offices, relations -> Extraction."""
+"""The extractor: article text -> spaCy parse -> context (mentions, offices, affiliations) ->
+rule catalogue (token rules, discourse, article rules, filters) -> Extraction. See
+docs/extraction.md for the stages."""
 
 from __future__ import annotations
 
@@ -6,13 +8,12 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import Article, Extraction
+from tradegraph.knowledge.gazetteer import Gazetteer, default_gazetteer
 from tradegraph.loaders.extraction.build import ExtractionBuilder
-from tradegraph.loaders.extraction.mentions import MentionIndex, build_matcher
-from tradegraph.loaders.extraction.relations import RelationReader
-from tradegraph.loaders.extraction.resolve import NounResolver
-from tradegraph.loaders.extraction.roles import RoleReader
-from tradegraph.loaders.extraction.tariff_frames import TariffFrames
-from tradegraph.loaders.gazetteer import Gazetteer, default_gazetteer
+from tradegraph.loaders.extraction.catalogue import FILTERS, RULES
+from tradegraph.loaders.extraction.context import build_context
+from tradegraph.loaders.extraction.engine import RuleEngine
+from tradegraph.loaders.extraction.mentions import build_matcher
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,6 +30,8 @@ class Extractor:
     >>> result = ex.extract(Article.create("Japan's trade minister Ken Sato met U.S. Treasury Secretary Ann Lee."))
     >>> sorted(a.id for a in result.actors)[:2]
     ['country:JPN', 'country:USA']
+    >>> sorted({ev.provenance for r in result.relations for ev in r.evidence})[0]
+    'rule:negotiates.with_counterpart'
     """
 
     def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
@@ -39,6 +42,7 @@ class Extractor:
         self.nlp = nlp
         self.gazetteer = gazetteer or default_gazetteer()
         self.matcher = build_matcher(nlp, self.gazetteer)
+        self.engine = RuleEngine(nlp.vocab, RULES, FILTERS)
 
     def extract(self, article: Article) -> Extraction:
         """Everything the extractor reads in one article."""
@@ -54,8 +58,6 @@ class Extractor:
 
     def read(self, article: Article, doc: Doc) -> Extraction:
         """The extraction of an already parsed article."""
-        index = MentionIndex(doc, self.gazetteer, self.matcher)
-        facts = RoleReader(index).read()
-        resolver = NounResolver(index, facts)
-        found = RelationReader(resolver).read() + TariffFrames(resolver).read()
-        return ExtractionBuilder(article, resolver, found).build()
+        ctx = build_context(doc, self.gazetteer, self.matcher, article)
+        found = self.engine.run(ctx)
+        return ExtractionBuilder(article, ctx, found).build()

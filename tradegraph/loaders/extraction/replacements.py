@@ -1,5 +1,5 @@
-"""REPLACED_BY: "X replacing Y", "Y was succeeded by X", "X takes over from Y", "X assumed the
-role after Y"."""
+"""REPLACED_BY rules: "X was replaced by Y", "Y replaces X", "Y took over from X", "Y assumed the
+post after X", and a post one person leaves and another takes up in the same story."""
 
 from __future__ import annotations
 
@@ -7,138 +7,247 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
+from tradegraph.knowledge.lexicon import APPOINT_TO_POST_VERBS, POST_NOUNS
 from tradegraph.loaders.extraction.found import Found
-from tradegraph.loaders.extraction.mentions import MentionIndex
-from tradegraph.loaders.extraction.resolve import NounResolver
-from tradegraph.loaders.extraction.roles import role_keys
+from tradegraph.loaders.extraction.role_text import role_keys
+from tradegraph.loaders.extraction.rules import Example, Rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from tradegraph.loaders.extraction.context import ArticleContext
 
-APPOINT = {"name", "appoint", "nominate", "pick", "tap", "choose", "select", "install"}
-POSTS = {"role", "post", "office", "job", "position", "helm", "reins", "portfolio", "seat", "mantle"}
+REPLACED = RelationKind.REPLACED_BY
 
 
-class ReplacementRules:
-    """Rules for replacements; mixed into the RelationReader, which provides ``r``."""
+def _pairs_found(
+    ctx: ArticleContext, verb: Token, pairs: list[tuple[str, str]], rule: str
+) -> Iterator[Found]:
+    persons = ctx.index.persons
+    if any(c.dep_ == "neg" for c in verb.children):
+        return  # "was not replaced by", "will not succeed"
+    conf = 0.6 if ctx.weak_in(verb.subtree) else 0.85
+    for old, new in pairs:
+        if old in persons and new in persons and old != new:
+            yield Found(old, REPLACED, new, verb.sent, conf, rule=rule)
 
-    r: NounResolver
 
-    index: MentionIndex
+def _keys(ctx: ArticleContext, verb: Token, deps: set[str], *, whole: bool = False) -> list[str]:
+    r = ctx.resolver
+    return [k for c in verb.children if c.dep_ in deps for k in (r.parties(c) if whole else r.single(c))]
 
-    # -- REPLACED_BY ----------------------------------------------------------------------
-    def _replacement(self, verb: Token) -> Iterator[Found]:
-        lemma = verb.lemma_.lower()
-        sent = verb.sent
-        persons = self.index.persons
-        subj = [k for c in verb.children if c.dep_ == "nsubj" for k in self.r.single(c)]
-        if not subj and verb.dep_ == "relcl":
-            subj = self.r.single(verb.head)
-        obj = [k for c in verb.children if c.dep_ == "dobj" for k in self.r.parties(c)]
-        passive_subj = [k for c in verb.children if c.dep_ == "nsubjpass" for k in self.r.single(c)]
-        agent = [k for c in verb.children if c.dep_ == "agent" for g in c.children for k in self.r.single(g)]
-        pairs: list[tuple[str, str]] = []
-        if lemma in {"replace", "succeed"}:
-            if passive_subj and agent:
-                pairs += [(old, new) for old in passive_subj for new in agent]
-            elif obj:
-                takers = (
-                    self._appointee(verb)
-                    or subj
-                    or self._head_subject(verb)
-                    or self._preceding_person(verb, exclude=obj)
-                )
-                pairs += [(old, n) for old in obj for n in takers]
-        elif lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
-            olds = [
+
+def _subjects(ctx: ArticleContext, verb: Token) -> list[str]:
+    subj = _keys(ctx, verb, {"nsubj"})
+    if not subj and verb.dep_ == "relcl":
+        subj = ctx.resolver.single(verb.head)
+    return subj
+
+
+def read_passive_by(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
+    """ "X was replaced by Y", "X was succeeded by Y"."""
+    olds = _keys(ctx, verb, {"nsubjpass"})
+    news = [k for c in verb.children if c.dep_ == "agent" for g in c.children for k in ctx.resolver.single(g)]
+    if olds and news:
+        yield from _pairs_found(ctx, verb, [(o, n) for o in olds for n in news], "replaced.passive_by")
+
+
+def read_active_object(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
+    """ "Y replaces X", "Y, who succeeds X", "named Y minister, replacing X" (the appointee)."""
+    if _keys(ctx, verb, {"nsubjpass"}) and any(c.dep_ == "agent" for c in verb.children):
+        return
+    olds = _keys(ctx, verb, {"dobj"}, whole=True)
+    if not olds:
+        return
+    takers = (
+        _appointee(ctx, verb)
+        or _subjects(ctx, verb)
+        or _head_subject(ctx, verb)
+        or _preceding_person(ctx, verb, exclude=olds)
+    )
+    yield from _pairs_found(ctx, verb, [(o, n) for o in olds for n in takers], "replaced.active_object")
+
+
+def read_took_over_from(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
+    """ "Y took over from X"."""
+    if verb.lemma_.lower() != "take" or not any(
+        c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
+    ):
+        return
+    olds = [
+        k
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        for k in ctx.resolver.single(g)
+    ]
+    yield from _pairs_found(
+        ctx, verb, [(o, n) for o in olds for n in _subjects(ctx, verb)], "replaced.took_over_from"
+    )
+
+
+def read_post_after(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
+    """ "Y assumed the role after X", "Y took the helm from X"."""
+    if verb.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children):
+        return
+    posts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in POST_NOUNS]
+    preps = {"after", "from"} if posts else {"after"}
+    olds = [
+        k
+        for h in [verb, *posts]
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        for k in ctx.resolver.single(g)
+    ]
+    yield from _pairs_found(
+        ctx, verb, [(o, n) for o in olds for n in _subjects(ctx, verb)], "replaced.post_after"
+    )
+
+
+def _appointee(ctx: ArticleContext, verb: Token) -> list[str]:
+    """ "X named Y as foreign minister, replacing Z": the one appointed takes the post, not the
+    one appointing."""
+    for node in verb.ancestors:
+        if node.lemma_.lower() in APPOINT_TO_POST_VERBS:
+            return [
                 k
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for g in c.children
-                for k in self.r.single(g)
+                for c in node.children
+                if c.dep_ in {"dobj", "oprd"}
+                for k in ctx.resolver.single(c)
+                if k in ctx.index.persons
             ]
-            pairs += [(old, new) for old in olds for new in subj]
-        elif lemma in {"assume", "take"}:
-            posts = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in POSTS]
-            # "took the helm from X": a post handed over; "assumed the role after X"
-            preps = {"after", "from"} if posts else {"after"}
-            olds = [
-                k
-                for h in [verb, *posts]
-                for c in h.children
-                if c.dep_ == "prep" and c.lower_ in preps
-                for g in c.children
-                for k in self.r.single(g)
-            ]
-            pairs += [(old, new) for old in olds for new in subj]
-        for old, new in pairs:
-            if old in persons and new in persons and old != new:
-                yield Found(old, RelationKind.REPLACED_BY, new, sent, 0.85 if not self.r.weak else 0.6)
-        self.r.weak.clear()
+    return []
 
-    def _appointee(self, verb: Token) -> list[str]:
-        """ "X named Y as foreign minister, replacing Z": the one appointed takes the post, not the
-        one appointing."""
-        for node in verb.ancestors:
-            if node.lemma_.lower() in APPOINT:
-                return [
-                    k
-                    for c in node.children
-                    if c.dep_ in {"dobj", "oprd"}
-                    for k in self.r.single(c)
-                    if k in self.index.persons
-                ]
+
+def _head_subject(ctx: ArticleContext, verb: Token) -> list[str]:
+    """Who takes the post in the clause a participle or infinitive hangs on: its object ("X
+    named Y as envoy, to succeed Z"), else its subject ("he was named minister, succeeding Z")."""
+    if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head == verb:
         return []
+    for deps in ({"dobj"}, {"nsubjpass", "nsubj"}):
+        found = [k for k in _keys(ctx, verb.head, deps) if k in ctx.index.persons]
+        if found:
+            return found
+    return []
 
-    def _head_subject(self, verb: Token) -> list[str]:
-        """Who takes the post in the clause a participle or infinitive hangs on: its object ("X
-        named Y as envoy, to succeed Z"), else its subject ("he was named minister, succeeding Z")."""
-        if verb.dep_ not in {"advcl", "xcomp", "conj", "acl"} or verb.head == verb:
-            return []
-        for deps in ({"dobj"}, {"nsubjpass", "nsubj"}):
-            found = [
-                k
-                for c in verb.head.children
-                if c.dep_ in deps
-                for k in self.r.single(c)
-                if k in self.index.persons
-            ]
-            if found:
-                return found
-        return []
 
-    def _preceding_person(self, verb: Token, exclude: list[str]) -> list[str]:
-        """ "Peter Kyle becomes ..., replacing Jonathan Reynolds": the person named before."""
-        for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
-            keys = self.r.single(t)
-            if keys and keys[0] in self.index.persons and keys[0] not in exclude:
-                return keys[:1]
-        return []
+def _preceding_person(ctx: ArticleContext, verb: Token, exclude: list[str]) -> list[str]:
+    """ "Peter Kyle becomes ..., replacing Jonathan Reynolds": the person named before."""
+    for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+        keys = ctx.resolver.single(t)
+        if keys and keys[0] in ctx.index.persons and keys[0] not in exclude:
+            return keys[:1]
+    return []
 
-    def _successions(self, found: list[Found]) -> Iterator[Found]:
-        """A post one person leaves ("moves from foreign secretary", "former housing secretary")
-        and another takes up in the same story ("to become foreign secretary")."""
-        known = {(f.source, f.target) for f in found if f.kind is RelationKind.REPLACED_BY}
-        succeeded = {new for _, new in known}  # one post, one predecessor: stated ones win
-        takers: dict[frozenset[str], list[tuple[str, Span]]] = {}
-        for key, facts in self.r.facts.items():
-            for office in facts.offices:
-                if office.new and office.current:
-                    for rk in role_keys(office.role, split=False):
-                        takers.setdefault(rk, []).append((key, office.sentence))
-        for key, facts in self.r.facts.items():
-            for office in facts.offices:
-                if not office.left:
+
+def read_left_and_taken(ctx: ArticleContext, found: list[Found]) -> Iterator[Found]:
+    """A post one person leaves ("moves from foreign secretary", "former housing secretary")
+    and another takes up in the same story ("to become foreign secretary")."""
+    known = {(f.source, f.target) for f in found if f.kind is REPLACED}
+    succeeded = {new for _, new in known}  # one post, one predecessor: stated ones win
+    takers: dict[frozenset[str], list[tuple[str, Span]]] = {}
+    for key, facts in ctx.facts.items():
+        for office in facts.offices:
+            if office.new and office.current:
+                for rk in role_keys(office.role, split=False):
+                    takers.setdefault(rk, []).append((key, office.sentence))
+    for key, facts in ctx.facts.items():
+        for office in facts.offices:
+            if not office.left:
+                continue
+            for rk in role_keys(office.role):
+                candidates = [(k, s) for k, s in takers.get(rk, []) if k != key and k not in succeeded]
+                if len({k for k, _ in candidates}) != 1:
                     continue
-                for rk in role_keys(office.role):
-                    candidates = [(k, s) for k, s in takers.get(rk, []) if k != key and k not in succeeded]
-                    if len({k for k, _ in candidates}) != 1:
-                        continue
-                    new, sentence = candidates[0]
-                    same_side = (
-                        self.r.affiliation(new) in (None, facts.affiliation) or facts.affiliation is None
-                    )
-                    if same_side and (key, new) not in known:
-                        known.add((key, new))
-                        yield Found(key, RelationKind.REPLACED_BY, new, sentence, 0.5)
+                new, sentence = candidates[0]
+                same_side = (
+                    ctx.resolver.affiliation(new) in (None, facts.affiliation) or facts.affiliation is None
+                )
+                if same_side and (key, new) not in known:
+                    known.add((key, new))
+                    yield Found(key, REPLACED, new, sentence, 0.5, rule="replaced.left_and_taken")
+
+
+REPLACE_TRIGGER = ([{"LEMMA": {"IN": ["replace", "succeed"]}}],)
+TAKE_TRIGGER = ([{"LEMMA": {"IN": ["take", "assume"]}}],)
+
+RULES = (
+    Rule(
+        "replaced.passive_by",
+        REPLACED,
+        '"X was replaced by Y", "X was succeeded by Y"',
+        0.85,
+        positive=(
+            Example(
+                "Finance Minister Omar Haddad was replaced by Leila Nasser on Friday.",
+                ("Omar Haddad", "Leila Nasser"),
+            ),
+        ),
+        negative=(Example("Finance Minister Omar Haddad was not replaced by Leila Nasser.", None),),
+        trigger=REPLACE_TRIGGER,
+        read=read_passive_by,
+    ),
+    Rule(
+        "replaced.active_object",
+        REPLACED,
+        '"Y replaces X", "Y, who succeeds X", "named Y minister, replacing X" (the appointee, never the one appointing)',
+        0.85,
+        positive=(
+            Example(
+                "Leila Nasser will replace Omar Haddad as finance minister.", ("Omar Haddad", "Leila Nasser")
+            ),
+            Example(
+                "President Karim Aziz named Leila Nasser finance minister, replacing Omar Haddad.",
+                ("Omar Haddad", "Leila Nasser"),
+            ),
+        ),
+        negative=(
+            Example(
+                "President Karim Aziz named Leila Nasser finance minister, replacing Omar Haddad.",
+                ("Omar Haddad", "Karim Aziz"),
+            ),
+        ),
+        trigger=REPLACE_TRIGGER,
+        read=read_active_object,
+    ),
+    Rule(
+        "replaced.took_over_from",
+        REPLACED,
+        '"Y took over from X"',
+        0.85,
+        positive=(
+            Example("Leila Nasser took over from Omar Haddad in March.", ("Omar Haddad", "Leila Nasser")),
+        ),
+        negative=(Example("Leila Nasser took over the ministry in March.", None),),
+        trigger=TAKE_TRIGGER,
+        read=read_took_over_from,
+    ),
+    Rule(
+        "replaced.post_after",
+        REPLACED,
+        '"Y assumed the post after X", "Y took the helm from X"',
+        0.85,
+        positive=(
+            Example("Leila Nasser took the helm from Omar Haddad in March.", ("Omar Haddad", "Leila Nasser")),
+        ),
+        negative=(Example("Leila Nasser assumed the post in March.", None),),
+        trigger=TAKE_TRIGGER,
+        read=read_post_after,
+    ),
+    Rule(
+        "replaced.left_and_taken",
+        REPLACED,
+        "a post one person leaves and another takes up in the same story",
+        0.5,
+        positive=(
+            Example(
+                "Omar Haddad moves from finance minister to the foreign ministry. "
+                "Leila Nasser becomes finance minister.",
+                ("Omar Haddad", "Leila Nasser"),
+            ),
+        ),
+        level="article",
+        read=read_left_and_taken,
+    ),
+)

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tradegraph.loaders.extraction.mentions import PRONOUNS, MentionIndex
+from tradegraph.knowledge.lexicon import (
+    BLOC_NOUNS,
+    PAIR_NOUNS,
+    PRONOUNS,
+)
+from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.roles import PersonFacts
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-BLOC_NOUNS = {"bloc", "union"}
-PAIR_NOUNS = {"countries", "nations", "sides", "parties", "economies", "governments"}
+DEFAULT_GOVERNMENT = {"government", "administration", "prime", "minister", "cabinet"}
 SKIP_SUBTREE = {"prep", "relcl", "acl", "appos", "advcl"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 
@@ -20,11 +24,16 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 class NounResolver:
     """Resolves tokens of one document to actor keys (persons, countries, bodies)."""
 
-    def __init__(self, index: MentionIndex, facts: dict[str, PersonFacts]) -> None:
+    def __init__(
+        self,
+        index: MentionIndex,
+        facts: dict[str, PersonFacts],
+        references: dict[int, tuple[str, list[str]]] | None = None,
+    ) -> None:
         self.index = index
         self.facts = facts
         self.antecedent = index.antecedents
-        self.weak: set[int] = set()  # tokens resolved by pronoun or default (lower confidence)
+        self.references = references or {}  # the discourse stage's readings of "they", "these allies"
 
     def affiliation(self, key: str) -> str | None:
         facts = self.facts.get(key)
@@ -55,9 +64,10 @@ class NounResolver:
             if m.key in idx.persons:
                 return [m.key]
             return [] if m.in_name else [self._place(m.key)]
+        if t.i in self.references:
+            return list(self.references[t.i][1])
         low = t.lower_
         if low in PRONOUNS and t.i in self.antecedent:
-            self.weak.add(t.i)
             return [self.antecedent[t.i]]
         if low in {"who", "that"} and t.dep_.startswith("nsubj") and t.head.dep_ == "relcl":
             return self.single(t.head.head)
@@ -97,6 +107,11 @@ class NounResolver:
     def _described(self, t: Token) -> list[str]:
         """ "Japanese representatives", "a delegation from South Korea", "Trump's officials",
         "the Trump administration", "the minister" (a person named earlier with that office)."""
+        return self.described(t)[0]
+
+    def described(self, t: Token) -> tuple[list[str], bool]:
+        """The actors a description names, and whether only by default ("the government": the
+        government the story is about)."""
         found: list[str] = []
         for c in t.children:
             targets = [c] if c.dep_ in MODIFIER_DEPS else []
@@ -110,19 +125,15 @@ class NounResolver:
                     if state not in found:
                         found.append(state)
         if found:
-            return found
+            return found, False
         if any(c.lower_ == "the" for c in t.children):
             if t.lower_ in self.index.gaz.titles.heads and t.lower_ not in {"officials", "representatives"}:
                 person = self._recent_with_role(t)
                 if person:
-                    return [person]
-            if (
-                t.lower_ in {"government", "administration", "prime", "minister", "cabinet"}
-                and self.index.home
-            ):
-                self.weak.add(t.i)
-                return [self._acting_state(t) or self.index.home]
-        return []
+                    return [person], False
+            if t.lower_ in DEFAULT_GOVERNMENT and self.index.home:
+                return [self._acting_state(t) or self.index.home], True
+        return [], False
 
     def _other_side(self, t: Token) -> str | None:
         """A country named in the sentence besides the one the story is about, else the most
@@ -178,3 +189,16 @@ class NounResolver:
     def _place(self, key: str) -> str:
         place = self.index.places[key]
         return self.index.gaz.country(place.state).id if place.state and place.how == "seat" else key
+
+
+def weak_tokens(resolver: NounResolver) -> frozenset[int]:
+    """Tokens whose actor the text only implies: a pronoun (its antecedent) and a definite
+    description read as the government the story is about. A reading resting on one is less sure."""
+    index = resolver.index
+    titles = index.gaz.titles
+    out = {i for i in resolver.antecedent} | set(resolver.references)
+    for t in index.doc:
+        if t.lower_ in DEFAULT_GOVERNMENT and (t.lower_ in titles.state_words or t.lower_ in titles.heads):
+            if resolver.described(t)[1]:
+                out.add(t.i)
+    return frozenset(out)

@@ -11,164 +11,40 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
+from tradegraph.knowledge.lexicon import (
+    BEARER_VERBS,
+    FACTUAL_MARKS,
+    GOODS,
+    IMPOSER_VERBS,
+    LETTER_NOUNS,
+    QUANTIFIERS,
+    RATE_NOUNS,
+    RATE_UNITS,
+    REPORTING_VERBS,
+    TARIFF_NOUNS,
+    TO_RATE_VERBS,
+    UNREAL,
+    UNREAL_RATE_ONLY,
+)
 from tradegraph.loaders.extraction.found import Found
-from tradegraph.loaders.extraction.tariffs import GOODS, TARIFF_NOUNS, TariffRules
+from tradegraph.loaders.extraction.rules import Example, Rule
+from tradegraph.loaders.extraction.tariffs import TariffReader
+
+#: What makes a rate frame hoped for, estimated, escaped or lifted rather than in force.
+RATE_UNREAL = UNREAL | UNREAL_RATE_ONLY
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from tradegraph.loaders.extraction.resolve import NounResolver
-
-RATE_UNITS = {"%", "percent", "pct", "cent", "percentage"}
-RATE_NOUNS = {"rate", "rates", "baseline", "tariff-rate"}
-# verbs whose subject bears the tariff ("India will pay 25%", "Vietnam got 20%", "keeps a 10% rate")
-BEARER_VERBS = {
-    "pay",
-    "face",
-    "get",
-    "receive",
-    "see",
-    "suffer",
-    "incur",
-    "attract",
-    "keep",
-    "stay",
-    "remain",
-    "become",
-    "be",
-    "land",
-    "end",
-    "retain",
-}
-# verbs whose active subject imposes and whose passive subject bears ("were set at 19%", "taxed at 41%")
-IMPOSER_VERBS = {
-    "impose",
-    "slap",
-    "levy",
-    "announce",
-    "put",
-    "place",
-    "set",
-    "apply",
-    "introduce",
-    "raise",
-    "hike",
-    "lower",
-    "cut",
-    "reduce",
-    "double",
-    "triple",
-    "tax",
-    "charge",
-    "give",
-    "assign",
-    "hit",
-    "keep",
-    "maintain",
-    "extend",
-    "increase",
-    "boost",
-    "lift",
-    "sign",
-    "order",
-    "send",
-    "leave",
-    "retain",
-    "reimpose",
-    "adjust",
-    "finalize",
-    "finalise",
-}
-UNREAL = {
-    "threaten",
-    "threat",
-    "threats",
-    "plan",
-    "consider",
-    "propose",
-    "proposal",
-    "warn",
-    "vow",
-    "avoid",
-    "weigh",
-    "mull",
-    "delay",
-    "pause",
-    "suspend",
-    "suspension",
-    "postpone",
-    "exempt",
-    "exemption",
-    "exemptions",
-    "remove",
-    "eliminate",
-    "scrap",
-    "drop",
-    "waive",
-    "seek",
-    "want",
-    "negotiate",
-    "hope",
-    "fear",
-    "risk",
-    "relief",
-    "reprieve",
-    "possible",
-    "potential",
-    "prospect",
-    "spare",
-    "escape",
-    "could",
-    "would",
-    "might",
-    "may",
-    "should",
-    "if",
-    "unless",
-    "cut",
-    "lower",
-    "reduce",
-    "lift",
-    "ask",
-    "push",
-    "lobby",
-    "demand",
-    "urge",
-    "offer",
-    "expect",
-    "predict",
-    "estimate",
-    "forecast",
-    "deny",
-}
-# lowering or lifting to a rate leaves a tariff in force ("lowered its tariff ... to 15%")
-TO_RATE_VERBS = {"cut", "lower", "reduce", "lift"}
-MODALS = {"could", "would", "might", "may", "should"}
-FACTUAL_MARKS = {
-    "after",
-    "since",
-    "because",
-    "as",
-    "while",
-    "although",
-    "though",
-    "whereas",
-    "when",
-    "before",
-}
-REPORT_VERBS = {"say", "announce", "write", "tell", "confirm", "state", "post", "declare", "add"}
-LETTER_NOUNS = {"letter", "letters", "notice", "notices", "notification", "notifications"}
-QUANTIFIERS = {"most", "all", "some", "much", "many", "half", "part", "bulk", "majority", "rest", "share"}
+    from tradegraph.loaders.extraction.context import ArticleContext
 
 
-class TariffFrames(TariffRules):
-    """Reads tariff frames over one document; built on the :class:`TariffRules` helpers."""
+class TariffFrames(TariffReader):
+    """Reads tariff frames over one document, with the :class:`TariffReader` helpers."""
 
-    def __init__(self, resolver: NounResolver) -> None:
-        self.r = resolver
-        self.index = resolver.index
-        self.last_imposer = None
-        self.pending: list[tuple[list[str], Span]] = []
+    def __init__(self, ctx: ArticleContext) -> None:
+        super().__init__(ctx)
+        self.dominant: str | None = None
 
     def read(self) -> list[Found]:
         doc = self.index.doc
@@ -220,34 +96,38 @@ class TariffFrames(TariffRules):
         anchors = [a for a in self._anchors(sent) if self._real(a)]
         if not anchors:
             return
-        targets: dict[str, Token] = {}
+        targets: dict[str, tuple[Token, str]] = {}
         for anchor in anchors:
             for key in self._frame_targets(anchor):
-                targets.setdefault(key, anchor)
-        for key in self._listed_at_rates(sent) + self._letter_recipients(sent):
-            targets.setdefault(key, anchors[0])
-        for key, anchor in targets.items():
+                targets.setdefault(key, (anchor, "imposes.rate_frame"))
+        for key in self._listed_at_rates(sent):
+            targets.setdefault(key, (anchors[0], "imposes.listed_at_rate"))
+        for key in self._letter_recipients(sent):
+            targets.setdefault(key, (anchors[0], "imposes.letter_rate"))
+        for key, (anchor, rule) in targets.items():
             imposer = self._frame_imposer(anchor, key)
             if imposer and imposer != key and self.r.state(imposer) != key:
-                yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, key, sent, 0.7)
+                yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, key, sent, 0.7, rule=rule)
 
     def _real(self, anchor: Token) -> bool:
         """Whether the tariff or rate is in force or decided: no threat, plan, condition, pause
         or modal governs it within its own clause."""
         for c in anchor.children:
-            if c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in UNREAL:
+            if c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in RATE_UNREAL:
                 return False  # "a 25 percent levy threatened by Washington"
         prev: Token | None = None
         node = anchor
         while True:
             lemma = node.lemma_.lower()
-            if not (prev is not None and prev.dep_ == "conj") and (lemma in UNREAL or node.lower_ in UNREAL):
+            if not (prev is not None and prev.dep_ == "conj") and (
+                lemma in RATE_UNREAL or node.lower_ in RATE_UNREAL
+            ):
                 if not (lemma in TO_RATE_VERBS and self._to_rate(node)):
                     return False
             for c in node.children:
                 if c.dep_ == "neg" and node.lemma_.lower() in IMPOSER_VERBS | BEARER_VERBS:
                     return False  # "did not impose"; not "will not retaliate against the tariff"
-                if c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL:
+                if c.dep_ in {"aux", "mark"} and c.lower_ in RATE_UNREAL:
                     if not (c.lower_ == "would" and self._reported(node)):
                         return False
                 if c.dep_ == "advcl" and any(
@@ -276,7 +156,7 @@ class TariffFrames(TariffRules):
         """ "Trump said that a 30% tariff would be levied": a past report's future, not a condition."""
         return (
             node.dep_ == "ccomp"
-            and node.head.lemma_.lower() in REPORT_VERBS
+            and node.head.lemma_.lower() in REPORTING_VERBS
             and node.head.tag_ in {"VBD", "VBZ", "VBN"}
         )
 
@@ -451,3 +331,57 @@ class TariffFrames(TariffRules):
             return None
         # the actor the text names, not a guess at their state: "Trump" stays "Trump"
         return max((k for k in named if self.r.state(k) == ranked[0][0]), key=lambda k: named[k])
+
+
+def frames(ctx: ArticleContext) -> list[Found]:
+    return ctx.memo("tariffs.frames", ctx.doc[0], lambda _: TariffFrames(ctx).read())
+
+
+def read_rate_frame(ctx: ArticleContext, found: list[Found]) -> list[Found]:
+    return [f for f in frames(ctx) if f.rule == "imposes.rate_frame"]
+
+
+def read_listed_at_rate(ctx: ArticleContext, found: list[Found]) -> list[Found]:
+    return [f for f in frames(ctx) if f.rule == "imposes.listed_at_rate"]
+
+
+def read_letter_rate(ctx: ArticleContext, found: list[Found]) -> list[Found]:
+    return [f for f in frames(ctx) if f.rule == "imposes.letter_rate"]
+
+
+IMPOSES = RelationKind.IMPOSES_TARIFFS_ON
+RULES = (
+    Rule(
+        "imposes.rate_frame",
+        IMPOSES,
+        'a rate or tariff in force and the states in its slots: "a 25% tariff on Peruvian goods", '
+        '"Peru will pay 20%", "Peruvian imports were set at 30%"; the imposer the clause names, '
+        "else the article's dominant imposer",
+        0.7,
+        positive=(
+            Example("Brazil set a 30% tariff on Peruvian goods.", ("Brazil", "Peru")),
+            Example("Brazil raised its tariffs last week. Peru will pay 20%.", ("Brazil", "Peru")),
+        ),
+        negative=(Example("Brazil is considering a 30% tariff on Peruvian goods.", None),),
+        level="article",
+        read=read_rate_frame,
+    ),
+    Rule(
+        "imposes.listed_at_rate",
+        IMPOSES,
+        '"followed by X and Y at 40%": states listed right before "at" and a rate',
+        0.7,
+        positive=(),
+        level="article",
+        read=read_listed_at_rate,
+    ),
+    Rule(
+        "imposes.letter_rate",
+        IMPOSES,
+        "\"X sent a letter to Y's president, setting a 25% tariff\": the addressee's state",
+        0.7,
+        positive=(),
+        level="article",
+        read=read_letter_rate,
+    ),
+)

@@ -6,124 +6,61 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
+from tradegraph.knowledge.lexicon import (
+    AMOUNT_NOUNS,
+    EXISTING_TARIFF_VERBS,
+    IMPOSE_VERBS,
+    IN_FORCE_VERBS,
+    RETALIATE_VERBS,
+    TARIFF_NOUNS,
+    UNREAL,
+    UNREAL_STATED_ONLY,
+)
 from tradegraph.loaders.extraction.found import Found
-from tradegraph.loaders.extraction.mentions import MentionIndex
-from tradegraph.loaders.extraction.resolve import NounResolver
+from tradegraph.loaders.extraction.rules import Example, Rule
+
+#: What makes a stated tariff threatened, planned or lifted rather than imposed.
+STATED_UNREAL = UNREAL | UNREAL_STATED_ONLY
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-TARIFF_NOUNS = {
-    "tariff",
-    "tariffs",
-    "duty",
-    "duties",
-    "levy",
-    "levies",
-    "surcharge",
-    "surcharges",
-    "surtax",
-    "surtaxes",
-    "countermeasures",
-}
-AMOUNT_NOUNS = {"worth", "billion", "million", "trillion", "euros", "dollars", "value", "amount"}
-RETALIATE_VERBS = {"retaliate", "respond", "answer", "hit"}
-UNREAL = {
-    "threaten",
-    "plan",
-    "consider",
-    "propose",
-    "warn",
-    "vow",
-    "avoid",
-    "weigh",
-    "mull",
-    "delay",
-    "pause",
-    "suspend",
-    "exempt",
-    "cut",
-    "lower",
-    "reduce",
-    "remove",
-    "eliminate",
-    "lift",
-    "scrap",
-    "drop",
-    "waive",
-    "open",
-    "seek",
-    "want",
-    "could",
-    "would",
-    "might",
-    "may",
-    "if",
-    "unless",
-    "threat",
-    "possible",
-    "potential",
-    "prospect",
-    "exemption",
-    "exemptions",
-    "relief",
-    "negotiate",
-    "suspension",
-    "postponement",
-}
-EXISTING_TARIFF_VERBS = {"hike", "raise", "increase", "keep", "double", "extend", "maintain", "lift", "boost"}
-IN_FORCE_VERBS = {"kick", "take", "go", "come", "hit", "apply", "affect"}
-GOODS = {"goods", "products", "imports", "exports", "steel", "cars", "autos", "shipments", "items", "produce"}
-IMPOSE_VERBS = {
-    "impose",
-    "slap",
-    "levy",
-    "announce",
-    "put",
-    "place",
-    "set",
-    "apply",
-    "introduce",
-    "raise",
-    "hike",
-}
+    from tradegraph.loaders.extraction.context import ArticleContext
 
 
-class TariffRules:
-    """Rules for tariffs; mixed into the RelationReader, which provides ``r`` and ``index``."""
+class TariffReader:
+    """Who imposes a tariff and on whom, read around one tariff noun (no state of its own)."""
 
-    r: NounResolver
-    last_imposer: str | None
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.r = ctx.resolver
+        self.index = ctx.index
 
-    index: MentionIndex
-
-    # -- IMPOSES_TARIFFS_ON ---------------------------------------------------------------
-    def _tariff(self, tariff: Token) -> Iterator[Found]:
+    def reading(self, tariff: Token) -> tuple[str, str | None, list[str]]:
+        """(how the imposer is known, the imposer, the targets): ``clause`` when a clause on
+        the noun states the tariff, ``stated`` when the noun's phrase or clause names its
+        imposer, ``running`` when only the article does; no targets when nothing is imposed."""
         imposer = self._imposer(tariff)
-        if imposer:
-            self.last_imposer = imposer
+        how = "stated" if imposer else "running"
         targets = self._tariff_targets(tariff)
         clause = self._imposing_clause(tariff)
         if clause is not None:
             imposer = self._clause_imposer(clause) or imposer
             targets += [k for k in self._clause_targets(clause) if k not in targets]
+            how = "clause"
         elif self._unreal(tariff):
-            return
+            return how, None, []
         if not targets:
-            return
-        imposer = imposer or self.last_imposer or self._default_imposer()
-        if not imposer:
-            return
-        for target in targets:
-            if target != imposer and self.r.state(imposer) != target:
-                yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, target, tariff.sent, 0.8)
+            return how, None, []
+        imposer = imposer or self.ctx.imposer_before(tariff.i) or self._default_imposer()
+        return how, imposer, targets
 
     def _imposing_clause(self, tariff: Token) -> Token | None:
         """ "the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
         that have hit X": a clause asserting the tariff exists, whatever governs the noun."""
         for child in tariff.children:
             if child.dep_ in {"relcl", "acl"} and (child.lemma_.lower() in IMPOSE_VERBS | {"hit", "affect"}):
-                if not any(c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL for c in child.children):
+                if not any(c.dep_ in {"aux", "mark"} and c.lower_ in STATED_UNREAL for c in child.children):
                     return child
         return None
 
@@ -318,9 +255,9 @@ class TariffRules:
         if existing:
             return False
         for node in [tariff, *tariff.ancestors]:
-            if node.lemma_.lower() in UNREAL or node.lower_ in UNREAL:
+            if node.lemma_.lower() in STATED_UNREAL or node.lower_ in STATED_UNREAL:
                 return True
-            if any(c.dep_ in {"aux", "mark"} and c.lower_ in UNREAL for c in node.children):
+            if any(c.dep_ in {"aux", "mark"} and c.lower_ in STATED_UNREAL for c in node.children):
                 return True
             if any(
                 c.dep_ == "advcl"
@@ -339,3 +276,94 @@ def members(token: Token) -> list[Token]:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             out.extend([c, *c.conjuncts])
     return list(dict.fromkeys(out))
+
+
+def tariff_reader(ctx: ArticleContext) -> TariffReader:
+    return ctx.memo("tariffs.reader", ctx.doc[0], lambda _: TariffReader(ctx))
+
+
+def stated_imposers(ctx: ArticleContext) -> list[tuple[int, str]]:
+    """(token, imposer) of every tariff noun whose phrase or clause names its imposer, in text
+    order: the article's running imposer at each point."""
+    reader = tariff_reader(ctx)
+    out = []
+    for t in ctx.doc:
+        if t.lower_ in TARIFF_NOUNS or t.lemma_.lower() == "tariff":
+            imposer = reader._imposer(t)
+            if imposer:
+                out.append((t.i, imposer))
+    return out
+
+
+def _read(ctx: ArticleContext, tariff: Token, how: str, rule: str) -> Iterator[Found]:
+    got = ctx.memo("tariffs.reading", tariff, tariff_reader(ctx).reading)
+    source, imposer, targets = got
+    if source != how or imposer is None:
+        return
+    for target in targets:
+        if target != imposer and ctx.resolver.state(imposer) != target:
+            yield Found(imposer, RelationKind.IMPOSES_TARIFFS_ON, target, tariff.sent, 0.8, rule=rule)
+
+
+def read_imposing_clause(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
+    yield from _read(ctx, tariff, "clause", "imposes.imposing_clause")
+
+
+def read_stated_imposer(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
+    yield from _read(ctx, tariff, "stated", "imposes.stated_imposer")
+
+
+def read_running_imposer(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
+    yield from _read(ctx, tariff, "running", "imposes.running_imposer")
+
+
+TRIGGER = ([{"LOWER": {"IN": sorted(TARIFF_NOUNS)}}], [{"LEMMA": "tariff"}])
+IMPOSES = RelationKind.IMPOSES_TARIFFS_ON
+
+RULES = (
+    Rule(
+        "imposes.imposing_clause",
+        IMPOSES,
+        'a clause on the tariff noun states it: "the tariffs that Washington imposed on X", '
+        '"tariffs imposed on X by Y", "a tariff that hits X"',
+        0.8,
+        positive=(
+            Example("The duties that Brazil imposed on Argentina last year remain.", ("Brazil", "Argentina")),
+        ),
+        negative=(Example("The duties that Brazil might impose on Argentina worry farmers.", None),),
+        trigger=TRIGGER,
+        read=read_imposing_clause,
+    ),
+    Rule(
+        "imposes.stated_imposer",
+        IMPOSES,
+        '"X imposed tariffs on Y", "X\'s tariffs on Y", "Y faces tariffs from X"',
+        0.8,
+        positive=(
+            Example("Brazil imposed steep tariffs on Argentina in March.", ("Brazil", "Argentina")),
+            Example("Brazilian tariffs on Argentina took effect on Monday.", ("Brazil", "Argentina")),
+        ),
+        negative=(
+            Example("Brazil threatened tariffs on Argentina in March.", None),
+            Example("Brazil may impose tariffs on Argentina.", None),
+        ),
+        trigger=TRIGGER,
+        read=read_stated_imposer,
+    ),
+    Rule(
+        "imposes.running_imposer",
+        IMPOSES,
+        "a tariff whose target the sentence names but not its imposer: the imposer the article "
+        "named last for its tariffs",
+        0.8,
+        positive=(
+            Example(
+                "Brazil imposed tariffs on Argentina in March. Uruguay now faces the same tariffs.",
+                ("Brazil", "Uruguay"),
+            ),
+        ),
+        negative=(Example("Uruguay may face the same tariffs.", None),),
+        trigger=TRIGGER,
+        read=read_running_imposer,
+    ),
+)

@@ -1,0 +1,39 @@
+"""Every rule the extractor applies, in the order it applies them, and the filters after them:
+the one list to read to know which constructions are handled (``tradegraph rules`` prints it).
+Rules read while offices are read or relations assembled are listed too, for the record and the
+examples test."""
+
+from __future__ import annotations
+
+from tradegraph.loaders.extraction import (
+    alliances,
+    delegations,
+    discourse,
+    negotiation,
+    replacements,
+    represents,
+    tariff_frames,
+    tariffs,
+)
+from tradegraph.loaders.extraction.rules import Filter, Rule
+
+RULES: tuple[Rule, ...] = (
+    *represents.RULES,
+    *negotiation.RULES,
+    *delegations.RULES,
+    *tariffs.RULES,
+    *alliances.RULES,
+    *replacements.RULES,
+    *tariff_frames.RULES,
+    *discourse.RULES,
+)
+FILTERS: tuple[Filter, ...] = negotiation.FILTERS
+
+
+def rule(name: str) -> Rule:
+    """The rule record called ``name``.
+
+    >>> rule("negotiates.between").kind.value
+    'NEGOTIATES_WITH'
+    """
+    return next(r for r in RULES if r.name == name)

@@ -1,0 +1,168 @@
+"""REPRESENTS rules: the office a text gives a person (read by :mod:`.offices`) and how the
+person's state is settled (read by :mod:`.roles`); the relation's provenance names both, e.g.
+``rule:represents.apposition+rule:affiliation.stated``. Replacements move a post between
+persons when the relations are assembled (:mod:`.build`)."""
+
+from __future__ import annotations
+
+from tradegraph.graph.model import RelationKind
+from tradegraph.loaders.extraction.rules import Example, Rule
+
+REPRESENTS = RelationKind.REPRESENTS
+
+RULES = (
+    Rule(
+        "represents.title_before_name",
+        REPRESENTS,
+        'a title before the name: "Chilean Foreign Minister Marta Rojas", "Prime Minister X of Peru"',
+        0.9,
+        positive=(
+            Example("Chilean Foreign Minister Marta Rojas arrived in Lima.", ("Marta Rojas", "Chile")),
+        ),
+        negative=(Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),),
+        level="office",
+        read_by="offices.OfficeReader._left_title",
+    ),
+    Rule(
+        "represents.apposition",
+        REPRESENTS,
+        'a title in apposition after the name: "Marta Rojas, Chile\'s foreign minister,"',
+        0.9,
+        positive=(
+            Example("Marta Rojas, Chile's foreign minister, arrived in Lima.", ("Marta Rojas", "Chile")),
+        ),
+        negative=(
+            Example(
+                "Marta Rojas, a former Chilean foreign minister, arrived in Lima.", ("Marta Rojas", "Chile")
+            ),
+        ),
+        level="office",
+        read_by="offices.OfficeReader.offices_of",
+    ),
+    Rule(
+        "represents.apposed_to_title",
+        REPRESENTS,
+        'the name in apposition to a title before it: "Chile\'s foreign minister, Marta Rojas,"',
+        0.85,
+        positive=(
+            Example("Chile's foreign minister, Marta Rojas, arrived in Lima.", ("Marta Rojas", "Chile")),
+        ),
+        level="office",
+        read_by="offices.OfficeReader.offices_of",
+    ),
+    Rule(
+        "represents.as_office",
+        REPRESENTS,
+        '"X was sworn in as Chile\'s trade minister", "X becomes the new trade minister of Chile"',
+        0.8,
+        positive=(
+            Example(
+                "Marta Rojas was sworn in as Chile's trade minister on Monday.", ("Marta Rojas", "Chile")
+            ),
+        ),
+        level="office",
+        read_by="offices.OfficeReader._as_titles",
+    ),
+    Rule(
+        "represents.representing_verb",
+        REPRESENTS,
+        '"X represents Chile", "Representing Chile at the talks is X"',
+        0.9,
+        positive=(Example("Marta Rojas represents Chile at the talks in Geneva.", ("Marta Rojas", "Chile")),),
+        level="office",
+        read_by="offices.OfficeReader.representing",
+    ),
+    Rule(
+        "affiliation.stated",
+        REPRESENTS,
+        "the state named with the title itself (placed by its own nationality, never by another "
+        "country of the sentence)",
+        0.9,
+        positive=(
+            Example("Peruvian President Luis Vargas will meet Chilean envoys.", ("Luis Vargas", "Peru")),
+        ),
+        negative=(
+            Example("Peruvian President Luis Vargas will meet Chilean envoys.", ("Luis Vargas", "Chile")),
+        ),
+        level="office",
+        read_by="roles.RoleReader._settle_affiliation",
+    ),
+    Rule(
+        "affiliation.default",
+        REPRESENTS,
+        "an office named without its state: US offices to the United States, ministers to the "
+        "government the article is about, else the state acting in the sentence",
+        0.6,
+        positive=(
+            Example(
+                "Chile and Peru signed a trade pact. Trade Minister Marta Rojas said Chile would "
+                "ratify it soon.",
+                ("Marta Rojas", "Chile"),
+            ),
+        ),
+        level="office",
+        read_by="roles.RoleReader._default_affiliation",
+    ),
+    Rule(
+        "affiliation.head_of_state",
+        REPRESENTS,
+        '"President X" without a country: the state the article ties X to (the owner of X\'s '
+        "tariffs), never a state X opposes or negotiates with",
+        0.6,
+        positive=(
+            Example(
+                "President Luis Vargas announced new Peruvian tariffs that hit Chile hard.",
+                ("Luis Vargas", "Peru"),
+            ),
+        ),
+        negative=(
+            Example(
+                "President Luis Vargas announced new Peruvian tariffs that hit Chile hard.",
+                ("Luis Vargas", "Chile"),
+            ),
+            Example(
+                "President Luis Vargas said he will meet Chilean representatives in Lima on Monday.",
+                ("Luis Vargas", "Chile"),
+            ),
+        ),
+        level="office",
+        read_by="roles.RoleReader._settle_indirect",
+    ),
+    Rule(
+        "affiliation.superior",
+        REPRESENTS,
+        "a deputy, an appointee or a delegation member shares the state of the person they are tied to",
+        0.7,
+        positive=(),
+        level="office",
+        read_by="affiliation.Ties.superior",
+    ),
+    Rule(
+        "represents.successor_inherits",
+        REPRESENTS,
+        "\"X was replaced by Y\": Y now holds X's post, for X's state",
+        0.6,
+        positive=(
+            Example(
+                "Chile's trade minister, Omar Haddad, was replaced by Leila Nasser on Friday.",
+                ("Leila Nasser", "Chile"),
+            ),
+        ),
+        level="build",
+        read_by="build.ExtractionBuilder._successors",
+    ),
+    Rule(
+        "represents.held_until_replaced",
+        REPRESENTS,
+        "a predecessor the text shows in the post keeps it until the replacement's date",
+        0.6,
+        positive=(
+            Example(
+                "Chile's trade minister, Omar Haddad, was replaced by Leila Nasser on Friday.",
+                ("Omar Haddad", "Chile"),
+            ),
+        ),
+        level="build",
+        read_by="build.ExtractionBuilder._ended",
+    ),
+)

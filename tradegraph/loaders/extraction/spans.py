@@ -1,0 +1,59 @@
+"""The records of the mentions stage (a token range standing for an actor, a person found in
+the text) and facts about a span's place in the text: a headline, a quotation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+@dataclass
+class Mention:
+    """A token range standing for one actor."""
+
+    start: int
+    end: int
+    key: str
+    how: str  # name | demonym | seat | person | surname | pronoun
+    in_name: bool = False  # part of a longer proper name (an agreement, an association)
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    words: tuple[str, ...]
+    aliases: set[str] = field(default_factory=set)
+
+
+def is_headline(span: Span, text: str | None = None) -> bool:
+    """Whether ``span`` stands in a title-case line (a headline) whose capitals say nothing
+    about names (``text``: the document's text, when the caller has it)."""
+    text = span.doc.text if text is None else text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return _headline_line(text[start : len(text) if end < 0 else end])
+
+
+@lru_cache(maxsize=4096)
+def _headline_line(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    if len(words) < 3 or line.rstrip().endswith((".", "”", '"')):
+        return False
+    return bool(sum(w[0].isupper() for w in words) / len(words) > 0.75)
+
+
+def in_quote(doc: Doc, i: int, text: str | None = None) -> bool:
+    """Whether token ``i`` stands inside quotation marks of its paragraph (a quoted speaker's
+    words, where titles say nothing about the article's own actors)."""
+    idx = doc[i].idx
+    text = doc.text if text is None else text
+    para = text.rfind("\n", 0, idx) + 1
+    before = text[para:idx]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or before.count('"') % 2 == 1
