@@ -86,6 +86,12 @@ class IngestReport:
         }
 
 
+def _own_files(store: GraphStore) -> list[str]:
+    """The store's own files when it lives on this disk: ``ingest .`` must not read them."""
+    uri = getattr(store, "uri", "") or ""
+    return [uri] if "://" not in uri and os.path.exists(uri) else []
+
+
 def ingest(
     paths: Iterable[str | os.PathLike[str]],
     store: GraphStore,
@@ -117,7 +123,7 @@ def ingest(
     report = IngestReport()
     run = _Run(store, report, extractor, resolver)
     batch: list[Article] = []
-    for item in _with_progress(load_articles(paths), progress):
+    for item in _with_progress(load_articles(paths, exclude=_own_files(store)), progress):
         if isinstance(item, ArticleError):
             report.fail(item.origin, item)
         elif run.wants(item):

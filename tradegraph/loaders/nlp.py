@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import importlib
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.errors import ExtractionError
+from tradegraph.loaders.sources import dateline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,11 +54,8 @@ LINE_BREAKS = "tradegraph_line_breaks"
 
 
 # "NEW DELHI, May 6 - ", "WASHINGTON (Reuters) — ": where and when a story was filed.
-DATELINE = re.compile(
-    r"^[ \t]*[A-Z]{3,}[A-Z.'’ -]*?(?: \([A-Za-z .]+\))?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
-    r"(?: \([A-Za-z .]+\))? ?[—–-]+ +(?=\S)",
-    re.MULTILINE,
-)
+# The pattern is linear on any text (see tradegraph.loaders.sources.dateline).
+DATELINE = dateline.DATELINE
 
 
 def _line_breaks(doc: Doc) -> Doc:
