@@ -56,7 +56,9 @@ def regexes(size: int) -> dict[str, float]:
 
     cases = {
         "heading '# a' + spaces + 'b'": lambda: markdown.heading("# a" + " " * size + "b"),
-        "front matter value of spaces": lambda: split_front_matter("---\ntitle: a" + " " * size + "b\n---\nx"),
+        "front matter value of spaces": lambda: split_front_matter(
+            "---\ntitle: a" + " " * size + "b\n---\nx"
+        ),
         "markdown emphasis '*a '": lambda: markdown.strip_emphasis("*a " * (size // 3)),
         "markdown links '[a]('": lambda: markdown.plain_markdown("[a](" * (size // 4)),
         "feed block tags '<p '": lambda: feeds.strip_html("<p " * (size // 3)),
@@ -68,6 +70,30 @@ def regexes(size: int) -> dict[str, float]:
         case()
         out[name] = time.perf_counter() - start
     return out
+
+
+def brokers(nodes: int = 1_500) -> str:
+    """Sampled against exact betweenness on a scale-free graph of ``nodes`` actors."""
+    import networkx as nx
+
+    from tradegraph.queries import analytics
+
+    graph = nx.barabasi_albert_graph(nodes, 3, seed=1)
+    start = time.perf_counter()
+    sampled = analytics.betweenness(graph) if nodes > analytics.EXACT_MAX_NODES else None
+    sampled_s = time.perf_counter() - start
+    start = time.perf_counter()
+    exact = nx.betweenness_centrality(graph)
+    exact_s = time.perf_counter() - start
+    assert sampled is not None
+    error = max(abs(exact[n] - sampled.scores[n]) for n in graph)
+    top = set(sorted(exact, key=exact.__getitem__)[-10:]) & set(
+        sorted(sampled.scores, key=sampled.scores.__getitem__)[-10:]
+    )
+    return (
+        f"brokers on {nodes:,} actors: exact {exact_s:.2f} s, sampled {sampled_s:.2f} s (x{exact_s / sampled_s:.1f} "
+        f"faster); max error {error:.4f} (bound {sampled.error:.3f}); top-10 overlap {len(top)}/10"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     print("regex inputs (seconds at 100K / 1M characters; linear means about x10):")
     small, large = regexes(100_000), regexes(1_000_000)
     for name in small:
-        print(f"  {name:34s} {small[name]:7.3f} {large[name]:7.3f}  x{large[name] / max(small[name], 1e-6):.1f}")
+        print(
+            f"  {name:34s} {small[name]:7.3f} {large[name]:7.3f}  x{large[name] / max(small[name], 1e-6):.1f}"
+        )
+    print(brokers())
     for kind in args.kinds.split(","):
         print(f"\n{kind}: size, seconds, peak MB (model alone), s per 100K chars, ratio to smallest")
         first: float | None = None

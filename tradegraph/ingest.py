@@ -57,6 +57,10 @@ class IngestReport:
     relations_written: int = 0
     evidence_written: int = 0
     errors: list[Failure] = field(default_factory=list)
+    # Articles written without a publication date (no front matter date, dateline or
+    # ``published``): their relative dates ("on Monday") are left unresolved, never counted
+    # from today.
+    undated: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -83,6 +87,7 @@ class IngestReport:
         return {
             **counts,
             "errors": [{"origin": e.origin, "code": e.code, "message": e.message} for e in self.errors],
+            "undated": list(self.undated),
         }
 
 
@@ -233,6 +238,8 @@ class _Run:
             for actor in extraction.actors:
                 self.known[actor.id] = self.known[actor.id].merged(actor) if actor.id in self.known else actor
         self.report.loaded += 1
+        if article.published is None:
+            self.report.undated.append(str(article.origin or article.id))
         self.report.replaced += article.id in self.changed
         self.report.actors_written += len(extraction.actors)
         self.report.relations_written += len(extraction.relations)

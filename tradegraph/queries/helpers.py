@@ -24,6 +24,7 @@ import networkx as nx
 
 from tradegraph.graph.errors import NotFoundError, UnsupportedError
 from tradegraph.graph.model import Actor, ActorKind, Evidence, Relation, RelationKind, kind_of_id
+from tradegraph.queries import analytics
 from tradegraph.queries.results import (
     Answer,
     Broker,
@@ -481,16 +482,18 @@ def neighbourhood(
 def brokers(
     store: Any, top: int = DEFAULT_TOP, kinds: Iterable[RelationKind] | None = None, as_of: date | None = None
 ) -> list[Broker]:
-    """The actors with the highest betweenness centrality (ties by id), zero scores left out."""
+    """The actors with the highest betweenness centrality (ties by id), zero scores left out;
+    sampled on large graphs, with the error bound in ``Broker.error`` (see ``analytics``)."""
     t = traversals(store)
     graph = nx.Graph()
     graph.add_edges_from(
         (r.source, r.target) for r in t.everything(tuple(kinds or ALL_KINDS)) if r.holds_on(as_of)
     )
-    scores = {n: round(s, 9) for n, s in nx.betweenness_centrality(graph).items() if s > 0}
+    result = analytics.betweenness(graph)
+    scores = {n: round(s, 9) for n, s in result.scores.items() if s > 0}
     best = sorted(scores, key=lambda n: (-scores[n], n))[:top]
     actors = t.actors(best)
-    return [Broker(actor=actors[n], score=scores[n]) for n in best]
+    return [Broker(actor=actors[n], score=scores[n], error=result.error) for n in best]
 
 
 __all__ = [
