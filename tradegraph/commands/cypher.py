@@ -86,7 +86,7 @@ def read_rows(store: Any, query: str, *, limit: int | None = None, timeout: floa
         UnsupportedError: TG440 on the embedded store; TG441/TG444 for a query that could write,
             load, administer or call beyond the read-only allow-list.
         InputError: TG165 when the server rejects the Cypher (syntax, unknown function...).
-        StoreError / StoreUnavailableError: TG446 out of time or memory, TG321, TG301.
+        StoreError / StoreUnavailableError: TG325 out of time or memory, TG321, TG301.
     """
     from tradegraph.queries import readonly
 

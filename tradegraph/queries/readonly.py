@@ -192,7 +192,7 @@ def run_read_only(
         InputError: TG165 when the server rejects the Cypher.
         UnsupportedError: TG441/TG444 (see ``check_read_only``), TG441 when the server refuses
             a write.
-        StoreError: TG446 when the query runs out of time or server memory; TG321 for any other
+        StoreError: TG325 when the query runs out of time or server memory; TG321 for any other
             server error.
         StoreUnavailableError: TG301 when the server cannot be reached or goes away.
     """
@@ -257,7 +257,7 @@ def _translate(err: Exception, uri: str) -> Exception:
             return StoreError(
                 f"the query ran out of server time or memory ({code}); add a LIMIT or narrow the "
                 "MATCH, or raise --timeout",
-                code="TG446",
+                code="TG325",
             )
         if isinstance(err, ClientError):
             if "AccessMode" in code or "write" in message.lower():
