@@ -130,13 +130,14 @@ def parse_many(
             parts = []
 
 
-def paragraph_chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[str, bool]]:
+def paragraph_chunks(text: str, limit: int | None = None) -> Iterator[tuple[str, bool]]:
     """``(piece, is_last)`` of ``text`` cut at paragraph ends, else line or sentence ends, else
     spaces, into pieces of at most ``limit`` characters (a text without spaces is cut hard).
 
     >>> [(len(p), last) for p, last in paragraph_chunks("a b.\\n\\n" * 5, limit=14)]
     [(12, False), (12, False), (6, True)]
     """
+    limit = limit or CHUNK_CHARS
     start = 0
     while len(text) - start > limit:
         end = _cut(text, start + limit // 2, start + limit)
