@@ -60,6 +60,10 @@ class IngestReport:
     relations_written: int = 0
     evidence_written: int = 0
     errors: list[Failure] = field(default_factory=list)
+    # Articles written without a publication date (no front matter date, dateline or
+    # ``published``): their relative dates ("on Monday") are left unresolved, never counted
+    # from today.
+    undated: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -86,7 +90,14 @@ class IngestReport:
         return {
             **counts,
             "errors": [{"origin": e.origin, "code": e.code, "message": e.message} for e in self.errors],
+            "undated": list(self.undated),
         }
+
+
+def _own_files(store: GraphStore) -> list[str]:
+    """The store's own files when it lives on this disk: ``ingest .`` must not read them."""
+    uri = getattr(store, "uri", "") or ""
+    return [uri] if "://" not in uri and os.path.exists(uri) else []
 
 
 def ingest(
@@ -123,7 +134,7 @@ def ingest(
         ExtractionError: the NLP pipeline could not be set up.
     """
     return ingest_articles(
-        load_articles(paths),
+        load_articles(paths, exclude=_own_files(store)),
         store,
         resolver=resolver,
         progress=progress,
@@ -275,6 +286,8 @@ class _Run:
 
     def _count(self, article: Article, extraction: Extraction) -> None:
         self.report.loaded += 1
+        if article.published is None:
+            self.report.undated.append(str(article.origin or article.id))
         self.report.replaced += article.id in self.changed
         self.report.actors_written += len(extraction.actors)
         self.report.relations_written += len(extraction.relations)

@@ -7,6 +7,7 @@ Runs the real extractor (no test double) over the ``store`` fixture, so on both 
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 from collections.abc import Callable
@@ -106,6 +107,37 @@ def dangling(directory: Path) -> Path:
     return sub
 
 
+def sparse_line(directory: Path) -> Path:
+    path = directory / "huge-line.jsonl"
+    with path.open("wb") as out:  # a 2 GB line that takes a few KB on disk
+        out.write(b'{"text": "' + b"Japan and Korea talk tariffs. " * 300)
+        out.seek(2 * 1024**3)
+        out.write(b'"}\n')
+    return path
+
+
+def symlink_loop(directory: Path) -> Path:
+    sub = directory / "loops" / "deep"
+    sub.mkdir(parents=True)
+    (sub / "story.txt").write_text("Akazawa met Bessent in Washington.\n")
+    (sub / "up").symlink_to(directory / "loops")
+    (sub / "self").symlink_to(".")
+    return directory / "loops" / "**" / "*.txt"
+
+
+def html_page(charset: str) -> bytes:
+    return (
+        f'<html><head><meta charset="{charset}"><title>Talks</title></head><body><article><p>'
+        "Japan's trade minister Ryosei Akazawa met Treasury Secretary Scott Bessent in Washington."
+        "</p></article></body></html>"
+    ).encode()
+
+
+def clean_fields(article: Article) -> bool:
+    fields = [article.id, article.url or "", article.source or "", article.title or "", article.text]
+    return all("\x00" not in f and f.encode("utf-8") for f in fields) and "\ufffd" in article.id
+
+
 CASES: dict[str, Case] = {
     "empty file": Case(fixture("empty.txt"), "TG110"),
     "whitespace only": Case(fixture("whitespace.txt"), "TG110"),
@@ -151,6 +183,35 @@ CASES: dict[str, Case] = {
         check=lambda a: "📈" in a.text and "\x00" not in a.text and "\x07" not in a.text,
     ),
     "10,000 actor mentions": Case(many_mentions, None, check=lambda a: a.text.count("Scott Bessent") == 3333),
+    # issue 16: hostile records are cleaned or refused alone
+    "lone surrogates and NUL in id, url, source": Case(
+        generated(
+            "surrogates.jsonl",
+            lambda: (
+                b'{"text": "Akazawa met Bessent.", "id": "a\\ud800\\u0000b", '
+                b'"url": "https://x.org/\\udfff", "source": "\\u0000Wire\\ud800", "title": "T\\ud800"}\n'
+            ),
+        ),
+        None,
+        check=clean_fields,
+    ),
+    "json integer over 4,300 digits": Case(
+        generated(
+            "bignum.jsonl", lambda: b'{"text": "Akazawa met Bessent.", "views": ' + b"9" * 5000 + b"}\n"
+        ),
+        None,
+    ),
+    "json integer over 4,300 digits as the date": Case(
+        generated(
+            "bigdate.jsonl", lambda: b'{"text": "Akazawa met Bessent.", "published": ' + b"9" * 5000 + b"}\n"
+        ),
+        "TG116",
+        origin=":1",
+    ),
+    "2 GB json line in a sparse file": Case(sparse_line, "TG120", origin=":1"),
+    "charset=rot13": Case(generated("rot13.html", lambda: html_page("rot13")), None),
+    "charset=idna": Case(generated("idna.html", lambda: html_page("idna")), None),
+    "** glob over symlink loops": Case(symlink_loop, None, check=lambda a: "Akazawa" in a.text),
 }
 
 
@@ -168,6 +229,39 @@ def build(name: str, tmp_path: Path) -> tuple[Path, Path]:
     good = inputs / "good.txt"
     good.write_text(GOOD_TEXT)
     return good, CASES[name].make(inputs)
+
+
+def test_bad_input_matrix_ingest_dot_skips_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extractor: object
+) -> None:
+    """``ingest .`` beside the default store reads the articles, never the store's own files."""
+    from tradegraph.graph.store import open_store
+
+    (tmp_path / "good.txt").write_text(GOOD_TEXT)
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # the second run finds the store's files on disk
+        with open_store("./tradegraph-data") as store:
+            report = ingest(["."], store, extractor=extractor)  # type: ignore[arg-type]
+        assert report.ok, report.errors
+    assert report.skipped == 1 and report.loaded == 0
+
+
+def test_bad_input_matrix_undated_articles_are_listed(
+    tmp_path: Path, store: GraphStore, extractor: object
+) -> None:
+    undated = tmp_path / "undated.txt"
+    undated.write_text(
+        "China on Monday appointed Li Chenggang as its trade negotiator, replacing Wang Shouwen.\n"
+    )
+    dated = tmp_path / "dated.txt"
+    dated.write_text(
+        "BEIJING, April 16, 2025 - China on Monday appointed Li Chenggang, replacing Wang Shouwen.\n"
+    )
+    report = ingest([undated, dated], store, extractor=extractor)  # type: ignore[arg-type]
+    assert report.ok and report.loaded == 2 and report.undated == [str(undated)]
+    assert report.as_dict()["undated"] == [str(undated)]
+    days = {r.valid_from for r in store.relations() if r.kind.value == "REPLACED_BY"}
+    assert days == {datetime.date(2025, 4, 14)}  # from the dated article only; never today
 
 
 def expected_origin(case: Case, path: Path) -> str:
@@ -217,7 +311,7 @@ def assert_whole_articles(store: GraphStore) -> None:
 
 
 def test_bad_input_matrix_has_enough_kinds() -> None:
-    assert len(CASES) >= 18
+    assert len(CASES) >= 25
 
 
 def test_bad_input_matrix_cli_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,4 +66,6 @@ def run(args: argparse.Namespace) -> int:
         )
         for failure in report.errors:
             print(failure, file=sys.stderr)
+        for origin in report.undated:
+            print(f"{origin}: note: no publication date; relative dates left unresolved", file=sys.stderr)
     return 0 if report.ok else 1

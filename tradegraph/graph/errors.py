@@ -21,8 +21,10 @@ class TradegraphError(Exception):
     code = "TG000"
 
     def __init__(self, message: str, *, code: str | None = None) -> None:
+        from tradegraph.graph.redact import redact
+
         self.code = code or self.code
-        self.message = message
+        self.message = message = redact(message)  # a password in a URI is never printed
         super().__init__(f"[{self.code}] {message}")
 
 

@@ -189,10 +189,36 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
     for path in files:
         try:
             article = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as err:
+        except (OSError, ValueError) as err:
             raise InputError(f"{path}: not a gold article ({err}); fix the JSON", code="TG150") from err
+        problem = _gold_problem(article)
+        if problem:
+            raise InputError(
+                f"{path}: not a gold article ({problem}); give files with 'id', 'text' and "
+                "'gold': {'actors': [...], 'relations': [...]}",
+                code="TG150",
+            )
         out[article["id"]] = article
     return out
+
+
+def _gold_problem(article: Any) -> str | None:
+    """What keeps ``article`` from being a gold article, or None."""
+    if not isinstance(article, dict):
+        return "not a JSON object"
+    for key, kind in (("id", str), ("text", str), ("gold", dict)):
+        if not isinstance(article.get(key), kind):
+            return f"no {key!r} {kind.__name__}"
+    gold = article["gold"]
+    for key in ("actors", "relations"):
+        items = gold.get(key)
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            return f"'gold.{key}' is not a list of objects"
+    if any(not isinstance(a.get("name"), str) or not isinstance(a.get("type"), str) for a in gold["actors"]):
+        return "an actor without a 'name' and 'type'"
+    if any(not all(isinstance(r.get(k), str) for k in ("s", "p", "o")) for r in gold["relations"]):
+        return "a relation without 's', 'p' and 'o'"
+    return None
 
 
 def score(gold: Mapping[str, Mapping[str, Any]], preds: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
-import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tradegraph.graph.errors import ExtractionError
+from tradegraph.loaders.sources import dateline
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,11 +55,8 @@ LINE_BREAKS = "tradegraph_line_breaks"
 
 
 # "NEW DELHI, May 6 - ", "WASHINGTON (Reuters) — ": where and when a story was filed.
-DATELINE = re.compile(
-    r"^[ \t]*[A-Z]{3,}[A-Z.'’ -]*?(?: \([A-Za-z .]+\))?(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
-    r"(?: \([A-Za-z .]+\))? ?[—–-]+ +(?=\S)",
-    re.MULTILINE,
-)
+# The pattern is linear on any text (see tradegraph.loaders.sources.dateline).
+DATELINE = dateline.DATELINE
 
 
 def _line_breaks(doc: Doc) -> Doc:
@@ -82,3 +80,97 @@ def _dateline_breaks(doc: Doc) -> None:
             if token.is_space or token.text in {".", "!", "?", '"', "“"}:
                 break
             token.is_sent_start = False
+
+
+# -- bounded parsing ---------------------------------------------------------------------------
+# The tagger and parser hold ~17 KB a token while they run, so a text is never parsed whole:
+# longer texts go through in paragraph-aligned pieces, and a batch holds a bounded number of
+# characters. Typical articles (a few thousand characters) are one piece, parsed as before.
+CHUNK_CHARS = 10_000
+BATCH_CHARS = 40_000
+
+T = TypeVar("T")
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """One ``Doc`` of ``text``, parsed in pieces of at most ``CHUNK_CHARS`` characters.
+
+    >>> from tradegraph.loaders.nlp import load_nlp
+    >>> doc = parse(load_nlp(), "Akazawa met Bessent.\\n\\n" * 600)
+    >>> doc.text == "Akazawa met Bessent.\\n\\n" * 600, len(list(doc.sents))
+    (True, 600)
+    """
+    ((doc, _),) = parse_many(nlp, [(text, None)], batch_size=1)
+    return doc
+
+
+def parse_many(
+    nlp: Language, pairs: Iterable[tuple[str, T]], *, batch_size: int, n_process: int = 1
+) -> Iterator[tuple[Doc, T]]:
+    """``(doc, context)`` for each ``(text, context)``, in order, with bounded memory.
+
+    Pieces are parsed in groups of at most ``batch_size`` pieces and ``BATCH_CHARS`` characters
+    (with ``n_process > 1``, spaCy's own batches of ``batch_size`` pieces), then each text's
+    pieces are joined back into one ``Doc`` whose text is exactly the input.
+    """
+    pieces = ((piece, (last, context)) for text, context in pairs for piece, last in paragraph_chunks(text))
+    if n_process > 1:
+        docs = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    else:
+        docs = (
+            parsed
+            for group in _groups(pieces, batch_size)
+            for parsed in nlp.pipe(group, as_tuples=True, batch_size=len(group))
+        )
+    parts: list[Doc] = []
+    for doc, (last, context) in docs:
+        parts.append(doc)
+        if last:
+            yield _joined(parts), context
+            parts = []
+
+
+def paragraph_chunks(text: str, limit: int | None = None) -> Iterator[tuple[str, bool]]:
+    """``(piece, is_last)`` of ``text`` cut at paragraph ends, else line or sentence ends, else
+    spaces, into pieces of at most ``limit`` characters (a text without spaces is cut hard).
+
+    >>> [(len(p), last) for p, last in paragraph_chunks("a b.\\n\\n" * 5, limit=14)]
+    [(12, False), (12, False), (6, True)]
+    """
+    limit = limit or CHUNK_CHARS
+    start = 0
+    while len(text) - start > limit:
+        end = _cut(text, start + limit // 2, start + limit)
+        yield text[start:end], False
+        start = end
+    yield text[start:], True
+
+
+def _cut(text: str, low: int, high: int) -> int:
+    """Where to end a piece: after the last separator in ``text[low:high]``, best kind first."""
+    for separator in ("\n\n", "\n", ". ", " "):
+        at = text.rfind(separator, low, high)
+        if at != -1:
+            return at + len(separator)
+    return high
+
+
+def _groups(pieces: Iterable[tuple[str, T]], size: int) -> Iterator[list[tuple[str, T]]]:
+    group: list[tuple[str, T]] = []
+    chars = 0
+    for piece in pieces:
+        if group and (len(group) >= size or chars + len(piece[0]) > BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(piece)
+        chars += len(piece[0])
+    if group:
+        yield group
+
+
+def _joined(parts: list[Doc]) -> Doc:
+    if len(parts) == 1:
+        return parts[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(parts, ensure_whitespace=False)

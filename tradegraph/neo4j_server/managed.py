@@ -17,9 +17,10 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from tradegraph.graph.errors import StoreError, StoreUnavailableError
+from tradegraph.graph.redact import split_uri
 from tradegraph.neo4j_server import settings
 
 POM = Path(__file__).with_name("pom.xml")
@@ -54,21 +55,19 @@ def credentials_for(uri: str) -> tuple[str, str]:
     User and password written in the URI win; then the managed server's password when ``uri``
     is the managed server's; then ``$NEO4J_USER`` / ``$NEO4J_PASSWORD``.
     """
-    parts = urlsplit(uri)
-    if parts.username is not None:
-        return unquote(parts.username), unquote(parts.password or "")
+    public, user, password = split_uri(uri)
+    if user is not None:
+        return user, password or ""
     password_file = settings.home() / PASSWORD_FILE
-    if _is_managed(parts) and password_file.exists():
+    if _is_managed(urlsplit(public)) and password_file.exists():
         return settings.USER, password_file.read_text(encoding="utf-8").strip()
     return os.environ.get("NEO4J_USER") or settings.USER, os.environ.get("NEO4J_PASSWORD", "")
 
 
 def public_uri(uri: str) -> str:
-    """``uri`` without any user or password in it, fit for messages."""
-    parts = urlsplit(uri)
-    if "@" not in parts.netloc:
-        return uri
-    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+    """``uri`` without any user or password in it, fit for messages (a password may hold
+    ``#``, ``?``, ``/`` or ``@``: see ``tradegraph.graph.redact``)."""
+    return split_uri(uri)[0]
 
 
 def _is_managed(parts) -> bool:  # type: ignore[no-untyped-def]

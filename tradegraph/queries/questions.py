@@ -167,6 +167,8 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
         InputError: the question cannot be read (TG160) or holds an impossible date (TG161).
         NotFoundError: it names no actor the graph knows (TG240, with suggestions).
     """
+    if len(question) > MAX_QUESTION:  # before any pattern reads it: their work grows with the length
+        understood(question)
     day, rest = find_date(question)
     as_of = day or as_of
     found = understood(rest)

@@ -97,6 +97,7 @@ class Broker:
 
     actor: Actor
     score: float
+    error: float = 0.0  # the score is within this of the exact one (95 %); 0 when exact
 
 
 def to_jsonable(value: Any) -> Any:

@@ -14,6 +14,7 @@ from tradegraph.graph.errors import NotFoundError, UnsupportedError
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind, kind_of_id
 from tradegraph.graph.protocol import Facts, Traversals
 from tradegraph.graph.store import GraphStore
+from tradegraph.queries import analytics
 from tradegraph.queries.results import Broker, Path, Profile, Subgraph, sorted_evidence
 
 REP, NEG, REPL = RelationKind.REPRESENTS, RelationKind.NEGOTIATES_WITH, RelationKind.REPLACED_BY
@@ -129,14 +130,16 @@ def brokers(
     kinds: Iterable[RelationKind] | None = None,
     as_of: date | None = None,
 ) -> list[Broker]:
-    """The actors with the highest betweenness centrality (ties by id), zero scores left out.
+    """The actors with the highest betweenness centrality (ties by id), zero scores left out;
+    sampled on large graphs, with the error bound in ``Broker.error`` (see ``analytics``).
 
     Analytics: the networkx graph is built from the store on demand, then dropped.
     """
     t = traversals(store)
     graph = nx.Graph()
     graph.add_edges_from((r.source, r.target) for r in t.everything(tuple(kinds or ALL_KINDS), as_of))
-    scores = {n: round(s, 9) for n, s in nx.betweenness_centrality(graph).items() if s > 0}
+    result = analytics.betweenness(graph)
+    scores = {n: round(s, 9) for n, s in result.scores.items() if s > 0}
     best = sorted(scores, key=lambda n: (-scores[n], n))[:top]
     actors = t.actors(best)
-    return [Broker(actor=actors[n], score=scores[n]) for n in best]
+    return [Broker(actor=actors[n], score=scores[n], error=result.error) for n in best]

@@ -20,6 +20,8 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 
+_YEAR = re.compile(r"\b\d{4}\b")
+
 
 def resolve_date(expression: str, published: date | None) -> date | None:
     """``expression`` as a calendar date, relative ones counted from ``published``.
@@ -28,9 +30,11 @@ def resolve_date(expression: str, published: date | None) -> date | None:
     datetime.date(2025, 4, 16)
     >>> resolve_date("March 3, 2025", None)
     datetime.date(2025, 3, 3)
+    >>> resolve_date("on Monday", None) is None  # never counted from today
+    True
     """
-    if not _DATE_LIKE.search(expression):
-        return None
+    if not _DATE_LIKE.search(expression) or (published is None and not _YEAR.search(expression)):
+        return None  # without the article's date a relative one ("on Monday") stays unresolved
     return _resolve(expression.strip(), published)
 
 

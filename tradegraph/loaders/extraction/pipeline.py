@@ -14,6 +14,7 @@ from tradegraph.loaders.extraction.catalogue import FILTERS, RULES
 from tradegraph.loaders.extraction.context import build_context
 from tradegraph.loaders.extraction.engine import RuleEngine
 from tradegraph.loaders.extraction.mentions import build_matcher
+from tradegraph.loaders.nlp import parse, parse_many
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -46,14 +47,14 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """Everything the extractor reads in one article."""
-        return self.read(article, self.nlp(article.text))
+        return self.read(article, parse(self.nlp, article.text))
 
     def extract_many(
         self, articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH_SIZE, n_process: int = 1
     ) -> Iterator[Extraction]:
         """Extractions of ``articles`` in order, parsed in batches with ``nlp.pipe``."""
         pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        for doc, article in parse_many(self.nlp, pairs, batch_size=batch_size, n_process=n_process):
             yield self.read(article, doc)
 
     def read(self, article: Article, doc: Doc) -> Extraction:

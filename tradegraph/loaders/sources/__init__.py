@@ -51,18 +51,21 @@ _BY_SUFFIX = {
 }
 
 
-def load_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article | ArticleError]:
+def load_articles(
+    paths: Iterable[str | os.PathLike[str]], exclude: Iterable[str | os.PathLike[str]] = ()
+) -> Iterator[Article | ArticleError]:
     """Every article in ``paths`` (files, directories, globs), errors in place of bad ones.
 
     Args:
         paths: files of any supported format, directories (walked recursively, sorted,
             hidden names skipped) and glob patterns.
+        exclude: paths never read, nor anything under them (the store's own files).
 
     Yields:
         An ``Article`` (with ``origin`` set to its file and record) or an ``ArticleError``
         whose code says what was wrong (see ``docs/errors.md``).
     """
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, exclude):
         if isinstance(path, ArticleError):
             yield path
         else:
@@ -123,7 +126,7 @@ def sniff(head: bytes) -> str:
         lines = [line for line in start.splitlines() if line.strip()]
         return (
             "jsonl"
-            if len(lines) > 1 and all(l.lstrip().startswith(b"{") for l in lines[1:-1] or lines[1:])
+            if len(lines) > 1 and all(line.lstrip().startswith(b"{") for line in lines[1:-1] or lines[1:])
             else "json"
         )
     return "text"

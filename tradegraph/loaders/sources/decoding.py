@@ -40,6 +40,8 @@ BINARY_UNPRINTABLE_RATIO = 0.1  # more control/replacement characters than this 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _UNPRINTABLE = frozenset({"Cc", "Cs", "Co", "Cn"})
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Python codecs that are not character sets a document could be written in.
+_NOT_CHARSETS = frozenset({"idna", "punycode", "raw_unicode_escape", "unicode_escape", "undefined"})
 
 
 def check_file(path: Path) -> int:
@@ -123,9 +125,14 @@ def declared_charset(data: bytes) -> str | None:
         if match:
             name = match.group(1).decode("ascii", "replace")
             try:
-                return codecs.lookup(name).name
+                info = codecs.lookup(name)
             except LookupError:
                 log.warning("unknown declared charset %r; guessing", name)
+                continue
+            if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+                log.warning("declared charset %r is not a text encoding; guessing", name)
+                continue
+            return info.name
     return None
 
 
@@ -149,7 +156,10 @@ def _decode(data: bytes, origin: object, declared: bool) -> str:
             return data[len(bom) :].decode(encoding, errors="replace")
     charset = declared_charset(data) if declared else None
     if charset:
-        return data.decode(charset, errors="replace")
+        try:
+            return data.decode(charset, errors="replace")
+        except (UnicodeError, LookupError, ValueError, TypeError) as err:  # codecs without "replace"
+            log.warning("%s: cannot decode as declared %s (%s); guessing", origin, charset, err)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -191,6 +201,12 @@ def clean_text(text: str) -> str:
     text = _CONTROL.sub("", text)
     lines = (line.rstrip() for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def clean_field(value: str) -> str:
+    """A metadata value (id, URL, title, source, date) without control characters and with
+    lone surrogates replaced by U+FFFD, so no store or terminal fails to encode it."""
+    return _CONTROL.sub("", _SURROGATE.sub("\ufffd", value))
 
 
 def check_text_size(text: str, origin: object) -> str:

@@ -16,9 +16,11 @@ from tradegraph.loaders.sources.dates import parse_date
 from tradegraph.loaders.sources.decoding import looks_binary, read_bytes
 from tradegraph.loaders.sources.records import build_article
 
+# Possessive and stopping at the next "<": linear on any fragment (no rescans of "<p<p<p...").
 _BLOCK_TAGS = re.compile(
-    r"<\s*(?:/?(?:p|div|li|h[1-6]|blockquote|tr|section|article)\b[^>]*|br\s*/?)\s*>", re.I
+    r"<\s*+(?:/?(?:p|div|li|h[1-6]|blockquote|tr|section|article)\b[^<>]*+|br\s*+/?)\s*+>", re.I
 )
+_ANY_TAG = re.compile(r"<[^<>]*+>")
 
 
 def load(path: Path) -> Iterator[Article | ArticleError]:
@@ -99,7 +101,7 @@ def strip_html(fragment: str) -> str:
     try:
         root = lxml.html.fragment_fromstring(marked, create_parent="div")
     except (lxml.etree.ParserError, ValueError):
-        return re.sub(r"<[^>]*>", " ", fragment).strip()
+        return _ANY_TAG.sub(" ", fragment).strip()
     for bad in root.xpath("//script|//style"):
         bad.drop_tree()
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())

@@ -8,7 +8,7 @@ from typing import Any
 from tradegraph.graph.model import Article
 from tradegraph.loaders.sources import codes
 from tradegraph.loaders.sources.dates import parse_date
-from tradegraph.loaders.sources.decoding import check_text_size, clean_text
+from tradegraph.loaders.sources.decoding import check_text_size, clean_field, clean_text
 
 _OPTIONAL_STRINGS = ("id", "url", "title", "source")
 
@@ -33,7 +33,8 @@ def article_from_record(record: Any, origin: str) -> Article:
             origin, codes.WRONG_TYPE, f"text: expected a string, got {_json_type(text)}"
         )
     meta = {name: _optional_string(record, name, origin) for name in _OPTIONAL_STRINGS}
-    published = parse_date(record.get("published"), origin, "published")
+    published = record.get("published")
+    published = parse_date(clean_field(published) if isinstance(published, str) else published, origin)
     return build_article(text, origin, published=published, **meta)
 
 
@@ -51,6 +52,7 @@ def build_article(
     text = check_text_size(clean_text(text), origin)
     if not text:
         raise codes.article_error(origin, codes.MISSING_FIELD, "text: empty; every article needs its text")
+    id = id and clean_field(id)
     return Article.create(
         text,
         id=(id.strip() or None) if id else None,
@@ -72,7 +74,7 @@ def _optional_string(record: Mapping[str, Any], name: str, origin: str) -> str |
 
 
 def _strip(value: str | None) -> str | None:
-    return " ".join(value.split()) or None if value else None
+    return " ".join(clean_field(value).split()) or None if value else None
 
 
 def _json_type(value: Any) -> str:

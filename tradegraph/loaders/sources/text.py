@@ -1,24 +1,25 @@
-"""Plain-text and Markdown articles, with an optional ``---`` front-matter block of metadata."""
+"""Plain-text and Markdown articles, with an optional ``---`` front-matter block of metadata.
+
+Front-matter keys (case-insensitive, others ignored): ``id``, ``title``, ``url`` (or ``link``),
+``published`` (or ``date``), ``source`` (or ``site``). Without a date there, the article is
+dated by its dateline ("JAKARTA, June 3, 2025 - ..."), else left undated.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from tradegraph.graph.model import Article
-from tradegraph.loaders.sources import codes
+from tradegraph.loaders.sources import codes, markdown
+from tradegraph.loaders.sources.dateline import dateline_date
 from tradegraph.loaders.sources.dates import parse_date
 from tradegraph.loaders.sources.decoding import clean_text, decode, read_bytes
 from tradegraph.loaders.sources.records import build_article
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_KEY_VALUE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
-_KEYS = {"id", "title", "url", "link", "published", "date", "source", "site"}
+_KEYS = frozenset({"id", "title", "url", "link", "published", "date", "source", "site"})
 _ALIASES = {"link": "url", "date": "published", "site": "source"}
+MAX_TITLE_CHARS = 150
 
 
 def load(path: Path) -> Iterator[Article]:
@@ -30,10 +31,11 @@ def load(path: Path) -> Iterator[Article]:
         raise codes.article_error(
             origin, codes.EMPTY, "no text after the front matter" if meta else "file holds only whitespace"
         )
-    markdown = path.suffix.lower() in {".md", ".markdown"}
-    title, body = _title_and_body(body.strip("\n"), markdown)
-    if markdown:
-        body = _plain_markdown(body)
+    is_markdown = path.suffix.lower() in {".md", ".markdown"}
+    title, body = _title_and_body(body.strip("\n"), is_markdown)
+    if is_markdown:
+        body = markdown.plain_markdown(body)
+    published = parse_date(meta.get("published"), origin, "published") or dateline_date(body)
     yield build_article(
         body,
         origin,
@@ -41,7 +43,7 @@ def load(path: Path) -> Iterator[Article]:
         url=meta.get("url"),
         title=meta.get("title") or title,
         source=meta.get("source"),
-        published=parse_date(meta.get("published"), origin, "published"),
+        published=published,
     )
 
 
@@ -51,44 +53,18 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     >>> split_front_matter("---\\ntitle: Talks\\ndate: 2025-04-16\\n---\\nBody")
     ({'title': 'Talks', 'published': '2025-04-16'}, 'Body')
     """
-    match = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
-    if not match:
-        return {}, text
-    meta: dict[str, str] = {}
-    for line in match.group(1).splitlines():
-        pair = _KEY_VALUE.match(line)
-        if pair and pair.group(1).lower() in _KEYS:
-            key = pair.group(1).lower()
-            meta[_ALIASES.get(key, key)] = pair.group(2).strip("\"'")
-    return meta, text[match.end() :]
+    return markdown.split_front_matter(text, _KEYS, _ALIASES)
 
 
-def _title_and_body(text: str, markdown: bool) -> tuple[str | None, str]:
+def _title_and_body(text: str, is_markdown: bool) -> tuple[str | None, str]:
     """A first line that looks like a headline becomes the title and leaves the body."""
     first, _, rest = text.partition("\n")
-    heading = _MD_HEADING.match(first)
-    if heading:
-        return heading.group(1), rest
-    headline_like = 0 < len(first.strip()) <= 150 and not first.rstrip().endswith((".", ":", ",", ";"))
+    heading = markdown.heading(first)
+    if heading is not None:
+        return heading, rest
+    headline_like = 0 < len(first.strip()) <= MAX_TITLE_CHARS and not first.rstrip().endswith(
+        (".", ":", ",", ";")
+    )
     if headline_like and rest.startswith("\n") and rest.strip():
         return first.strip(), rest
     return None, text
-
-
-def _plain_markdown(text: str) -> str:
-    """Markdown as plain text: no heading marks, bullets, emphasis or link targets; wrapped
-    lines of a paragraph joined, as sentences must not break at a newline."""
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text):
-        lines: list[str] = []
-        for line in block.split("\n"):
-            heading = _MD_HEADING.match(line)
-            item = re.match(r"^\s*(?:[-*+]|\d+\.|>)\s+", line)
-            line = heading.group(1) if heading else line[item.end() :] if item else line.strip()
-            line = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line))
-            if lines and not (heading or item):
-                lines[-1] += " " + line
-            else:
-                lines.append(line)
-        paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)
