@@ -43,11 +43,54 @@ NEGOTIATE = (
 REPRESENT = (
     r"(?:represent(?:s|ed|ing)?|speak(?:s|ing)? for|spoke for|negotiat(?:e|es|ed|ing) for|act(?:s|ed|ing)? for|"
     r"work(?:s|ed|ing)? for|stand(?:s|ing)? for|stood for|serv(?:e|es|ed|ing)|lead(?:s|ing)? the talks for|"
-    r"led the talks for|head(?:s|ed|ing)? the delegation (?:of|for)|belong(?:s|ed)? to)"
+    r"led the talks for|head(?:s|ed|ing)? the delegation (?:of|for)|belong(?:s|ed)? to|"
+    r"(?:lead(?:s|ing)?|led|handl(?:e|es|ed|ing)|conduct(?:s|ed|ing)?|run(?:s|ning)?|ran|head(?:s|ed|ing)?|"
+    r"(?:is |are |was |were )?in charge of) (?:the )?(?:trade |tariff )?(?:talks|negotiations|delegation) for)"
 )
+# Titles that narrow "X's <title>" to the representatives holding that office.
+TITLE_HEAD = (
+    r"(?:ambassadors?|envoys?|ministers?|secretar(?:y|ies)|commissioners?|presidents?|premiers?|chancellors?|"
+    r"prime ministers?|heads? of (?:state|government)|trade representatives?|trade reps?|ustr|"
+    r"vice (?:premiers?|ministers?|presidents?))"
+)
+ROLE = r"(?P<role>(?:[\w-]+ ){0,3}" + TITLE_HEAD + r")"
 
 # (intent, pattern); tried in this order.
 RULES: list[tuple[str, str]] = [
+    # yes/no: the answer is the second actor when the graph says yes
+    (
+        "allied",
+        r"(?:is|are|was|were) {E} (?:an? |a close |a key )?(?:allied|allies|ally|aligned|in an alliance|friends?|"
+        r"partners?) (?:with|of|to) {E2}",
+    ),
+    ("allied", r"(?:is|are|was|were) {E} and {E2} (?:allies|allied|aligned|in an alliance|friends)"),
+    ("allied", r"(?:do|does|did|has|have) {E} (?:have |has |had )?(?:an )?alliance with {E2}"),
+    (
+        "negotiating",
+        r"(?:is|are|was|were|has|have|had|does|do|did)(?: been)? {E} (?:been )?" + NEGOTIATE
+        + r" (?:with|to) {E2}(?: on .*| over .*| about .*)?",
+    ),
+    ("negotiating", r"(?:are|were|have|did) {E} and {E2} (?:been )?" + NEGOTIATE + r"(?: on .*| over .*)?"),
+    (
+        "imposes_tariffs",
+        r"(?:has|have|had|does|do|did|is|was|will) {E} (?:been )?" + IMPOSE + r" (?:" + TARIFF
+        + r") (?:on|against|to) {E2}",
+    ),
+    ("imposes_tariffs", r"(?:has|have|had|does|do|did|is|was) {E} (?:tariff(?:ed)?|hit) {E2}(?: with .*)?"),
+    ("imposes_tariffs", r"(?:is|are|was|were) {E2} (?:hit|targeted) (?:with " + TARIFF + r" )?by {E}"),
+    # when a replacement happened: E is who was replaced, E2 who replaced them
+    (
+        "replaced_when",
+        r"when (?:did|was|were|has|had|will) {E2} (?:replace|succeed|supersede|take over from|follow|"
+        r"come after|step in for|become the successor (?:of|to))(?: the)? {E}(?: as .*)?",
+    ),
+    (
+        "replaced_when",
+        r"when (?:was|were|did|has|had) {E} (?:get |been )?(?:replaced|succeeded|superseded|replace[d]?)"
+        r"(?: by {E2})?(?: as .*)?",
+    ),
+    ("replaced_when", r"when (?:did|was) {E2} (?:take|took) over (?:as .* )?from {E}(?: as .*)?"),
+    ("replaced_when", r"(?:what|which) (?:day|date) (?:did|was) {E2} (?:replace|succeed) {E}(?: as .*)?"),
     # paths and brokers name no single entity, or two
     ("path", r"how (?:is|are|was|were) {E} (?:connected|linked|related|tied) (?:to|with) {E2}"),
     ("path", r"(?:what|which) (?:links|connects|ties) {E} (?:and|to|with) {E2}"),
@@ -64,6 +107,13 @@ RULES: list[tuple[str, str]] = [
         "brokers",
         r"{WHO} {AUX} (?:the )?most (?:central|connected|influential)(?: \w+)?(?: in the (?:graph|network))?",
     ),
+    # tariffs by an actor, asked through the tariffs themselves
+    (
+        "tariff_targets",
+        r"(?:what|which)(?: \w+)? (?:" + TARIFF + r") {AUX} {E} (?:" + IMPOSE + r"|impose)(?: on .*| so far)?",
+    ),
+    ("tariff_targets", r"{WHO} {AUX} (?:hit|targeted|affected|struck) by {E}{POSS} " + TARIFF),
+    ("tariff_targets", r"{WHO} (?:face|faces|faced) {E}{POSS} " + TARIFF),
     # tariffs: the target
     (
         "tariff_imposers",
@@ -71,7 +121,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "tariff_imposers",
-        r"{WHO} {AUX}?\s?(?:hit|hits|target(?:s|ed)?|slapped|punish(?:es|ed)?) {E} with " + TARIFF,
+        r"{WHO} {AUX}?\s?(?:hit|hits|target(?:s|ed)?|slap(?:s|ped)?|punish(?:es|ed)?) {E} with " + TARIFF,
     ),
     ("tariff_imposers", r"{WHO} {AUX}?\s?(?:tariff(?:s|ed|ing)?) {E}"),
     (
@@ -141,10 +191,11 @@ RULES: list[tuple[str, str]] = [
     ("allies", r"{WHO} {AUX} {E}{POSS} (?:\w+ )?(?:allies|ally|alliance partners?|friends)"),
     ("allies", r"{WHO} {AUX} {E} (?:allied|aligned) with"),
     ("allies", r"(?:with )?{WHO} {AUX} {E} (?:have|has|form|formed) (?:an )?alliances?(?: with)?"),
+    ("allies", r"{WHO} {AUX} (?:the )?(?:\w+ )?(?:allies|ally|alliance partners|friends) (?:of|to) {E}"),
     ("allies", r"(?:\w+ )?(?:allies|ally) of {E}"),
     ("allies", r"{E}{POSS} (?:\w+ )?allies"),
     # negotiations
-    ("counterparts", r"(?:with )?{WHO} {AUX} {E} " + NEGOTIATE + r"(?: with)?(?: on .*| over .*| about .*)?"),
+    ("counterparts", r"(?:with |to )?{WHO} {AUX} {E} " + NEGOTIATE + r"(?: with| to)?(?: on .*| over .*| about .*)?"),
     ("counterparts", r"{WHO} {AUX}? ?" + NEGOTIATE + r" with {E}"),
     (
         "counterparts",
@@ -160,7 +211,18 @@ RULES: list[tuple[str, str]] = [
     ("represented_by", r"{E} " + REPRESENT + r" (?:whom|who|which \w+|what \w+|what)"),
     ("represented_by", r"{WHO} {AUX} {E}(?:'s)? (?:country|employer|government|side|state)"),
     ("represented_by", r"(?:where|which country) {AUX} {E} (?:come from|from|work)"),
-    # who represents a state or body
+    ("represented_by", r"{WHO} {AUX} {E} (?:from|with|working for|acting for|speaking for)"),
+    # who represents a state or body, narrowed to an office when the question names one
+    ("representatives", r"{WHO} {AUX} {E}{POSS} " + ROLE + r"(?: (?:in|at|for|to) .*)?"),
+    ("representatives", r"{WHO} {AUX} (?:the |its |their )?" + ROLE + r" (?:of|for|from) {E}"),
+    ("representatives", r"{WHO} {AUX} (?:the )?{E} " + ROLE),
+    ("representatives", r"{E}{POSS} " + ROLE),
+    (
+        "representatives",
+        r"{WHO} {AUX} (?:the |its |their )?(?:\w+ )?(?:officials?|people|persons|ministers|negotiators|"
+        r"delegates|representatives) (?:representing|speaking for|negotiating for|acting for|working for) {E}",
+    ),
+    ("representatives", r"{WHO} {AUX} (?:the )?{E} {MOD}" + REP_NOUN),
     ("representatives", r"{WHO} {AUX}? ?" + REPRESENT + r" {E}"),
     ("representatives", r"{WHO} {AUX} {E}{POSS} {MOD}" + REP_NOUN + r"(?: (?:in|at|for) .*)?"),
     ("representatives", r"{WHO} {AUX} (?:representing|speaking for|negotiating for|working for) {E}"),
@@ -184,9 +246,12 @@ RULES: list[tuple[str, str]] = [
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """What a rule read: the intent, the entity text, a second entity, an office named as a filter."""
+
     intent: str
     entity: str
     other: str | None = None
+    role: str | None = None
 
 
 def _compile(template: str) -> re.Pattern[str]:
@@ -200,7 +265,8 @@ COMPILED = [(intent, _compile(template)) for intent, template in RULES]
 _POLITE = re.compile(
     r"^[\s,;:.-]*(?:(?:please|pls|ok|so|and|but|hey|now|then|"
     r"(?:can you |could you )?tell (?:me|us)(?= (?:who|whom|which|what|how|with|for|on))|"
-    r"i (?:want|would like) to know|do you know|i wonder)[,\s]+)+",
+    r"i (?:want|would like) to know|do you know|i wonder|name|list|(?:show|give)(?: me)?(?= (?:the|all)))"
+    r"[,\s]+)+",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(
@@ -208,6 +274,14 @@ _TRAIL = re.compile(
     r"exactly|again|then|so far|in the graph|according to the graph)?[\s?!.,;:]*$",
     re.IGNORECASE,
 )
+
+
+# Phrasings that mean the same as a shorter one the rules know.
+_SAME_AS = [
+    (re.compile(r"\bon (?:the )?behalf of\b", re.IGNORECASE), "for"),
+    (re.compile(r"\bon whose behalf\b", re.IGNORECASE), "for whom"),
+    (re.compile(r"\bin the name of\b", re.IGNORECASE), "for"),
+]
 
 
 def normalise(question: str) -> str:
@@ -221,15 +295,34 @@ def normalise(question: str) -> str:
     )
     text = " ".join(text.replace('"', " ").split())
     text = _POLITE.sub("", text.lstrip(" ,;:.-"))
+    for pattern, plain in _SAME_AS:
+        text = pattern.sub(plain, text)
     return _TRAIL.sub("", text).strip()
 
 
-def match(question: str) -> Match | None:
-    """The first rule that matches the whole (normalised) question, with its entity text."""
+def matches(question: str) -> list[Match]:
+    """Every rule that matches the whole (normalised) question, in rule order, with its slots.
+
+    The caller takes the first whose names resolve ("Who is the point person for the EU?" also
+    fits a rule whose entity would be "the").
+    """
     text = normalise(question)
+    out: list[Match] = []
     for intent, pattern in COMPILED:
         found = pattern.fullmatch(text)
         if found:
-            groups = found.groupdict()
-            return Match(intent, (groups.get("e") or "").strip(), (groups.get("e2") or "").strip() or None)
-    return None
+            groups = {k: (v or "").strip() or None for k, v in found.groupdict().items()}
+            candidate = Match(intent, groups.get("e") or "", groups.get("e2"), groups.get("role"))
+            if candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def match(question: str) -> Match | None:
+    """The first rule that matches the whole (normalised) question, with its entity text.
+
+    >>> match("Which officials act on behalf of Japan?")
+    Match(intent='representatives', entity='Japan', other=None, role=None)
+    """
+    found = matches(question)
+    return found[0] if found else None
