@@ -11,13 +11,17 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tradegraph.graph.errors import ArticleError, ExtractionError, StoreUnavailableError, TradegraphError
 from tradegraph.graph.model import Actor, Article, Extraction
 from tradegraph.graph.store import GraphStore
 from tradegraph.loaders.sources import codes, load_articles
+
+if TYPE_CHECKING:
+    from tradegraph.loaders.actors import ActorDictionary
+    from tradegraph.progress import Progress
 
 BATCH_SIZE = 16  # articles per extract_many call; each is still written on its own
 
@@ -57,6 +61,13 @@ class IngestReport:
     relations_written: int = 0
     evidence_written: int = 0
     errors: list[Failure] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # text vs. actor dictionary
+    dropped: int = 0  # evidence below --min-confidence
+
+    @property
+    def done(self) -> int:
+        """Articles finished, whatever became of them."""
+        return self.loaded + self.skipped + self.failed
 
     @property
     def ok(self) -> bool:
@@ -83,6 +94,8 @@ class IngestReport:
         return {
             **counts,
             "errors": [{"origin": e.origin, "code": e.code, "message": e.message} for e in self.errors],
+            "conflicts": list(self.conflicts),
+            "dropped": self.dropped,
         }
 
 
@@ -92,8 +105,10 @@ def ingest(
     *,
     extractor: ExtractorLike | None = None,
     resolver: ResolverFactory | None = None,
-    progress: bool = False,
+    progress: bool | Progress = False,
     batch_size: int = BATCH_SIZE,
+    min_confidence: float = 0.0,
+    actors: ActorDictionary | str | os.PathLike[str] | None = None,
 ) -> IngestReport:
     """Load the articles under ``paths``, extract their actors and relations, write them.
 
@@ -104,8 +119,12 @@ def ingest(
             created only when there is something new to extract.
         resolver: builds a resolver from the actors known so far; default
             ``tradegraph.loaders.resolution.Resolver``.
-        progress: show a tqdm progress bar on stderr.
+        progress: show progress on stderr (articles finished / total, ETA), or a ``Progress``.
         batch_size: articles handed to the extractor at once.
+        min_confidence: evidence read with less confidence is not stored (relations left
+            without evidence are not written).
+        actors: an actor dictionary (or its .yaml/.csv file) that names, places and dates
+            persons; conflicts with the text go to ``report.conflicts``.
 
     Returns:
         The counts and the errors, each naming the file and record it came from.
@@ -116,8 +135,10 @@ def ingest(
     """
     report = IngestReport()
     run = _Run(store, report, extractor, resolver)
+    run.min_confidence, run.dictionary = min_confidence, _dictionary(actors)
+    items, meter = _with_progress(load_articles(paths), progress)
     batch: list[Article] = []
-    for item in _with_progress(load_articles(paths), progress):
+    for item in items:
         if isinstance(item, ArticleError):
             report.fail(item.origin, item)
         elif run.wants(item):
@@ -125,9 +146,22 @@ def ingest(
             if len(batch) >= batch_size:
                 run.write(batch)
                 batch = []
+        if meter is not None:
+            meter.update_to(report.done)
     if batch:
         run.write(batch)
+    if meter is not None:
+        meter.update_to(report.done)
+        meter.close()
     return report
+
+
+def _dictionary(actors: ActorDictionary | str | os.PathLike[str] | None) -> ActorDictionary | None:
+    if actors is None or not isinstance(actors, (str, os.PathLike)):
+        return actors
+    from tradegraph.loaders.actors import load_actor_dictionary
+
+    return load_actor_dictionary(actors)
 
 
 class _Run:
@@ -147,6 +181,8 @@ class _Run:
         self.seen: dict[str, Article] = {}  # id -> first article of that id in this run
         self.changed: set[str] = set()
         self.known: dict[str, Actor] | None = None  # actors for the resolver, read once per run
+        self.min_confidence = 0.0
+        self.dictionary: ActorDictionary | None = None
 
     def wants(self, article: Article) -> bool:
         """Whether ``article`` needs extracting; counts skips and in-run duplicates."""
@@ -211,7 +247,12 @@ class _Run:
             self.resolver = _default_resolver()
         if self.known is None:
             self.known = {a.id: a for a in self.store.actors()}
-        return self.resolver(list(self.known.values())).resolve(extraction)
+        resolver = self.resolver(list(self.known.values()))
+        if self.dictionary is not None and hasattr(resolver, "dictionary"):
+            resolver.dictionary = self.dictionary
+        resolved = resolver.resolve(extraction)
+        self.report.conflicts += getattr(resolver, "conflicts", [])
+        return _confident(resolved, self.min_confidence, self.report) if self.min_confidence else resolved
 
     def _store(self, article: Article, extraction: Extraction) -> None:
         try:
@@ -260,9 +301,24 @@ def _default_resolver() -> ResolverFactory:
     return Resolver
 
 
-def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
-    if not enabled:
-        return items
-    from tqdm import tqdm
+def _confident(extraction: Extraction, floor: float, report: IngestReport) -> Extraction:
+    """The extraction without evidence below ``floor``, nor relations left without evidence."""
+    kept = []
+    for rel in extraction.relations:
+        evidence = tuple(ev for ev in rel.evidence if ev.confidence >= floor)
+        report.dropped += len(rel.evidence) - len(evidence)
+        if evidence:
+            kept.append(replace(rel, evidence=evidence))
+    return replace(extraction, relations=tuple(kept))
 
-    return iter(tqdm(items, desc="ingest", unit=" article", file=sys.stderr, dynamic_ncols=True))
+
+def _with_progress(items: Iterator[Any], progress: bool | Progress) -> tuple[Iterable[Any], Progress | None]:
+    """The items and a meter of articles finished out of the total (read up front to count them)."""
+    if progress is False:
+        return items, None
+    from tradegraph.progress import Progress
+
+    listed = list(items)
+    meter = progress if isinstance(progress, Progress) else Progress(total=len(listed), stream=sys.stderr)
+    meter.set_total(len(listed))
+    return listed, meter
