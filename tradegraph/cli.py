@@ -116,6 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as err:  # a file the user named cannot be read or written
+        if debug:
+            raise
+        where = f" {err.filename!r}" if getattr(err, "filename", None) else ""
+        print(f"tradegraph: [TG183] cannot use{where}: {err.strerror or err}; check the path", file=sys.stderr)
+        return 1
     except MemoryError:
         print("tradegraph: [TG098] out of memory; process fewer articles at once", file=sys.stderr)
         return 1
