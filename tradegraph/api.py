@@ -80,7 +80,9 @@ class Graph:
         made = [a if isinstance(a, Actor) else Actor.create(a[0], a[1]) for a in actors]
         ids = {a.name: a.id for a in made}
         rels = [
-            r if isinstance(r, Relation) else Relation(ids.get(r[0], r[0]), RelationKind(r[1]), ids.get(r[2], r[2]))
+            r
+            if isinstance(r, Relation)
+            else Relation(ids.get(r[0], r[0]), RelationKind(r[1]), ids.get(r[2], r[2]))
             for r in relations
         ]
         self.store.upsert(made, rels)

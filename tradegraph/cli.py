@@ -44,7 +44,9 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     """``--version``, ``--debug`` and ``--quiet`` on the main parser and on every command."""
     default = False if top else argparse.SUPPRESS
     parser.add_argument("--version", action="version", version=version())
-    parser.add_argument("--debug", action="store_true", default=default, help="show tracebacks and driver logs")
+    parser.add_argument(
+        "--debug", action="store_true", default=default, help="show tracebacks and driver logs"
+    )
     parser.add_argument("--quiet", "-q", action="store_true", default=default, help="no progress output")
 
 
@@ -120,7 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             raise
         where = f" {err.filename!r}" if getattr(err, "filename", None) else ""
-        print(f"tradegraph: [TG183] cannot use{where}: {err.strerror or err}; check the path", file=sys.stderr)
+        print(
+            f"tradegraph: [TG183] cannot use{where}: {err.strerror or err}; check the path", file=sys.stderr
+        )
         return 1
     except MemoryError:
         print("tradegraph: [TG098] out of memory; process fewer articles at once", file=sys.stderr)

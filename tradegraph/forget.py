@@ -40,7 +40,9 @@ def article_ids(store: GraphStore, given: str) -> list[str]:
         )
     stored = [i for i in candidates if store.article(i) is not None]
     if not stored:
-        raise NotFoundError(f"no stored article for {given!r}; was it ingested into this --store?", code="TG250")
+        raise NotFoundError(
+            f"no stored article for {given!r}; was it ingested into this --store?", code="TG250"
+        )
     return stored
 
 

@@ -101,7 +101,9 @@ def drive(argv: list[str], capsys) -> tuple[int, str]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(data=st.data())
-def test_cli_any_arguments_give_a_coded_message_never_a_traceback(data, store_dir, tmp_path, capsys, monkeypatch):
+def test_cli_any_arguments_give_a_coded_message_never_a_traceback(
+    data, store_dir, tmp_path, capsys, monkeypatch
+):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
     command = data.draw(st.sampled_from(DRIVEN))
     argv = [command, *data.draw(tokens(store_dir, str(tmp_path)))]
@@ -115,7 +117,9 @@ def test_cli_any_arguments_give_a_coded_message_never_a_traceback(data, store_di
         assert "usage:" in err, (argv, err)
 
 
-@pytest.mark.parametrize("argv", [["neo4j", "restart"], ["demo", "--no-such-flag"], ["--version"], ["ask", "--version"]])
+@pytest.mark.parametrize(
+    "argv", [["neo4j", "restart"], ["demo", "--no-such-flag"], ["--version"], ["ask", "--version"]]
+)
 def test_cli_stop_early_commands(argv, capsys):
     code, err = drive(argv, capsys)
     assert code in (0, 2) and "Traceback" not in err

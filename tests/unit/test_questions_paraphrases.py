@@ -8,7 +8,6 @@ answer with the other actor when the graph says yes and with nothing when it doe
 
 from __future__ import annotations
 
-import pytest
 from fixtures import graph_fixture as fx
 from fixtures import paraphrase_graph as pg
 

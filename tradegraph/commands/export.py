@@ -37,7 +37,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         help="output format (default: from the extension of -o: .ttl .jsonld .graphml .json; json for -)",
     )
-    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the file to write; - for stdout")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the file to write; - for stdout"
+    )
     parser.set_defaults(func=run)
 
 

@@ -15,7 +15,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Remove articles and every piece of evidence read in them. Relations left "
         "without evidence disappear; the others keep their other evidence, support and dates.",
     )
-    parser.add_argument("articles", nargs="+", metavar="ARTICLE", help="article ids (article:…), URLs or files")
+    parser.add_argument(
+        "articles", nargs="+", metavar="ARTICLE", help="article ids (article:…), URLs or files"
+    )
     add_store_option(parser)
     parser.add_argument("--json", action="store_true", help="print what was removed as JSON")
     parser.set_defaults(func=run)

@@ -76,5 +76,8 @@ def run(args: argparse.Namespace) -> int:
             print(failure, file=sys.stderr)
     if report.conflicts:
         listing = "\n  ".join(report.conflicts)
-        print(f"tradegraph: warning: the text disagrees with the actor dictionary:\n  {listing}", file=sys.stderr)
+        print(
+            f"tradegraph: warning: the text disagrees with the actor dictionary:\n  {listing}",
+            file=sys.stderr,
+        )
     return 0 if report.ok else 1

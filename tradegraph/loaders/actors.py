@@ -94,7 +94,9 @@ class ActorDictionary:
             aliases = actor.aliases + ((actor.name,) if actor.name != known.name else ())
             actors.append(
                 replace(
-                    known.merged(replace(actor, id=known.id, name=known.name, aliases=aliases, affiliation=None)),
+                    known.merged(
+                        replace(actor, id=known.id, name=known.name, aliases=aliases, affiliation=None)
+                    ),
                     affiliation=actor.affiliation or known.affiliation,
                 )
             )
@@ -206,7 +208,11 @@ def entry_from_record(raw: Any, origin: str, record: int) -> Entry:
         item = {"role": item} if isinstance(item, str) else item
         if not isinstance(item, Mapping):
             raise _bad(origin, record, f"roles[{n}]", "expected a role name or a mapping")
-        body = _body(str(item["country"]), origin, record, f"roles[{n}].country") if item.get("country") else country
+        body = (
+            _body(str(item["country"]), origin, record, f"roles[{n}].country")
+            if item.get("country")
+            else country
+        )
         if body is None:
             raise _bad(origin, record, f"roles[{n}]", "a role needs a country (of the entry or the role)")
         start = _day(item.get("from"), origin, record, f"roles[{n}].from")

@@ -67,13 +67,17 @@ RULES: list[tuple[str, str]] = [
     ("allied", r"(?:do|does|did|has|have) {E} (?:have |has |had )?(?:an )?alliance with {E2}"),
     (
         "negotiating",
-        r"(?:is|are|was|were|has|have|had|does|do|did)(?: been)? {E} (?:been )?" + NEGOTIATE
+        r"(?:is|are|was|were|has|have|had|does|do|did)(?: been)? {E} (?:been )?"
+        + NEGOTIATE
         + r" (?:with|to) {E2}(?: on .*| over .*| about .*)?",
     ),
     ("negotiating", r"(?:are|were|have|did) {E} and {E2} (?:been )?" + NEGOTIATE + r"(?: on .*| over .*)?"),
     (
         "imposes_tariffs",
-        r"(?:has|have|had|does|do|did|is|was|will) {E} (?:been )?" + IMPOSE + r" (?:" + TARIFF
+        r"(?:has|have|had|does|do|did|is|was|will) {E} (?:been )?"
+        + IMPOSE
+        + r" (?:"
+        + TARIFF
         + r") (?:on|against|to) {E2}",
     ),
     ("imposes_tariffs", r"(?:has|have|had|does|do|did|is|was) {E} (?:tariff(?:ed)?|hit) {E2}(?: with .*)?"),
@@ -110,7 +114,11 @@ RULES: list[tuple[str, str]] = [
     # tariffs by an actor, asked through the tariffs themselves
     (
         "tariff_targets",
-        r"(?:what|which)(?: \w+)? (?:" + TARIFF + r") {AUX} {E} (?:" + IMPOSE + r"|impose)(?: on .*| so far)?",
+        r"(?:what|which)(?: \w+)? (?:"
+        + TARIFF
+        + r") {AUX} {E} (?:"
+        + IMPOSE
+        + r"|impose)(?: on .*| so far)?",
     ),
     ("tariff_targets", r"{WHO} {AUX} (?:hit|targeted|affected|struck) by {E}{POSS} " + TARIFF),
     ("tariff_targets", r"{WHO} (?:face|faces|faced) {E}{POSS} " + TARIFF),
@@ -195,7 +203,10 @@ RULES: list[tuple[str, str]] = [
     ("allies", r"(?:\w+ )?(?:allies|ally) of {E}"),
     ("allies", r"{E}{POSS} (?:\w+ )?allies"),
     # negotiations
-    ("counterparts", r"(?:with |to )?{WHO} {AUX} {E} " + NEGOTIATE + r"(?: with| to)?(?: on .*| over .*| about .*)?"),
+    (
+        "counterparts",
+        r"(?:with |to )?{WHO} {AUX} {E} " + NEGOTIATE + r"(?: with| to)?(?: on .*| over .*| about .*)?",
+    ),
     ("counterparts", r"{WHO} {AUX}? ?" + NEGOTIATE + r" with {E}"),
     (
         "counterparts",

@@ -93,9 +93,7 @@ class NameIndex:
         best = min(slot.values())
         return sorted((self.actors[i] for i, r in slot.items() if r == best), key=lambda a: a.id)
 
-    def suggest(
-        self, text: str, limit: int = SUGGESTIONS, prefer: tuple[ActorKind, ...] = ()
-    ) -> list[Actor]:
+    def suggest(self, text: str, limit: int = SUGGESTIONS, prefer: tuple[ActorKind, ...] = ()) -> list[Actor]:
         """Actors whose names come close to ``text``: the expected kinds first, then the rest.
 
         Whole names are compared (``fuzz.ratio`` on the words in order, or on the same words

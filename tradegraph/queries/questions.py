@@ -68,7 +68,9 @@ def _to_date(parts: dict[str, str | None], text: str) -> date:
         ) from err
 
 
-_PERIOD = re.compile(r"(?:,?\s*)\b(before|prior to|until|after|since|between|from)\s+(?:the\s+)?", re.IGNORECASE)
+_PERIOD = re.compile(
+    r"(?:,?\s*)\b(before|prior to|until|after|since|between|from)\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
 def _date_at(text: str) -> tuple[date, int] | None:
@@ -111,8 +113,8 @@ def find_when(question: str) -> tuple[tuple[date | None, ...], str]:
                 days, end = (day, later[0]), end + second.end() + later[1]
         rest = question[: found.start()] + question[end:]
         return days, " ".join(rest.split()).replace(" ?", "?")
-    day, rest = find_date(question)
-    return ((day,) if day else ()), rest
+    named, rest = find_date(question)
+    return ((named,) if named else ()), rest
 
 
 def _spans(text: str) -> list[str]:
@@ -167,9 +169,7 @@ def _names(index: NameIndex, reading: grammar.Match) -> tuple[Actor, ...]:
     return tuple(resolve_entity(index, text) for text in texts)
 
 
-def ask(
-    store: Any, question: str, as_of: date | None = None, index: NameIndex | None = None
-) -> Reply:
+def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex | None = None) -> Reply:
     """Answer a plain-language question from the store; a date in the question wins over ``as_of``.
 
     The grammar may read a question several ways ("Who is the US president?"); the first
