@@ -79,18 +79,28 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_handler: logging.Handler | None = None
+
+
 def setup_logging(debug: bool) -> None:
     """Our warnings on stderr; the Neo4j driver's notifications only with ``--debug``.
 
-    The driver logs server notifications (a ``GqlStatusObject`` on the first write of a new
-    label, say) as warnings; without a handler Python would dump them raw on stderr.
+    The driver logs server notifications (a ``GqlStatusObject`` on the first query of a new
+    label, say) as warnings; without a handler Python would dump them raw on stderr. Only our
+    own handler is replaced, so an embedding program's logging setup stays as it was.
     """
+    global _handler
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("tradegraph: %(levelname)s: %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.DEBUG if debug else logging.WARNING)
-    logging.getLogger("neo4j").setLevel(logging.DEBUG if debug else logging.CRITICAL)
+    levels = {"tradegraph": logging.DEBUG if debug else logging.WARNING}
+    levels["neo4j"] = logging.DEBUG if debug else logging.CRITICAL
+    for name, level in levels.items():
+        logger = logging.getLogger(name)
+        if _handler is not None:
+            logger.removeHandler(_handler)
+        logger.addHandler(handler)
+        logger.setLevel(level)
+    _handler = handler
     if not debug:
         import warnings
 

@@ -144,3 +144,23 @@ def test_cli_bad_inputs_of_the_issue_are_coded(argv, store_dir, tmp_path, capsys
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
     code, err = drive([a.replace("{tmp}", str(tmp_path)) for a in argv] + ["--store", store_dir], capsys)
     assert code == 1 and "[TG" in err and "Traceback" not in err and "[TG099]" not in err, err
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_cli_driver_notifications_are_logged_not_dumped(debug, capsys):
+    import logging
+
+    from tradegraph.cli import setup_logging
+
+    setup_logging(debug)
+    try:
+        # What the Neo4j driver logs on the first query of a new label (a GqlStatusObject).
+        logging.getLogger("neo4j.notifications").warning(
+            "Received notification from DBMS server: %s", "<GqlStatusObject>"
+        )
+        err = capsys.readouterr().err
+        assert ("GqlStatusObject" in err) is debug
+        if debug:
+            assert err.startswith("tradegraph: WARNING: neo4j.notifications:")
+    finally:
+        setup_logging(False)

@@ -164,3 +164,7 @@ def _successors(c: Call) -> Outcome:
 
 def _predecessors(c: Call) -> Outcome:
     return _answers(_near_successions(c, forward=False))
+
+
+def _represents(c: Call) -> Outcome:
+    return _check(helpers.represented_by(c.store, c.actor.id, c.as_of), c.actors[1])

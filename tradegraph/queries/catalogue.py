@@ -32,6 +32,7 @@ from tradegraph.queries.answerers import (
     _profile,
     _replaced_when,
     _representatives,
+    _represents,
     _simple,
     _successors,
 )
@@ -83,6 +84,15 @@ KINDS: tuple[QuestionKind, ...] = (
         "whom a person represents, with the role",
         "Whom does Akazawa represent?  Which country does Bessent work for?",
         _simple(helpers.represented_by),
+    ),
+    QuestionKind(
+        "represents",
+        "represents",
+        ("PERSON", "BODY"),
+        "represented_by",
+        "yes/no: whether a person represents a state or body (on a day), with the evidence",
+        "Does Akazawa represent Japan?  Is Kenji Sato Japan's ambassador?",
+        _represents,
     ),
     QuestionKind(
         "successors",

@@ -12,48 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SLOTS = {
-    "WHO": r"(?:who|whom|which|what)(?:\s+(?:countries|country|nations?|states?|people|persons?|person|"
-    r"officials?|ministers?|parties|party|actors?|governments?|ones?|leaders?|economies|trading partners?|"
-    r"partners?|bodies|organi[sz]ations?|individuals?))?",
-    "AUX": r"(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|has been|have been|had been|"
-    r"is currently|are currently|was previously)",
-    "E": r"(?P<e>.+?)",
-    "E2": r"(?P<e2>.+?)",
-    "POSS": r"(?:'s|')?",
-    "MOD": r"(?:(?:chief|top|lead|leading|main|principal|current|new|trade|tariff|official|senior|head|"
-    r"key|the|its|their)\s+)*",
-}
-
-REP_NOUN = (
-    r"(?:negotiators?|representatives?|reps?|envoys?|spokes(?:person|man|woman)|delegates?|delegation|"
-    r"emissar(?:y|ies)|point ?(?:person|man)|officials?)"
-)
-TARIFF = r"(?:new |higher |steep |sweeping |reciprocal |punitive |retaliatory |extra |additional |\d+ ?(?:%|percent|per cent) )*(?:tariffs?|duties|duty|levies|levy)"
-IMPOSE = (
-    r"(?:impos(?:e|es|ed|ing)|put(?:s|ting)?|plac(?:e|es|ed|ing)|slap(?:s|ped|ping)?|lev(?:y|ies|ied|ying)|"
-    r"rais(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|set(?:s|ting)?|introduc(?:e|es|ed|ing)|"
-    r"appl(?:y|ies|ied|ying)|enact(?:s|ed|ing)?)"
-)
-NEGOTIATE = (
-    r"(?:negotiat(?:e|es|ed|ing)|talk(?:s|ed|ing)?|(?:be |been |being )?in (?:trade |tariff )?talks|"
-    r"hold(?:s|ing)? (?:trade |tariff )?talks|held (?:trade |tariff )?talks|"
-    r"meet(?:s|ing)?|met|bargain(?:s|ed|ing)?|deal(?:s|t|ing)?|engag(?:e|es|ed|ing)|sit(?:s|ting)? down|sat down)"
-)
-REPRESENT = (
-    r"(?:represent(?:s|ed|ing)?|speak(?:s|ing)? for|spoke for|negotiat(?:e|es|ed|ing) for|act(?:s|ed|ing)? for|"
-    r"work(?:s|ed|ing)? for|stand(?:s|ing)? for|stood for|serv(?:e|es|ed|ing)|lead(?:s|ing)? the talks for|"
-    r"led the talks for|head(?:s|ed|ing)? the delegation (?:of|for)|belong(?:s|ed)? to|"
-    r"(?:lead(?:s|ing)?|led|handl(?:e|es|ed|ing)|conduct(?:s|ed|ing)?|run(?:s|ning)?|ran|head(?:s|ed|ing)?|"
-    r"(?:is |are |was |were )?in charge of) (?:the )?(?:trade |tariff )?(?:talks|negotiations|delegation) for)"
-)
-# Titles that narrow "X's <title>" to the representatives holding that office.
-TITLE_HEAD = (
-    r"(?:ambassadors?|envoys?|ministers?|secretar(?:y|ies)|commissioners?|presidents?|premiers?|chancellors?|"
-    r"prime ministers?|heads? of (?:state|government)|trade representatives?|trade reps?|ustr|"
-    r"vice (?:premiers?|ministers?|presidents?))"
-)
-ROLE = r"(?P<role>(?:[\w-]+ ){0,3}" + TITLE_HEAD + r")"
+from tradegraph.queries.phrases import IMPOSE, NEGOTIATE, REP_NOUN, REPRESENT, ROLE, SLOTS, TARIFF
 
 # (intent, pattern); tried in this order.
 RULES: list[tuple[str, str]] = [
@@ -64,6 +23,7 @@ RULES: list[tuple[str, str]] = [
         r"partners?) (?:with|of|to) {E2}",
     ),
     ("allied", r"(?:is|are|was|were) {E} and {E2} (?:allies|allied|aligned|in an alliance|friends)"),
+    ("allied", r"(?:is|are|was|were) {E} (?:an?|a close|a key) {E2}{POSS} (?:ally|allies|partner)"),
     ("allied", r"(?:do|does|did|has|have) {E} (?:have |has |had )?(?:an )?alliance with {E2}"),
     (
         "negotiating",
@@ -82,6 +42,20 @@ RULES: list[tuple[str, str]] = [
     ),
     ("imposes_tariffs", r"(?:has|have|had|does|do|did|is|was) {E} (?:tariff(?:ed)?|hit) {E2}(?: with .*)?"),
     ("imposes_tariffs", r"(?:is|are|was|were) {E2} (?:hit|targeted) (?:with " + TARIFF + r" )?by {E}"),
+    (
+        "represents",
+        r"(?:does|did|do|has|had|will) {E} (?:still |ever |also )?"
+        + REPRESENT
+        + r" {E2}(?: (?:in|at|on) .*)?",
+    ),
+    (
+        "represents",
+        r"(?:is|was|are|were) {E} (?:still |also )?(?:representing|speaking for|negotiating for|acting for|"
+        r"working for) {E2}(?: (?:in|at) .*)?",
+    ),
+    ("represents", r"(?:is|was|are|were) {E} (?:still |also )?(?:the |an? )?{E2}{POSS} " + ROLE),
+    ("represents", r"(?:is|was|are|were) {E} (?:still |also )?(?:the |an? )?{E2}{POSS} {MOD}" + REP_NOUN),
+    ("represents", r"(?:is|was|are|were) {E2} (?:represented|spoken for) by {E}"),
     # when a replacement happened: E is who was replaced, E2 who replaced them
     (
         "replaced_when",
@@ -96,7 +70,10 @@ RULES: list[tuple[str, str]] = [
     ("replaced_when", r"when (?:did|was) {E2} (?:take|took) over (?:as .* )?from {E}(?: as .*)?"),
     ("replaced_when", r"(?:what|which) (?:day|date) (?:did|was) {E2} (?:replace|succeed) {E}(?: as .*)?"),
     # paths and brokers name no single entity, or two
+    ("profile", r"what (?:is|was) {E}{POSS} (?:position|stance|role|view|policy|part)(?: on .*| in .*)?"),
     ("path", r"how (?:is|are|was|were) {E} (?:connected|linked|related|tied) (?:to|with) {E2}"),
+    ("path", r"how (?:are|were) {E} and {E2} (?:connected|linked|related|tied)(?: to each other)?"),
+    ("path", r"(?:what is )?(?:the )?(?:relationship|relation|connection|link) between {E} and {E2}"),
     ("path", r"(?:what|which) (?:links|connects|ties) {E} (?:and|to|with) {E2}"),
     (
         "path",
@@ -122,6 +99,9 @@ RULES: list[tuple[str, str]] = [
     ),
     ("tariff_targets", r"{WHO} {AUX} (?:hit|targeted|affected|struck) by {E}{POSS} " + TARIFF),
     ("tariff_targets", r"{WHO} (?:face|faces|faced) {E}{POSS} " + TARIFF),
+    ("tariff_targets", r"(?:on |against )?{WHO} {AUX} {E} retaliat(?:e|ed|es|ing)(?: against| on)?"),
+    ("tariff_targets", r"{WHO} {AUX} (?:subject to|exposed to|facing|hit with) {E}{POSS} " + TARIFF),
+    ("tariff_imposers", r"{WHO} {AUX}? ?retaliat(?:e|ed|es|ing) (?:against|on) {E}(?: with .*)?"),
     # tariffs: the target
     (
         "tariff_imposers",
@@ -175,6 +155,10 @@ RULES: list[tuple[str, str]] = [
     ("predecessors", r"{WHO} {AUX} {E}{POSS} (?:predecessors?|forerunners?)(?: as .*)?"),
     ("predecessors", r"{WHO} {AUX} (?:the )?(?:predecessors?|forerunners?) (?:of|to) {E}"),
     ("predecessors", r"{WHO} (?:preceded|came before|held (?:the|that) (?:post|job|office|role) before) {E}"),
+    (
+        "predecessors",
+        r"{WHO} (?:{AUX}|represented|held|led|ran|served as) (?:the |a )?(?:\S+ ){1,6}?(?:before|prior to) {E}",
+    ),
     ("predecessors", r"(?:the )?(?:predecessors?|forerunners?) (?:of|to) {E}"),
     ("predecessors", r"{E}{POSS} (?:predecessors?|forerunners?)"),
     (
@@ -187,6 +171,15 @@ RULES: list[tuple[str, str]] = [
         r"{WHO} {AUX} {E} (?:replaced|succeeded|superseded|followed|swapped out for|switched for) (?:by|with|for)",
     ),
     ("successors", r"{WHO} {AUX} {E}{POSS} (?:successors?|replacements?)(?: as .*)?"),
+    (
+        "successors",
+        r"{WHO} {AUX}? ?(?:took over|takes over|took|takes|taken|has taken|taking|inherited|filled|stepped into) "
+        r"{E}{POSS} (?:job|post|role|position|seat|place|office|portfolio)",
+    ),
+    (
+        "successors",
+        r"{WHO} (?:{AUX}|represented|held|led|ran|served as) (?:the |a )?(?:\S+ ){1,6}?(?:after|following) {E}",
+    ),
     ("successors", r"{WHO} {AUX} (?:the )?(?:successors?|replacements?) (?:of|to|for) {E}"),
     ("successors", r"(?:the )?(?:successors?|replacements?) (?:of|to|for) {E}"),
     ("successors", r"{E}{POSS} (?:successors?|replacements?)"),
@@ -201,6 +194,10 @@ RULES: list[tuple[str, str]] = [
     ("allies", r"(?:with )?{WHO} {AUX} {E} (?:have|has|form|formed) (?:an )?alliances?(?: with)?"),
     ("allies", r"{WHO} {AUX} (?:the )?(?:\w+ )?(?:allies|ally|alliance partners|friends) (?:of|to) {E}"),
     ("allies", r"(?:\w+ )?(?:allies|ally) of {E}"),
+    (
+        "allies",
+        r"(?:the |all )?(?:countries|nations|states)(?: that are| which are)? (?:allied|aligned) with {E}",
+    ),
     ("allies", r"{E}{POSS} (?:\w+ )?allies"),
     # negotiations
     (
@@ -211,7 +208,7 @@ RULES: list[tuple[str, str]] = [
     (
         "counterparts",
         r"{WHO} {AUX} {E}{POSS} (?:negotiating |trade |tariff )?(?:counterparts?|partners? in (?:the )?talks|"
-        r"negotiating partners?|interlocutors?|opposite numbers?)",
+        r"negotiating partners?|interlocutors?|opposite numbers?)(?: (?:in|at|from|on) .*)?",
     ),
     ("counterparts", r"{WHO} {AUX} (?:the )?(?:counterparts?|opposite numbers?) (?:of|to|for) {E}"),
     ("counterparts", r"(?:the )?(?:counterparts?|negotiating partners?) (?:of|to|for) {E}"),
@@ -226,7 +223,20 @@ RULES: list[tuple[str, str]] = [
     # who represents a state or body, narrowed to an office when the question names one
     ("representatives", r"{WHO} {AUX} {E}{POSS} " + ROLE + r"(?: (?:in|at|for|to) .*)?"),
     ("representatives", r"{WHO} {AUX} (?:the |its |their )?" + ROLE + r" (?:of|for|from) {E}"),
-    ("representatives", r"{WHO} {AUX} (?:the )?{E} " + ROLE),
+    ("representatives", r"{WHO} {AUX} (?:the )?{E} " + ROLE + r"(?: (?:in|at|for|to) .*)?"),
+    (
+        "representatives",
+        r"{WHO} {AUX}? ?(?:leads?|heads?|led|headed|leading|heading|runs?|ran|running) (?:the )?{E}{POSS} "
+        r"(?:\w+ )?(?:team|delegation|side|negotiations|talks)",
+    ),
+    (
+        "representatives",
+        r"{WHO} (?:serves?|served|acts?|acted|works?|worked) as {E}{POSS} (?:"
+        + ROLE
+        + r"|{MOD}"
+        + REP_NOUN
+        + r")",
+    ),
     ("representatives", r"{E}{POSS} " + ROLE),
     (
         "representatives",
@@ -245,6 +255,11 @@ RULES: list[tuple[str, str]] = [
     ),
     ("representatives", r"{MOD}" + REP_NOUN + r" (?:of|for|from) {E}"),
     ("representatives", r"{E}{POSS} {MOD}" + REP_NOUN),
+    (
+        "representatives",
+        r"(?:which|what) {E} (?:officials?|negotiators?|representatives?|ministers?|delegates?|people|diplomats?|"
+        r"envoys?)(?: .*)?",
+    ),
     # an actor on its own
     (
         "profile",
@@ -276,7 +291,7 @@ COMPILED = [(intent, _compile(template)) for intent, template in RULES]
 _POLITE = re.compile(
     r"^[\s,;:.-]*(?:(?:please|pls|ok|so|and|but|hey|now|then|"
     r"(?:can you |could you )?tell (?:me|us)(?= (?:who|whom|which|what|how|with|for|on))|"
-    r"i (?:want|would like) to know|do you know|i wonder|name|list|(?:show|give)(?: me)?(?= (?:the|all)))"
+    r"i (?:want|would like) to know|do you know|i wonder|name|list|(?:show|give)(?: me| us)?(?= (?:the|all|who|whom|which|what|how)))"
     r"[,\s]+)+",
     re.IGNORECASE,
 )
@@ -292,6 +307,8 @@ _SAME_AS = [
     (re.compile(r"\bon (?:the )?behalf of\b", re.IGNORECASE), "for"),
     (re.compile(r"\bon whose behalf\b", re.IGNORECASE), "for whom"),
     (re.compile(r"\bin the name of\b", re.IGNORECASE), "for"),
+    (re.compile(r"\b(who|what|where|when|how|which)'s\b", re.IGNORECASE), r"\1 is"),
+    (re.compile(r"\b(who|what|which)'re\b", re.IGNORECASE), r"\1 are"),
 ]
 
 

@@ -162,18 +162,59 @@ def _readings(question: str) -> list[grammar.Match]:
     return found
 
 
+def _exact(index: NameIndex, text: str) -> Actor | None:
+    found = index.lookup(re.sub(r"^(?:an?|the)\s+", "", text.strip(), flags=re.IGNORECASE))
+    return found[0] if len(found) == 1 else None
+
+
+def _exact_names(index: NameIndex, reading: grammar.Match) -> tuple[Actor, ...] | None:
+    """The reading's actors when each slot is exactly a known name; two slots may also be split
+    anew at another word ("Is South Korea a US ally?" read lazily as "South" + "Korea a US")."""
+    if reading.other is None:
+        one = _exact(index, reading.entity)
+        return (one,) if one else None
+    first, second = _exact(index, reading.entity), _exact(index, reading.other)
+    if first and second:
+        return (first, second)
+    words = f"{reading.entity} {reading.other}".split()
+    for cut in range(1, len(words)):
+        first, second = _exact(index, " ".join(words[:cut])), _exact(index, " ".join(words[cut:]))
+        if first and second:
+            return (first, second)
+    return None
+
+
 def _names(index: NameIndex, reading: grammar.Match) -> tuple[Actor, ...]:
-    if reading.intent == "brokers":
-        return ()
     texts = [reading.entity] + ([reading.other] if reading.other else [])
     return tuple(resolve_entity(index, text) for text in texts)
+
+
+def _choose(index: NameIndex, readings: list[grammar.Match]) -> tuple[grammar.Match, tuple[Actor, ...]]:
+    """The first reading whose slots are exactly known names, else the first whose slots hold one.
+
+    Raises:
+        NotFoundError: no reading names known actors (the most informative error of them).
+    """
+    for reading in readings:
+        if reading.intent == "brokers":
+            return reading, ()
+        exact = _exact_names(index, reading)
+        if exact:
+            return reading, exact
+    errors: list[NotFoundError] = []
+    for reading in readings:
+        try:
+            return reading, _names(index, reading)
+        except NotFoundError as err:
+            errors.append(err)
+    raise max(errors, key=lambda e: len(e.message))
 
 
 def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex | None = None) -> Reply:
     """Answer a plain-language question from the store; a date in the question wins over ``as_of``.
 
     The grammar may read a question several ways ("Who is the US president?"); the first
-    reading whose names are all known answers it.
+    reading whose slots are exactly known names answers it, else the first whose slots hold one.
 
     Raises:
         InputError: the question cannot be read (TG160) or holds an impossible date (TG161).
@@ -182,20 +223,13 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
     days, rest = find_when(question)
     readings = _readings(rest)
     index = index or NameIndex.from_store(store)
-    errors: list[NotFoundError] = []
-    for reading in readings:
-        try:
-            actors = _names(index, reading)
-        except NotFoundError as err:
-            errors.append(err)
-            continue
-        entry = catalogue.BY_NAME[reading.intent]
-        replies = [
-            catalogue.run(entry, store, actors, as_of=day, question=question, index=index, role=reading.role)
-            for day in (days or (as_of,))
-        ]
-        return catalogue.merged(replies)
-    raise max(errors, key=lambda e: len(e.message))
+    reading, actors = _choose(index, readings)
+    entry = catalogue.BY_NAME[reading.intent]
+    replies = [
+        catalogue.run(entry, store, actors, as_of=day, question=question, index=index, role=reading.role)
+        for day in (days or (as_of,))
+    ]
+    return catalogue.merged(replies)
 
 
 __all__ = [
