@@ -13,14 +13,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tradegraph.graph.errors import ArticleError, ExtractionError, StoreUnavailableError, TradegraphError
 from tradegraph.graph.model import Actor, Article, Extraction
 from tradegraph.graph.store import GraphStore
 from tradegraph.loaders.parallel import DEFAULT_BATCH_SIZE, ExtractionPool, ExtractorLike, InProcess, chunks
 from tradegraph.loaders.sources import codes, load_articles
+
+if TYPE_CHECKING:
+    from tradegraph.loaders.actors import ActorDictionary
+    from tradegraph.progress import Progress
 
 BATCH_SIZE = DEFAULT_BATCH_SIZE  # articles per extract_many call in this process
 # New articles per store transaction: one round trip per few dozen articles instead of ~10 per
@@ -64,6 +68,13 @@ class IngestReport:
     # ``published``): their relative dates ("on Monday") are left unresolved, never counted
     # from today.
     undated: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # text vs. actor dictionary
+    dropped: int = 0  # evidence below --min-confidence
+
+    @property
+    def done(self) -> int:
+        """Articles finished, whatever became of them."""
+        return self.loaded + self.skipped + self.failed
 
     @property
     def ok(self) -> bool:
@@ -91,6 +102,8 @@ class IngestReport:
             **counts,
             "errors": [{"origin": e.origin, "code": e.code, "message": e.message} for e in self.errors],
             "undated": list(self.undated),
+            "conflicts": list(self.conflicts),
+            "dropped": self.dropped,
         }
 
 
@@ -106,10 +119,12 @@ def ingest(
     *,
     extractor: ExtractorLike | None = None,
     resolver: ResolverFactory | None = None,
-    progress: bool = False,
+    progress: bool | Progress = False,
     batch_size: int = BATCH_SIZE,
     pool: ExtractionPool | None = None,
     write_batch: int = WRITE_BATCH,
+    min_confidence: float = 0.0,
+    actors: ActorDictionary | str | os.PathLike[str] | None = None,
 ) -> IngestReport:
     """Load the articles under ``paths``, extract their actors and relations, write them.
 
@@ -120,11 +135,15 @@ def ingest(
             created only when there is something new to extract.
         resolver: builds a resolver from the actors known so far; default
             ``tradegraph.loaders.resolution.Resolver``.
-        progress: show a tqdm progress bar on stderr.
+        progress: show progress on stderr (articles finished / total, ETA), or a ``Progress``.
         batch_size: articles handed to the extractor at once.
         pool: where extraction runs (``tradegraph.loaders.parallel``: this process or Dask
             workers); default this process with ``extractor``.
         write_batch: new articles written per store transaction.
+        min_confidence: evidence read with less confidence is not stored (relations left
+            without evidence are not written).
+        actors: an actor dictionary (or its .yaml/.csv file) that names, places and dates
+            persons; conflicts with the text go to ``report.conflicts``.
 
     Returns:
         The counts and the errors, each naming the file and record it came from.
@@ -140,6 +159,8 @@ def ingest(
         progress=progress,
         pool=pool or InProcess(extractor, batch_size),
         write_batch=write_batch,
+        min_confidence=min_confidence,
+        actors=actors,
     )
 
 
@@ -149,8 +170,10 @@ def ingest_articles(
     *,
     pool: ExtractionPool | None = None,
     resolver: ResolverFactory | None = None,
-    progress: bool = False,
+    progress: bool | Progress = False,
     write_batch: int = WRITE_BATCH,
+    min_confidence: float = 0.0,
+    actors: ActorDictionary | str | os.PathLike[str] | None = None,
 ) -> IngestReport:
     """``ingest`` of articles already loaded (``ArticleError`` items are counted as failures).
 
@@ -159,7 +182,9 @@ def ingest_articles(
     """
     report = IngestReport()
     run = _Run(store, report, resolver, write_batch)
-    wanted = run.admitted(_with_progress(iter(items), progress))
+    run.min_confidence, run.dictionary = min_confidence, _dictionary(actors)
+    listed, meter = _with_progress(iter(items), progress)
+    wanted = run.admitted(listed)
     try:
         for article, outcome in (pool or InProcess()).outcomes(wanted):
             if isinstance(outcome, str):
@@ -167,11 +192,24 @@ def ingest_articles(
                 report.fail(article.origin, error)
             else:
                 run.stage(article, run.resolve(outcome))
+            if meter is not None:
+                meter.update_to(report.done + len(run.staged))
     except (ExtractionError, KeyboardInterrupt):
         run.flush()  # what was extracted before the stop is still written, whole
         raise
     run.flush()
+    if meter is not None:
+        meter.update_to(report.done)
+        meter.close()
     return report
+
+
+def _dictionary(actors: ActorDictionary | str | os.PathLike[str] | None) -> ActorDictionary | None:
+    if actors is None or not isinstance(actors, (str, os.PathLike)):
+        return actors
+    from tradegraph.loaders.actors import load_actor_dictionary
+
+    return load_actor_dictionary(actors)
 
 
 class _Run:
@@ -185,6 +223,8 @@ class _Run:
         self.report = report
         self.write_batch = max(1, write_batch)
         self.seen: dict[str, Article] = {}  # id -> first article of that id in this run
+        self.min_confidence = 0.0
+        self.dictionary: ActorDictionary | None = None
         self.changed: set[str] = set()
         self.active: ResolverLike | None = None  # knows the stored actors and those staged since
         self.staged: list[tuple[Article, Extraction]] = []  # resolved, not yet written
@@ -233,7 +273,14 @@ class _Run:
             for actor in (a for _, staged in self.staged for a in staged.actors):
                 known[actor.id] = known[actor.id].merged(actor) if actor.id in known else actor
             self.active = (self.resolver or _default_resolver())(list(known.values()))
-        return self.active.resolve(extraction)
+            if self.dictionary is not None and hasattr(self.active, "dictionary"):
+                setattr(self.active, "dictionary", self.dictionary)  # noqa: B010 - not every resolver has one
+        resolved = self.active.resolve(extraction)
+        conflicts = getattr(self.active, "conflicts", None)
+        if conflicts:
+            self.report.conflicts += conflicts
+            conflicts.clear()
+        return _confident(resolved, self.min_confidence, self.report) if self.min_confidence else resolved
 
     # -- writes: several new articles per transaction; each article still all-or-nothing --------
 
@@ -314,9 +361,24 @@ def _default_resolver() -> ResolverFactory:
     return Resolver
 
 
-def _with_progress(items: Iterator[Any], enabled: bool) -> Iterator[Any]:
-    if not enabled:
-        return items
-    from tqdm import tqdm
+def _confident(extraction: Extraction, floor: float, report: IngestReport) -> Extraction:
+    """The extraction without evidence below ``floor``, nor relations left without evidence."""
+    kept = []
+    for rel in extraction.relations:
+        evidence = tuple(ev for ev in rel.evidence if ev.confidence >= floor)
+        report.dropped += len(rel.evidence) - len(evidence)
+        if evidence:
+            kept.append(replace(rel, evidence=evidence))
+    return replace(extraction, relations=tuple(kept))
 
-    return iter(tqdm(items, desc="ingest", unit=" article", file=sys.stderr, dynamic_ncols=True))
+
+def _with_progress(items: Iterator[Any], progress: bool | Progress) -> tuple[Iterable[Any], Progress | None]:
+    """The items and a meter of articles finished out of the total (read up front to count them)."""
+    if progress is False:
+        return items, None
+    from tradegraph.progress import Progress
+
+    listed = list(items)
+    meter = progress if isinstance(progress, Progress) else Progress(total=len(listed), stream=sys.stderr)
+    meter.set_total(len(listed))
+    return listed, meter

@@ -11,14 +11,14 @@ from tradegraph.graph.errors import InputError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from tradegraph.queries.questions import INTENTS
+    from tradegraph.queries.catalogue import ask_help
 
-    kinds = "\n".join(f"  - {text}" for text in INTENTS.values())
     parser = subparsers.add_parser(
         "ask",
         help="answer a question such as 'Who represents Japan?'",
-        description=f"Answer a plain-language question from the graph. It understands:\n{kinds}\n"
-        "A date in the question ('on 1 March 2025') asks about that day.",
+        description=f"Answer a plain-language question from the graph. It understands:\n{ask_help()}\n"
+        "A date in the question ('on 1 March 2025', 'before May 2025', 'between June and July 2025') "
+        "asks about that time.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("question", help="the question, in quotes")
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--as-of",
         metavar="YYYY-MM-DD",
         type=parse_day,
-        help="answer as of this day (a date in the question wins)",
+        help="answer as of this day: what held then and was reported by then (a date in the question wins)",
     )
     parser.add_argument("--json", action="store_true", help="print the answer as JSON")
     parser.set_defaults(func=run)
@@ -43,12 +43,10 @@ def parse_day(value: str) -> date:
 
 def run(args: argparse.Namespace) -> int:
     from tradegraph.graph.store import open_store
-    from tradegraph.queries.questions import ask, render
+    from tradegraph.queries.questions import ask
+    from tradegraph.queries.replies import render
 
     with open_store(args.store) as store:
         reply = ask(store, args.question, as_of=args.as_of)
-    if args.json:
-        print(json.dumps(reply.to_json(), indent=2, ensure_ascii=False))
-    else:
-        print(render(reply))
+    print(json.dumps(reply.to_json(), indent=2, ensure_ascii=False) if args.json else render(reply))
     return 0

@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "article in the evaluation's prediction format (--format jsonl), or a readable summary.",
     )
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns"
+        "paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns; - reads stdin"
     )
     parser.add_argument(
         "--format",
@@ -45,9 +45,12 @@ def run(args: argparse.Namespace) -> int:
     from tradegraph.loaders.extraction.pipeline import DEFAULT_BATCH_SIZE
     from tradegraph.loaders.parallel import open_pool
     from tradegraph.loaders.sources import load_articles
+    from tradegraph.streams import stdin_paths
 
     articles, failed = [], 0
-    for item in load_articles(args.paths):
+    with stdin_paths(args.paths) as paths:
+        loaded = list(load_articles(paths))
+    for item in loaded:
         if isinstance(item, ArticleError):
             print(f"tradegraph: {item}", file=sys.stderr)
             failed += 1

@@ -17,11 +17,25 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "write them to the store. Articles already stored with the same text are skipped.",
     )
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns"
+        "paths", nargs="+", metavar="PATH", help="article files, directories or glob patterns; - reads stdin"
     )
     add_store_option(parser)
     parser.add_argument(
-        "--progress", action="store_true", help="show a progress bar (default: when stderr is a terminal)"
+        "--progress",
+        action="store_true",
+        help="report progress even when stderr is not a terminal (a bar on a terminal; --quiet: none)",
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="X",
+        help="store only evidence read with at least this confidence (0 to 1; default 0)",
+    )
+    parser.add_argument(
+        "--actors",
+        metavar="FILE.yaml|csv",
+        help="an actor dictionary (names, aliases, kind, country, dated roles) to resolve and place persons",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     add_pool_options(parser)
@@ -44,15 +58,36 @@ def add_pool_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not between 0 and 1")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
     from tradegraph.graph.store import open_store
     from tradegraph.ingest import ingest
+    from tradegraph.loaders.actors import load_actor_dictionary
     from tradegraph.loaders.parallel import open_pool
+    from tradegraph.streams import stdin_paths
 
+    dictionary = load_actor_dictionary(args.actors) if args.actors else None
+    progress = not args.quiet and (args.progress or sys.stderr.isatty())
     pool = open_pool(args.workers, args.scheduler)
     try:
-        with open_store(args.store, create=True) as store:
-            report = ingest(args.paths, store, progress=args.progress or sys.stderr.isatty(), pool=pool)
+        with stdin_paths(args.paths) as paths, open_store(args.store, create=True) as store:
+            report = ingest(
+                paths,
+                store,
+                progress=progress,
+                pool=pool,
+                min_confidence=args.min_confidence,
+                actors=dictionary,
+            )
     finally:
         pool.close()
     if args.json:
@@ -68,4 +103,10 @@ def run(args: argparse.Namespace) -> int:
             print(failure, file=sys.stderr)
         for origin in report.undated:
             print(f"{origin}: note: no publication date; relative dates left unresolved", file=sys.stderr)
+    if report.conflicts:
+        listing = "\n  ".join(report.conflicts)
+        print(
+            f"tradegraph: warning: the text disagrees with the actor dictionary:\n  {listing}",
+            file=sys.stderr,
+        )
     return 0 if report.ok else 1

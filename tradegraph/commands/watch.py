@@ -83,9 +83,9 @@ def _state_file(option: str | None, store_uri: str) -> Path:
         return Path(option)
     from urllib.parse import urlsplit
 
-    from tradegraph.graph.store import is_neo4j_uri
+    from tradegraph.graph.registry import scheme_of
 
-    if is_neo4j_uri(store_uri):
+    if scheme_of(store_uri) not in (None, "sqlite", "file"):
         parts = urlsplit(store_uri)
         return Path("~/.tradegraph").expanduser() / f"watch-{parts.hostname}-{parts.port or 7687}.json"
     return Path(store_uri) / "watch.json"

@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import Actor, ActorKind, Extraction, Relation, slugify
+
+if TYPE_CHECKING:
+    from tradegraph.loaders.actors import ActorDictionary
 
 
 class Resolver:
@@ -21,13 +25,22 @@ class Resolver:
     'person:ryosei-akazawa'
     """
 
-    def __init__(self, known_actors: Iterable[Actor] = ()) -> None:
+    def __init__(self, known_actors: Iterable[Actor] = (), dictionary: ActorDictionary | None = None) -> None:
         self.actors: dict[str, Actor] = {}
+        self.dictionary = dictionary
+        self.conflicts: list[str] = []  # where the text disagrees with the actor dictionary
         for actor in known_actors:
             self._remember(actor)
 
     def resolve(self, extraction: Extraction) -> Extraction:
-        """``extraction`` with every actor id rewritten to the known node it denotes."""
+        """``extraction`` with every actor id rewritten to the known node it denotes.
+
+        With an actor dictionary, its entries name and place the persons first (and date their
+        REPRESENTS); disagreements with the text are added to ``conflicts``.
+        """
+        if self.dictionary is not None:
+            extraction, conflicts = self.dictionary.apply(extraction)
+            self.conflicts += conflicts
         mapping = {a.id: self._match(a, extraction.actors) for a in extraction.actors}
         merged: dict[str, Actor] = {}
         for actor in extraction.actors:

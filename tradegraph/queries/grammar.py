@@ -12,44 +12,68 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SLOTS = {
-    "WHO": r"(?:who|whom|which|what)(?:\s+(?:countries|country|nations?|states?|people|persons?|person|"
-    r"officials?|ministers?|parties|party|actors?|governments?|ones?|leaders?|economies|trading partners?|"
-    r"partners?|bodies|organi[sz]ations?|individuals?))?",
-    "AUX": r"(?:is|are|was|were|has|have|had|does|do|did|will|would|can|could|has been|have been|had been|"
-    r"is currently|are currently|was previously)",
-    "E": r"(?P<e>.+?)",
-    "E2": r"(?P<e2>.+?)",
-    "POSS": r"(?:'s|')?",
-    "MOD": r"(?:(?:chief|top|lead|leading|main|principal|current|new|trade|tariff|official|senior|head|"
-    r"key|the|its|their)\s+)*",
-}
-
-REP_NOUN = (
-    r"(?:negotiators?|representatives?|reps?|envoys?|spokes(?:person|man|woman)|delegates?|delegation|"
-    r"emissar(?:y|ies)|point ?(?:person|man)|officials?)"
-)
-TARIFF = r"(?:new |higher |steep |sweeping |reciprocal |punitive |retaliatory |extra |additional |\d+ ?(?:%|percent|per cent) )*(?:tariffs?|duties|duty|levies|levy)"
-IMPOSE = (
-    r"(?:impos(?:e|es|ed|ing)|put(?:s|ting)?|plac(?:e|es|ed|ing)|slap(?:s|ped|ping)?|lev(?:y|ies|ied|ying)|"
-    r"rais(?:e|es|ed|ing)|announc(?:e|es|ed|ing)|set(?:s|ting)?|introduc(?:e|es|ed|ing)|"
-    r"appl(?:y|ies|ied|ying)|enact(?:s|ed|ing)?)"
-)
-NEGOTIATE = (
-    r"(?:negotiat(?:e|es|ed|ing)|talk(?:s|ed|ing)?|(?:be |been |being )?in (?:trade |tariff )?talks|"
-    r"hold(?:s|ing)? (?:trade |tariff )?talks|held (?:trade |tariff )?talks|"
-    r"meet(?:s|ing)?|met|bargain(?:s|ed|ing)?|deal(?:s|t|ing)?|engag(?:e|es|ed|ing)|sit(?:s|ting)? down|sat down)"
-)
-REPRESENT = (
-    r"(?:represent(?:s|ed|ing)?|speak(?:s|ing)? for|spoke for|negotiat(?:e|es|ed|ing) for|act(?:s|ed|ing)? for|"
-    r"work(?:s|ed|ing)? for|stand(?:s|ing)? for|stood for|serv(?:e|es|ed|ing)|lead(?:s|ing)? the talks for|"
-    r"led the talks for|head(?:s|ed|ing)? the delegation (?:of|for)|belong(?:s|ed)? to)"
-)
+from tradegraph.queries.phrases import IMPOSE, NEGOTIATE, REP_NOUN, REPRESENT, ROLE, SLOTS, TARIFF
 
 # (intent, pattern); tried in this order.
 RULES: list[tuple[str, str]] = [
+    # yes/no: the answer is the second actor when the graph says yes
+    (
+        "allied",
+        r"(?:is|are|was|were) {E} (?:an? |a close |a key )?(?:allied|allies|ally|aligned|in an alliance|friends?|"
+        r"partners?) (?:with|of|to) {E2}",
+    ),
+    ("allied", r"(?:is|are|was|were) {E} and {E2} (?:allies|allied|aligned|in an alliance|friends)"),
+    ("allied", r"(?:is|are|was|were) {E} (?:an?|a close|a key) {E2}{POSS} (?:ally|allies|partner)"),
+    ("allied", r"(?:do|does|did|has|have) {E} (?:have |has |had )?(?:an )?alliance with {E2}"),
+    (
+        "negotiating",
+        r"(?:is|are|was|were|has|have|had|does|do|did)(?: been)? {E} (?:been )?"
+        + NEGOTIATE
+        + r" (?:with|to) {E2}(?: on .*| over .*| about .*)?",
+    ),
+    ("negotiating", r"(?:are|were|have|did) {E} and {E2} (?:been )?" + NEGOTIATE + r"(?: on .*| over .*)?"),
+    (
+        "imposes_tariffs",
+        r"(?:has|have|had|does|do|did|is|was|will) {E} (?:been )?"
+        + IMPOSE
+        + r" (?:"
+        + TARIFF
+        + r") (?:on|against|to) {E2}",
+    ),
+    ("imposes_tariffs", r"(?:has|have|had|does|do|did|is|was) {E} (?:tariff(?:ed)?|hit) {E2}(?: with .*)?"),
+    ("imposes_tariffs", r"(?:is|are|was|were) {E2} (?:hit|targeted) (?:with " + TARIFF + r" )?by {E}"),
+    (
+        "represents",
+        r"(?:does|did|do|has|had|will) {E} (?:still |ever |also )?"
+        + REPRESENT
+        + r" {E2}(?: (?:in|at|on) .*)?",
+    ),
+    (
+        "represents",
+        r"(?:is|was|are|were) {E} (?:still |also )?(?:representing|speaking for|negotiating for|acting for|"
+        r"working for) {E2}(?: (?:in|at) .*)?",
+    ),
+    ("represents", r"(?:is|was|are|were) {E} (?:still |also )?(?:the |an? )?{E2}{POSS} " + ROLE),
+    ("represents", r"(?:is|was|are|were) {E} (?:still |also )?(?:the |an? )?{E2}{POSS} {MOD}" + REP_NOUN),
+    ("represents", r"(?:is|was|are|were) {E2} (?:represented|spoken for) by {E}"),
+    # when a replacement happened: E is who was replaced, E2 who replaced them
+    (
+        "replaced_when",
+        r"when (?:did|was|were|has|had|will) {E2} (?:replace|succeed|supersede|take over from|follow|"
+        r"come after|step in for|become the successor (?:of|to))(?: the)? {E}(?: as .*)?",
+    ),
+    (
+        "replaced_when",
+        r"when (?:was|were|did|has|had) {E} (?:get |been )?(?:replaced|succeeded|superseded|replace[d]?)"
+        r"(?: by {E2})?(?: as .*)?",
+    ),
+    ("replaced_when", r"when (?:did|was) {E2} (?:take|took) over (?:as .* )?from {E}(?: as .*)?"),
+    ("replaced_when", r"(?:what|which) (?:day|date) (?:did|was) {E2} (?:replace|succeed) {E}(?: as .*)?"),
     # paths and brokers name no single entity, or two
+    ("profile", r"what (?:is|was) {E}{POSS} (?:position|stance|role|view|policy|part)(?: on .*| in .*)?"),
     ("path", r"how (?:is|are|was|were) {E} (?:connected|linked|related|tied) (?:to|with) {E2}"),
+    ("path", r"how (?:are|were) {E} and {E2} (?:connected|linked|related|tied)(?: to each other)?"),
+    ("path", r"(?:what is )?(?:the )?(?:relationship|relation|connection|link) between {E} and {E2}"),
     ("path", r"(?:what|which) (?:links|connects|ties) {E} (?:and|to|with) {E2}"),
     (
         "path",
@@ -64,6 +88,20 @@ RULES: list[tuple[str, str]] = [
         "brokers",
         r"{WHO} {AUX} (?:the )?most (?:central|connected|influential)(?: \w+)?(?: in the (?:graph|network))?",
     ),
+    # tariffs by an actor, asked through the tariffs themselves
+    (
+        "tariff_targets",
+        r"(?:what|which)(?: \w+)? (?:"
+        + TARIFF
+        + r") {AUX} {E} (?:"
+        + IMPOSE
+        + r"|impose)(?: on .*| so far)?",
+    ),
+    ("tariff_targets", r"{WHO} {AUX} (?:hit|targeted|affected|struck) by {E}{POSS} " + TARIFF),
+    ("tariff_targets", r"{WHO} (?:face|faces|faced) {E}{POSS} " + TARIFF),
+    ("tariff_targets", r"(?:on |against )?{WHO} {AUX} {E} retaliat(?:e|ed|es|ing)(?: against| on)?"),
+    ("tariff_targets", r"{WHO} {AUX} (?:subject to|exposed to|facing|hit with) {E}{POSS} " + TARIFF),
+    ("tariff_imposers", r"{WHO} {AUX}? ?retaliat(?:e|ed|es|ing) (?:against|on) {E}(?: with .*)?"),
     # tariffs: the target
     (
         "tariff_imposers",
@@ -71,7 +109,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "tariff_imposers",
-        r"{WHO} {AUX}?\s?(?:hit|hits|target(?:s|ed)?|slapped|punish(?:es|ed)?) {E} with " + TARIFF,
+        r"{WHO} {AUX}?\s?(?:hit|hits|target(?:s|ed)?|slap(?:s|ped)?|punish(?:es|ed)?) {E} with " + TARIFF,
     ),
     ("tariff_imposers", r"{WHO} {AUX}?\s?(?:tariff(?:s|ed|ing)?) {E}"),
     (
@@ -117,6 +155,10 @@ RULES: list[tuple[str, str]] = [
     ("predecessors", r"{WHO} {AUX} {E}{POSS} (?:predecessors?|forerunners?)(?: as .*)?"),
     ("predecessors", r"{WHO} {AUX} (?:the )?(?:predecessors?|forerunners?) (?:of|to) {E}"),
     ("predecessors", r"{WHO} (?:preceded|came before|held (?:the|that) (?:post|job|office|role) before) {E}"),
+    (
+        "predecessors",
+        r"{WHO} (?:{AUX}|represented|held|led|ran|served as) (?:the |a )?(?:\S+ ){1,6}?(?:before|prior to) {E}",
+    ),
     ("predecessors", r"(?:the )?(?:predecessors?|forerunners?) (?:of|to) {E}"),
     ("predecessors", r"{E}{POSS} (?:predecessors?|forerunners?)"),
     (
@@ -129,6 +171,15 @@ RULES: list[tuple[str, str]] = [
         r"{WHO} {AUX} {E} (?:replaced|succeeded|superseded|followed|swapped out for|switched for) (?:by|with|for)",
     ),
     ("successors", r"{WHO} {AUX} {E}{POSS} (?:successors?|replacements?)(?: as .*)?"),
+    (
+        "successors",
+        r"{WHO} {AUX}? ?(?:took over|takes over|took|takes|taken|has taken|taking|inherited|filled|stepped into) "
+        r"{E}{POSS} (?:job|post|role|position|seat|place|office|portfolio)",
+    ),
+    (
+        "successors",
+        r"{WHO} (?:{AUX}|represented|held|led|ran|served as) (?:the |a )?(?:\S+ ){1,6}?(?:after|following) {E}",
+    ),
     ("successors", r"{WHO} {AUX} (?:the )?(?:successors?|replacements?) (?:of|to|for) {E}"),
     ("successors", r"(?:the )?(?:successors?|replacements?) (?:of|to|for) {E}"),
     ("successors", r"{E}{POSS} (?:successors?|replacements?)"),
@@ -141,15 +192,23 @@ RULES: list[tuple[str, str]] = [
     ("allies", r"{WHO} {AUX} {E}{POSS} (?:\w+ )?(?:allies|ally|alliance partners?|friends)"),
     ("allies", r"{WHO} {AUX} {E} (?:allied|aligned) with"),
     ("allies", r"(?:with )?{WHO} {AUX} {E} (?:have|has|form|formed) (?:an )?alliances?(?: with)?"),
+    ("allies", r"{WHO} {AUX} (?:the )?(?:\w+ )?(?:allies|ally|alliance partners|friends) (?:of|to) {E}"),
     ("allies", r"(?:\w+ )?(?:allies|ally) of {E}"),
+    (
+        "allies",
+        r"(?:the |all )?(?:countries|nations|states)(?: that are| which are)? (?:allied|aligned) with {E}",
+    ),
     ("allies", r"{E}{POSS} (?:\w+ )?allies"),
     # negotiations
-    ("counterparts", r"(?:with )?{WHO} {AUX} {E} " + NEGOTIATE + r"(?: with)?(?: on .*| over .*| about .*)?"),
+    (
+        "counterparts",
+        r"(?:with |to )?{WHO} {AUX} {E} " + NEGOTIATE + r"(?: with| to)?(?: on .*| over .*| about .*)?",
+    ),
     ("counterparts", r"{WHO} {AUX}? ?" + NEGOTIATE + r" with {E}"),
     (
         "counterparts",
         r"{WHO} {AUX} {E}{POSS} (?:negotiating |trade |tariff )?(?:counterparts?|partners? in (?:the )?talks|"
-        r"negotiating partners?|interlocutors?|opposite numbers?)",
+        r"negotiating partners?|interlocutors?|opposite numbers?)(?: (?:in|at|from|on) .*)?",
     ),
     ("counterparts", r"{WHO} {AUX} (?:the )?(?:counterparts?|opposite numbers?) (?:of|to|for) {E}"),
     ("counterparts", r"(?:the )?(?:counterparts?|negotiating partners?) (?:of|to|for) {E}"),
@@ -160,7 +219,31 @@ RULES: list[tuple[str, str]] = [
     ("represented_by", r"{E} " + REPRESENT + r" (?:whom|who|which \w+|what \w+|what)"),
     ("represented_by", r"{WHO} {AUX} {E}(?:'s)? (?:country|employer|government|side|state)"),
     ("represented_by", r"(?:where|which country) {AUX} {E} (?:come from|from|work)"),
-    # who represents a state or body
+    ("represented_by", r"{WHO} {AUX} {E} (?:from|with|working for|acting for|speaking for)"),
+    # who represents a state or body, narrowed to an office when the question names one
+    ("representatives", r"{WHO} {AUX} {E}{POSS} " + ROLE + r"(?: (?:in|at|for|to) .*)?"),
+    ("representatives", r"{WHO} {AUX} (?:the |its |their )?" + ROLE + r" (?:of|for|from) {E}"),
+    ("representatives", r"{WHO} {AUX} (?:the )?{E} " + ROLE + r"(?: (?:in|at|for|to) .*)?"),
+    (
+        "representatives",
+        r"{WHO} {AUX}? ?(?:leads?|heads?|led|headed|leading|heading|runs?|ran|running) (?:the )?{E}{POSS} "
+        r"(?:\w+ )?(?:team|delegation|side|negotiations|talks)",
+    ),
+    (
+        "representatives",
+        r"{WHO} (?:serves?|served|acts?|acted|works?|worked) as {E}{POSS} (?:"
+        + ROLE
+        + r"|{MOD}"
+        + REP_NOUN
+        + r")",
+    ),
+    ("representatives", r"{E}{POSS} " + ROLE),
+    (
+        "representatives",
+        r"{WHO} {AUX} (?:the |its |their )?(?:\w+ )?(?:officials?|people|persons|ministers|negotiators|"
+        r"delegates|representatives) (?:representing|speaking for|negotiating for|acting for|working for) {E}",
+    ),
+    ("representatives", r"{WHO} {AUX} (?:the )?{E} {MOD}" + REP_NOUN),
     ("representatives", r"{WHO} {AUX}? ?" + REPRESENT + r" {E}"),
     ("representatives", r"{WHO} {AUX} {E}{POSS} {MOD}" + REP_NOUN + r"(?: (?:in|at|for) .*)?"),
     ("representatives", r"{WHO} {AUX} (?:representing|speaking for|negotiating for|working for) {E}"),
@@ -172,6 +255,11 @@ RULES: list[tuple[str, str]] = [
     ),
     ("representatives", r"{MOD}" + REP_NOUN + r" (?:of|for|from) {E}"),
     ("representatives", r"{E}{POSS} {MOD}" + REP_NOUN),
+    (
+        "representatives",
+        r"(?:which|what) {E} (?:officials?|negotiators?|representatives?|ministers?|delegates?|people|diplomats?|"
+        r"envoys?)(?: .*)?",
+    ),
     # an actor on its own
     (
         "profile",
@@ -184,9 +272,12 @@ RULES: list[tuple[str, str]] = [
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """What a rule read: the intent, the entity text, a second entity, an office named as a filter."""
+
     intent: str
     entity: str
     other: str | None = None
+    role: str | None = None
 
 
 def _compile(template: str) -> re.Pattern[str]:
@@ -200,7 +291,8 @@ COMPILED = [(intent, _compile(template)) for intent, template in RULES]
 _POLITE = re.compile(
     r"^[\s,;:.-]*(?:(?:please|pls|ok|so|and|but|hey|now|then|"
     r"(?:can you |could you )?tell (?:me|us)(?= (?:who|whom|which|what|how|with|for|on))|"
-    r"i (?:want|would like) to know|do you know|i wonder)[,\s]+)+",
+    r"i (?:want|would like) to know|do you know|i wonder|name|list|(?:show|give)(?: me| us)?(?= (?:the|all|who|whom|which|what|how)))"
+    r"[,\s]+)+",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(
@@ -208,6 +300,16 @@ _TRAIL = re.compile(
     r"exactly|again|then|so far|in the graph|according to the graph)?[\s?!.,;:]*$",
     re.IGNORECASE,
 )
+
+
+# Phrasings that mean the same as a shorter one the rules know.
+_SAME_AS = [
+    (re.compile(r"\bon (?:the )?behalf of\b", re.IGNORECASE), "for"),
+    (re.compile(r"\bon whose behalf\b", re.IGNORECASE), "for whom"),
+    (re.compile(r"\bin the name of\b", re.IGNORECASE), "for"),
+    (re.compile(r"\b(who|what|where|when|how|which)'s\b", re.IGNORECASE), r"\1 is"),
+    (re.compile(r"\b(who|what|which)'re\b", re.IGNORECASE), r"\1 are"),
+]
 
 
 def normalise(question: str) -> str:
@@ -221,15 +323,34 @@ def normalise(question: str) -> str:
     )
     text = " ".join(text.replace('"', " ").split())
     text = _POLITE.sub("", text.lstrip(" ,;:.-"))
+    for pattern, plain in _SAME_AS:
+        text = pattern.sub(plain, text)
     return _TRAIL.sub("", text).strip()
 
 
-def match(question: str) -> Match | None:
-    """The first rule that matches the whole (normalised) question, with its entity text."""
+def matches(question: str) -> list[Match]:
+    """Every rule that matches the whole (normalised) question, in rule order, with its slots.
+
+    The caller takes the first whose names resolve ("Who is the point person for the EU?" also
+    fits a rule whose entity would be "the").
+    """
     text = normalise(question)
+    out: list[Match] = []
     for intent, pattern in COMPILED:
         found = pattern.fullmatch(text)
         if found:
-            groups = found.groupdict()
-            return Match(intent, (groups.get("e") or "").strip(), (groups.get("e2") or "").strip() or None)
-    return None
+            groups = {k: (v or "").strip() or None for k, v in found.groupdict().items()}
+            candidate = Match(intent, groups.get("e") or "", groups.get("e2"), groups.get("role"))
+            if candidate not in out:
+                out.append(candidate)
+    return out
+
+
+def match(question: str) -> Match | None:
+    """The first rule that matches the whole (normalised) question, with its entity text.
+
+    >>> match("Which officials act on behalf of Japan?")
+    Match(intent='representatives', entity='Japan', other=None, role=None)
+    """
+    found = matches(question)
+    return found[0] if found else None

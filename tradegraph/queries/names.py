@@ -96,22 +96,29 @@ class NameIndex:
         best = min(slot.values())
         return sorted((self.actors[i] for i, r in slot.items() if r == best), key=lambda a: a.id)
 
-    def suggest(self, text: str, limit: int = SUGGESTIONS) -> list[Actor]:
-        """Actors whose names come close to ``text``, best first."""
+    def suggest(self, text: str, limit: int = SUGGESTIONS, prefer: tuple[ActorKind, ...] = ()) -> list[Actor]:
+        """Actors whose names come close to ``text``: the expected kinds first, then the rest.
+
+        Whole names are compared (``fuzz.ratio`` on the words in order, or on the same words
+        in any order), never a short name hidden inside a long one, so "Brendan Lynch" does
+        not suggest "Switzerland".
+        """
         key = name_key(text)
         if not key or not self._keys:
             return []
+        prefer = prefer or _guess_kinds(text)
         hits = process.extract(
-            key, list(self._keys), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=SUGGEST_CUTOFF
+            key, list(self._keys), scorer=_closeness, limit=limit * 4, score_cutoff=SUGGEST_CUTOFF
         )
-        out: list[Actor] = []
-        for match, _, _ in hits:
-            for ident in sorted(self._keys[match]):
-                if self.actors[ident] not in out:
-                    out.append(self.actors[ident])
-        return out[:limit]
+        scored: dict[str, tuple[int, float]] = {}
+        for match, score, _ in hits:
+            for ident in self._keys[match]:
+                rank = (0 if self.actors[ident].kind in prefer else 1, -score)
+                scored[ident] = min(scored.get(ident, rank), rank)
+        best = sorted(scored, key=lambda i: (*scored[i], i))
+        return [self.actors[i] for i in best[:limit]]
 
-    def resolve(self, text: str) -> Actor:
+    def resolve(self, text: str, prefer: tuple[ActorKind, ...] = ()) -> Actor:
         """The one actor ``text`` names.
 
         Raises:
@@ -123,7 +130,7 @@ class NameIndex:
         if found:
             names = ", ".join(f"{a.name} ({a.id})" for a in found)
             raise NotFoundError(f"{text!r} could mean {names}; ask with the full name", code="TG242")
-        close = self.suggest(text)
+        close = self.suggest(text, prefer=prefer)
         hint = (
             ("did you mean " + ", ".join(repr(a.name) for a in close) + "?")
             if close
@@ -131,5 +138,23 @@ class NameIndex:
         )
         raise NotFoundError(f"no actor called {text!r} in the graph; {hint}", code="TG240")
 
-    def resolve_id_or_name(self, text: str) -> Actor:
-        return self.actors.get(text) or self.resolve(text)
+    def resolve_id_or_name(self, text: str, prefer: tuple[ActorKind, ...] = ()) -> Actor:
+        """The actor with this id, else the one this name denotes (see ``resolve``)."""
+        return self.actors.get(text.strip()) or self.resolve(text, prefer)
+
+
+def _closeness(a: str, b: str, **kwargs: object) -> float:
+    """How alike two name keys are as whole names (0-100)."""
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def _guess_kinds(text: str) -> tuple[ActorKind, ...]:
+    """The kind a name looks like: two or more capitalised words read as a person's name.
+
+    >>> _guess_kinds("Brendan Lynch")
+    (<ActorKind.PERSON: 'Person'>,)
+    """
+    words = text.split()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words) and name_key(text) not in country_table():
+        return (ActorKind.PERSON,)
+    return ()

@@ -8,31 +8,19 @@ graph's names (aliases, surnames, country names) and calls the helper.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from tradegraph.graph.errors import InputError, NotFoundError, TradegraphError
-from tradegraph.graph.model import Actor, Evidence
-from tradegraph.queries import grammar, helpers
+from tradegraph.graph.model import Actor
+from tradegraph.queries import catalogue, grammar
 from tradegraph.queries.names import NameIndex, name_key
-from tradegraph.queries.results import Answer, sorted_evidence
+from tradegraph.queries.replies import Reply, render
 
 MAX_QUESTION = 400
 
-INTENTS: dict[str, str] = {
-    "representatives": "who represents a country or body: 'Who represents Japan?', 'Who is China's negotiator?'",
-    "represented_by": "whom a person represents: 'Whom does Akazawa represent?', 'Which country does Bessent work for?'",
-    "successors": "who replaced a person: 'Who replaced Wang Shouwen?', 'Who succeeded ...?'",
-    "predecessors": "whom a person replaced: 'Who was Li Chenggang's predecessor?'",
-    "counterparts": "negotiation counterparts: 'Who is the US negotiating with?', 'Who are Mexico's counterparts?'",
-    "allies": "allies: 'Which countries are allied with the United States?'",
-    "tariff_imposers": "who imposed tariffs on a country: 'Who imposed tariffs on India?'",
-    "tariff_targets": "on whom an actor imposed tariffs: 'Which countries did the US put tariffs on?'",
-    "path": "how two actors are linked: 'How is Ebrard connected to Li Chenggang?'",
-    "profile": "an actor's profile: 'Who is Akazawa?', 'Tell me about the EU'",
-    "brokers": "the most central brokers: 'Who are the key brokers?'",
-}
+# What ``ask`` understands, read from the catalogue (kind -> help and examples).
+INTENTS: dict[str, str] = {k.name: f"{k.help}: {k.example}" for k in catalogue.KINDS if k.example}
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -80,43 +68,53 @@ def _to_date(parts: dict[str, str | None], text: str) -> date:
         ) from err
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """The answer to one question: what was understood, and the answers with their evidence."""
-
-    question: str
-    intent: str
-    entity: Actor | None
-    as_of: date | None
-    answers: tuple[Answer, ...] = ()
-    other: Actor | None = None
-    notes: tuple[str, ...] = field(default=())
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "question": self.question,
-            "intent": self.intent,
-            "entity": self.entity.id if self.entity else None,
-            "as_of": self.as_of.isoformat() if self.as_of else None,
-            "answers": [
-                {
-                    "id": a.actor.id,
-                    "name": a.actor.name,
-                    "type": a.actor.kind.value,
-                    "evidence": [_evidence_json(ev) for ev in a.evidence],
-                }
-                for a in self.answers
-            ],
-        }
+_PERIOD = re.compile(
+    r"(?:,?\s*)\b(before|prior to|until|after|since|between|from)\s+(?:the\s+)?", re.IGNORECASE
+)
 
 
-def _evidence_json(ev: Evidence) -> dict[str, Any]:
-    return {
-        "sentence": ev.sentence,
-        "article": ev.article_id,
-        "url": ev.url or "",
-        "date": ev.date.isoformat() if ev.date else "",
-    }
+def _date_at(text: str) -> tuple[date, int] | None:
+    """A date at the very start of ``text`` and where it ends."""
+    for form in _DATE_FORMS:
+        found = re.compile(form + r"\b", re.IGNORECASE).match(text)
+        if found:
+            return _to_date(found.groupdict(), found.group(0)), found.end()
+    return None
+
+
+def find_when(question: str) -> tuple[tuple[date | None, ...], str]:
+    """The days a question asks about, and the question without them; none: no day named.
+
+    "before D" asks about the day before, "after D" the day after, "since D" about D and now,
+    "between D1 and D2" about both days (answers of either count).
+
+    >>> find_when("Who represented China before 16 April 2025?")
+    ((datetime.date(2025, 4, 15),), 'Who represented China?')
+    >>> find_when("Who represented the UK between August 2025 and October 2025?")[0]
+    (datetime.date(2025, 8, 1), datetime.date(2025, 10, 1))
+    """
+    for found in _PERIOD.finditer(question):
+        start = _date_at(question[found.end() :])
+        if start is None:
+            continue
+        day, end = start[0], found.end() + start[1]
+        word = found.group(1).lower()
+        days: tuple[date | None, ...] = (day,)
+        if word in ("before", "prior to", "until"):
+            days = (day - timedelta(days=1),)
+        elif word == "after":
+            days = (day + timedelta(days=1),)
+        elif word == "since":
+            days = (day, None)
+        elif word in ("between", "from"):
+            second = re.match(r"\s+(?:and|to|until|till|-)\s+", question[end:], re.IGNORECASE)
+            later = _date_at(question[end + second.end() :]) if second else None
+            if second and later:
+                days, end = (day, later[0]), end + second.end() + later[1]
+        rest = question[: found.start()] + question[end:]
+        return days, " ".join(rest.split()).replace(" ?", "?")
+    named, rest = find_date(question)
+    return ((named,) if named else ()), rest
 
 
 def _spans(text: str) -> list[str]:
@@ -147,21 +145,76 @@ def resolve_entity(index: NameIndex, text: str) -> Actor:
 
 def understood(question: str) -> grammar.Match:
     """The intent and entity text of a question, or an InputError listing what can be asked."""
+    return _readings(question)[0]
+
+
+def _readings(question: str) -> list[grammar.Match]:
     if len(question) > MAX_QUESTION:
         raise InputError(
             f"the question is {len(question)} characters long; ask in at most {MAX_QUESTION}", code="TG162"
         )
-    found = grammar.match(question)
-    if found is None or (found.intent not in ("brokers",) and not name_key(found.entity)):
-        kinds = "\n  - ".join(INTENTS.values())
+    found = [m for m in grammar.matches(question) if m.intent == "brokers" or name_key(m.entity)]
+    if not found:
         raise InputError(
-            f"cannot read the question {question.strip()!r}; I can answer:\n  - {kinds}", code="TG160"
+            f"cannot read the question {question.strip()!r}; I can answer:\n{catalogue.ask_help()}",
+            code="TG160",
         )
     return found
 
 
+def _exact(index: NameIndex, text: str) -> Actor | None:
+    found = index.lookup(re.sub(r"^(?:an?|the)\s+", "", text.strip(), flags=re.IGNORECASE))
+    return found[0] if len(found) == 1 else None
+
+
+def _exact_names(index: NameIndex, reading: grammar.Match) -> tuple[Actor, ...] | None:
+    """The reading's actors when each slot is exactly a known name; two slots may also be split
+    anew at another word ("Is South Korea a US ally?" read lazily as "South" + "Korea a US")."""
+    if reading.other is None:
+        one = _exact(index, reading.entity)
+        return (one,) if one else None
+    first, second = _exact(index, reading.entity), _exact(index, reading.other)
+    if first and second:
+        return (first, second)
+    words = f"{reading.entity} {reading.other}".split()
+    for cut in range(1, len(words)):
+        first, second = _exact(index, " ".join(words[:cut])), _exact(index, " ".join(words[cut:]))
+        if first and second:
+            return (first, second)
+    return None
+
+
+def _names(index: NameIndex, reading: grammar.Match) -> tuple[Actor, ...]:
+    texts = [reading.entity] + ([reading.other] if reading.other else [])
+    return tuple(resolve_entity(index, text) for text in texts)
+
+
+def _choose(index: NameIndex, readings: list[grammar.Match]) -> tuple[grammar.Match, tuple[Actor, ...]]:
+    """The first reading whose slots are exactly known names, else the first whose slots hold one.
+
+    Raises:
+        NotFoundError: no reading names known actors (the most informative error of them).
+    """
+    for reading in readings:
+        if reading.intent == "brokers":
+            return reading, ()
+        exact = _exact_names(index, reading)
+        if exact:
+            return reading, exact
+    errors: list[NotFoundError] = []
+    for reading in readings:
+        try:
+            return reading, _names(index, reading)
+        except NotFoundError as err:
+            errors.append(err)
+    raise max(errors, key=lambda e: len(e.message))
+
+
 def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex | None = None) -> Reply:
     """Answer a plain-language question from the store; a date in the question wins over ``as_of``.
+
+    The grammar may read a question several ways ("Who is the US president?"); the first
+    reading whose slots are exactly known names answers it, else the first whose slots hold one.
 
     Raises:
         InputError: the question cannot be read (TG160) or holds an impossible date (TG161).
@@ -169,117 +222,26 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
     """
     if len(question) > MAX_QUESTION:  # before any pattern reads it: their work grows with the length
         understood(question)
-    day, rest = find_date(question)
-    as_of = day or as_of
-    found = understood(rest)
+    days, rest = find_when(question)
+    readings = _readings(rest)
     index = index or NameIndex.from_store(store)
-    if found.intent == "brokers":
-        top = helpers.brokers(store, as_of=as_of)
-        return Reply(
-            question,
-            "brokers",
-            None,
-            as_of,
-            tuple(Answer(actor=b.actor, relation=helpers.NEG) for b in top),
-            notes=tuple(f"{b.actor.name}: betweenness {b.score:.3f}" for b in top),
-        )
-    entity = resolve_entity(index, found.entity)
-    if found.intent == "path":
-        return _path_reply(store, question, entity, resolve_entity(index, found.other or ""), as_of)
-    answers = ANSWERERS[found.intent](store, entity, as_of)
-    return Reply(question, found.intent, entity, as_of, tuple(answers))
-
-
-def _successions(store: Any, entity: Actor, as_of: date | None, forward: bool) -> list[Answer]:
-    chain = (helpers.successors if forward else helpers.predecessors)(store, entity.id, as_of)
-    near = [s for s in chain if (s.predecessor if forward else s.successor).id == entity.id]
-    return [
-        Answer(
-            actor=s.successor if forward else s.predecessor,
-            relation=helpers.REPL,
-            evidence=s.evidence,
-            role=s.role,
-            valid_from=s.date,
-        )
-        for s in near
+    reading, actors = _choose(index, readings)
+    entry = catalogue.BY_NAME[reading.intent]
+    replies = [
+        catalogue.run(entry, store, actors, as_of=day, question=question, index=index, role=reading.role)
+        for day in (days or (as_of,))
     ]
+    return catalogue.merged(replies)
 
 
-def _profile(store: Any, entity: Actor, as_of: date | None) -> list[Answer]:
-    prof = helpers.profile(store, entity.id, as_of)
-    evidence = sorted_evidence([ev for r in prof.relations for ev in r.evidence])
-    return [
-        Answer(
-            actor=prof.actor,
-            relation=prof.relations[0].kind if prof.relations else helpers.REP,
-            evidence=evidence,
-        )
-    ]
-
-
-def _path_reply(store: Any, question: str, a: Actor, b: Actor, as_of: date | None) -> Reply:
-    path = helpers.shortest_path(store, a.id, b.id, as_of=as_of)
-    if path is None:
-        return Reply(question, "path", a, as_of, (), other=b, notes=("no chain of relations links them",))
-    answers = tuple(
-        Answer(
-            actor=actor,
-            relation=(path.relations[i - 1].kind if i else helpers.REP),
-            evidence=path.relations[i - 1].evidence if i else (),
-        )
-        for i, actor in enumerate(path.actors)
-    )
-    return Reply(question, "path", a, as_of, answers, other=b)
-
-
-ANSWERERS = {
-    "representatives": lambda s, e, d: helpers.representatives_of(s, e.id, d),
-    "represented_by": lambda s, e, d: helpers.represented_by(s, e.id, d),
-    "successors": lambda s, e, d: _successions(s, e, d, forward=True),
-    "predecessors": lambda s, e, d: _successions(s, e, d, forward=False),
-    "counterparts": lambda s, e, d: helpers.counterparts(
-        s, e.id, "actor" if e.kind.value == "Person" else "state", d
-    ),
-    "allies": lambda s, e, d: helpers.allies(s, e.id, d),
-    "tariff_imposers": lambda s, e, d: helpers.tariff_imposers(s, e.id, d),
-    "tariff_targets": lambda s, e, d: helpers.tariff_targets(s, e.id, d),
-    "profile": _profile,
-}
-
-
-def render(reply: Reply) -> str:
-    """A readable answer: one line per answer and one evidence line under it."""
-    about = reply.entity.name if reply.entity else "the graph"
-    when = f" on {reply.as_of.isoformat()}" if reply.as_of else ""
-    head = f"{reply.question.strip()}  [{reply.intent}: {about}{' -> ' + reply.other.name if reply.other else ''}{when}]"
-    lines = [head]
-    if not reply.answers:
-        lines.append("  No answer in the graph." + (f" ({'; '.join(reply.notes)})" if reply.notes else ""))
-    for ans in reply.answers:
-        lines.append(f"  - {ans.actor.name} ({ans.actor.kind.value}, {ans.actor.id}){_detail(ans)}")
-        if ans.evidence:
-            ev = ans.evidence[0]
-            more = f" (+{ans.support - 1} more articles)" if ans.support > 1 else ""
-            lines.append(
-                f'      "{ev.sentence}" — {ev.url or ev.article_id}'
-                f"{', ' + ev.date.isoformat() if ev.date else ''}{more}"
-            )
-    if reply.answers and reply.notes:
-        lines += [f"  {note}" for note in reply.notes]
-    return "\n".join(lines)
-
-
-def _detail(ans: Answer) -> str:
-    bits = [ans.role] if ans.role else []
-    if ans.valid_from:
-        bits.append(f"from {ans.valid_from.isoformat()}")
-    if ans.valid_to:
-        bits.append(f"until {ans.valid_to.isoformat()}")
-    if ans.via:
-        bits.append("via " + ", ".join(ans.via))
-    if ans.inferred:
-        bits.append("inferred from a replacement")
-    return (" — " + "; ".join(bits)) if bits else ""
-
-
-__all__ = ["INTENTS", "Reply", "TradegraphError", "NotFoundError", "ask", "find_date", "render", "understood"]
+__all__ = [
+    "INTENTS",
+    "Reply",
+    "TradegraphError",
+    "NotFoundError",
+    "ask",
+    "find_date",
+    "find_when",
+    "render",
+    "understood",
+]
