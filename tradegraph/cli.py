@@ -23,6 +23,7 @@ COMMANDS = (
     "query",
     "cypher",
     "viz",
+    "timeline",
     "export",
     "neo4j",
     "demo",

@@ -71,22 +71,37 @@ def tenures(relations: Iterable[Relation]) -> list[Tenure]:
         (r for r in relations if r.kind is RelationKind.REPLACED_BY),
         key=lambda r: (_event_day(r) or date.max, r.key),
     )
-    for rel in replacements:
-        old, new, day = rel.source, rel.target, _event_day(rel)
-        for (person, body), successor_tenure in list(held.items()):
-            if person != new or not _same_office(successor_tenure.role, rel.role):
-                continue
-            previous = held.get((old, body)) or Tenure(
-                old, body, rel.role or successor_tenure.role, inferred=True, evidence=rel.evidence
-            )
-            end = min(d for d in (previous.end, day) if d) if (previous.end or day) else None
-            held[old, body] = replace(previous, end=end, successor=previous.successor or new)
-            held[new, body] = replace(
+    # A chain (a replaced by b, b by c) needs c's tenure before b's can be inferred: repeat to a fixpoint.
+    for _ in range(len(replacements) + 1):
+        if not any([_replace(held, rel) for rel in replacements]):
+            break
+    return sorted(held.values(), key=lambda t: (t.body, t.start or date.min, t.person))
+
+
+def _replace(held: dict[tuple[str, str], Tenure], rel: Relation) -> bool:
+    """Apply one replacement to the tenures; whether anything changed."""
+    old, new, day = rel.source, rel.target, _event_day(rel)
+    changed = False
+    for (person, body), successor_tenure in list(held.items()):
+        if person != new or not _same_office(successor_tenure.role, rel.role):
+            continue
+        previous = held.get((old, body)) or Tenure(
+            old, body, rel.role or successor_tenure.role, inferred=True, evidence=rel.evidence
+        )
+        end = min(d for d in (previous.end, day) if d) if (previous.end or day) else None
+        updated = {
+            (old, body): replace(previous, end=end, successor=previous.successor or new),
+            (new, body): replace(
                 successor_tenure,
                 start=successor_tenure.start or day,
                 predecessor=successor_tenure.predecessor or old,
-            )
-    return sorted(held.values(), key=lambda t: (t.body, t.start or date.min, t.person))
+            ),
+        }
+        for key, tenure in updated.items():
+            if held.get(key) != tenure:
+                held[key] = tenure
+                changed = True
+    return changed
 
 
 def holders_on(found: Iterable[Tenure], body: str, day: date) -> list[Tenure]:
