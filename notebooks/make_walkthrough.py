@@ -149,14 +149,15 @@ for n, members in enumerate(communities, 1):
 
 `render_page` draws a selection of the graph as one self-contained page (vis-network inlined,
 no network access, article text shown as text only). `tradegraph viz -o graph.html` writes the
-same page to a file. Hover over a line to read the evidence.""",
+same page to a file: find an actor by name or alias, filter by kind, date and confidence, click a
+line to read its evidence.""",
     ),
     (
         "code",
         """from IPython.display import HTML
 
 from tradegraph.graph.export.html import iframe, render_page
-from tradegraph.graph.export.selection import select
+from tradegraph.commands.selection import select
 
 HTML(iframe(render_page(select(store), articles=store.articles(), title="Example articles")))""",
     ),

@@ -28,6 +28,7 @@ COMMANDS = (
     "query",
     "cypher",
     "viz",
+    "timeline",
     "export",
     "neo4j",
     "demo",

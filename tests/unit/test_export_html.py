@@ -25,6 +25,7 @@ from fixtures.viz_graph import (
 )
 
 from tradegraph.cli import main
+from tradegraph.commands.selection import select
 from tradegraph.graph.backends.memory import MemoryStore
 from tradegraph.graph.errors import NotFoundError
 from tradegraph.graph.export.html import (
@@ -35,7 +36,7 @@ from tradegraph.graph.export.html import (
     render_page,
     write_html,
 )
-from tradegraph.graph.export.selection import Selection, select
+from tradegraph.graph.export.selection import Selection
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
 
 
@@ -67,7 +68,7 @@ def _graph_data(html: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def page() -> str:
-    return render_page(select(viz_store()), articles=viz_store().articles())
+    return render_page(select(viz_store()))
 
 
 def test_html_every_kind_has_a_style_and_a_legend_entry() -> None:

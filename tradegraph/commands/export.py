@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tradegraph.cli import add_store_option
 
 if TYPE_CHECKING:
-    from tradegraph.graph.store import GraphStore
+    from tradegraph.graph.export.selection import Selection
 
 FORMATS = ("turtle", "jsonld", "graphml", "json")
 # The format an output file's extension asks for (--format wins).
@@ -24,11 +24,14 @@ BY_SUFFIX = {
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from tradegraph.graph.export.vocabulary import DEFAULT_BASE_IRI
+
     parser = subparsers.add_parser(
         "export",
         help="write the graph as RDF (Turtle/JSON-LD), GraphML or node-link JSON",
-        description="Write the whole graph to one file: RDF aligned to W3C ORG, PROV-O and "
-        "Wikidata (turtle, jsonld), GraphML for Gephi, or node-link JSON.",
+        description="Write the whole graph to one file: RDF aligned to W3C ORG, OWL-Time, PROV-O and "
+        "Wikidata (turtle, jsonld), GraphML for Gephi, yEd and Cytoscape, or node-link JSON for "
+        "networkx. The file is written whole or not at all.",
     )
     add_store_option(parser)
     parser.add_argument(
@@ -40,22 +43,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the file to write; - for stdout"
     )
+    parser.add_argument(
+        "--base-iri",
+        default=DEFAULT_BASE_IRI,
+        metavar="IRI",
+        help=f"namespace of actors, articles and statements in RDF (default {DEFAULT_BASE_IRI})",
+    )
     parser.set_defaults(func=run)
 
 
-def export(store: GraphStore, fmt: str, path: Path) -> Path:
-    """Write ``store`` in ``fmt`` to ``path``; heavy libraries are imported only for their format."""
+def export(selection: Selection, fmt: str, path: Path, *, base_iri: str | None = None) -> Path:
+    """Write ``selection`` in ``fmt`` to ``path``; heavy libraries are imported only for their format."""
     if fmt == "json":
         from tradegraph.graph.export.jsonexport import write_json
 
-        return write_json(store, path)
+        return write_json(selection, path)
     if fmt == "graphml":
         from tradegraph.graph.export.graphml import write_graphml
 
-        return write_graphml(store, path)
+        return write_graphml(selection, path)
     from tradegraph.graph.export.rdf import write_rdf
+    from tradegraph.graph.export.vocabulary import DEFAULT_BASE_IRI
 
-    return write_rdf(store, path, fmt)
+    return write_rdf(selection, path, fmt, base_iri=base_iri or DEFAULT_BASE_IRI)
 
 
 def output_format(output: str, given: str | None) -> str:
@@ -79,17 +89,23 @@ def output_format(output: str, given: str | None) -> str:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from tradegraph.commands.selection import select
     from tradegraph.graph.store import open_store
     from tradegraph.streams import check_output, output_path
 
     fmt = output_format(args.output, args.format)
     check_output(args.output)
-    with open_store(args.store) as store, output_path(args.output, "." + fmt) as target:
-        export(store, fmt, target)
-        counts = store.counts()
+    if fmt in ("turtle", "jsonld"):
+        from tradegraph.graph.export.rdf import check_base_iri
+
+        check_base_iri(args.base_iri)  # before reading the store
+    with open_store(args.store) as store:
+        selection = select(store)
+    with output_path(args.output, "." + fmt) as target:
+        export(selection, fmt, target, base_iri=args.base_iri)
     where = "stdout" if args.output == "-" else args.output
     print(
-        f"wrote {where} ({fmt}: {counts['actors']} actors, {counts['relations']} relations)",
+        f"wrote {where} ({fmt}: {len(selection.actors)} actors, {len(selection.relations)} relations)",
         file=sys.stderr if args.output == "-" else sys.stdout,
     )
     return 0

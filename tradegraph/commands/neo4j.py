@@ -18,6 +18,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("action", choices=ACTIONS)
     _add_import_options(parser)
+    parser.add_argument(
+        "--http",
+        action="store_true",
+        help="with start: also open the HTTP connector on 127.0.0.1 for Neo4j Browser (log in as neo4j "
+        "with the password in <home>/password); port $TRADEGRAPH_NEO4J_HTTP_PORT, default the Bolt "
+        "port - 213 (7474 for 7687)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -61,8 +68,11 @@ def run(args: argparse.Namespace) -> int:
             f"Neo4j {managed.installed_version(home)} installed in {home} ({time.monotonic() - began:.1f} s)"
         )
     elif args.action == "start":
-        state = managed.start()
+        state = managed.start(http=args.http)
         print(f"{state.describe()} (ready after {time.monotonic() - began:.1f} s)")
+        if args.http and not state.browser:
+            print("the server was already running without HTTP: run 'tradegraph neo4j stop' first")
+            return 1
     elif args.action == "stop":
         print("Neo4j stopped" if managed.stop() else "Neo4j was not running")
     else:

@@ -14,8 +14,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "viz",
         help="write an interactive, self-contained HTML page of the graph",
-        description="Write one HTML file that opens offline in any browser: actors coloured and "
-        "shaped by kind, relations coloured by kind, evidence in the tooltips.",
+        description="Write one HTML file that opens offline in any browser: find actors by name or "
+        "alias, filter relations by kind, date and confidence, read the evidence of a relation and "
+        "who held which office when.",
     )
     add_store_option(parser)
     parser.add_argument("--actor", metavar="ID|NAME", help="show only the neighbourhood of this actor")
@@ -29,6 +30,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument(
         "--as-of", type=_day, metavar="YYYY-MM-DD", help="show relations that held on this day"
+    )
+    parser.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=0.0,
+        metavar="X",
+        help="show relations with evidence at least this confident, 0 to 1 (default 0)",
     )
     parser.add_argument("--title", help="the page heading")
     parser.add_argument("-o", "--output", required=True, metavar="FILE.html", help="the page to write")
@@ -51,19 +59,35 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from None
 
 
+def _confidence(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a confidence; give a number from 0 to 1")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
+    from tradegraph.commands.selection import select
     from tradegraph.graph.export.html import write_html
     from tradegraph.graph.store import open_store
 
     with open_store(args.store) as store:
-        path = write_html(
+        selection = select(
             store,
-            Path(args.output),
             actor=args.actor,
             depth=args.depth,
             kinds=args.kind,
             as_of=args.as_of,
-            title=args.title,
+            min_confidence=args.min_confidence,
         )
+    title = args.title or (f"Around {args.actor}" if args.actor else "Trade diplomacy graph")
+    if args.as_of and not args.title:
+        title += f" as of {args.as_of.isoformat()}"
+    path = write_html(
+        selection, Path(args.output), as_of=args.as_of, min_confidence=args.min_confidence, title=title
+    )
     print(f"wrote {path} ({path.stat().st_size // 1024} KiB); open it in a browser, no network needed")
     return 0

@@ -38,10 +38,12 @@ class ServerStatus:
     version: str | None
     pid: int | None
     home: Path
+    browser: str | None = None  # Neo4j Browser's address when the HTTP connector is on
 
     def describe(self) -> str:
         state = f"running (pid {self.pid})" if self.running else "stopped"
-        return f"Neo4j {self.version or '(not installed)'} {state} at {self.uri}; home {self.home}"
+        browser = f"; Neo4j Browser at {self.browser}" if self.running and self.browser else ""
+        return f"Neo4j {self.version or '(not installed)'} {state} at {self.uri}{browser}; home {self.home}"
 
 
 def default_uri() -> str:
@@ -83,8 +85,8 @@ def _is_managed(parts) -> bool:  # type: ignore[no-untyped-def]
 
 def installed_version(base: Path | None = None) -> str | None:
     lib = (base or settings.home()) / "lib"
-    jar = lib / f"neo4j-{settings.NEO4J_VERSION}.jar"
-    return settings.NEO4J_VERSION if jar.exists() else None
+    jars = (f"neo4j-{settings.NEO4J_VERSION}.jar", f"neo4j-browser-{settings.BROWSER_VERSION}.jar")
+    return settings.NEO4J_VERSION if all((lib / jar).exists() for jar in jars) else None
 
 
 def install() -> Path:
@@ -120,11 +122,12 @@ def install() -> Path:
 # -- start / stop / status ---------------------------------------------------------------------
 
 
-def start() -> ServerStatus:
+def start(http: bool = False) -> ServerStatus:
     """Start the server in the background and wait until it answers on Bolt.
 
     Installs it first when needed; sets the generated password before the very first start.
-    Returns at once when our server is already running.
+    Returns at once when our server is already running. ``http`` also opens the HTTP connector
+    on loopback (``settings.http_port()``) for Neo4j Browser, with authentication on.
     """
     base = install()
     current = status()
@@ -137,9 +140,16 @@ def start() -> ServerStatus:
             f"stop it or set {settings.PORT_ENV} to a free port",
             code="TG332",
         )
+    web_port = settings.http_port() if http else None
+    if web_port and _port_taken(web_port):
+        raise StoreUnavailableError(
+            f"HTTP port {web_port} on {settings.HOST} is taken by another program; "
+            f"stop it or set {settings.HTTP_PORT_ENV} to a free port",
+            code="TG332",
+        )
     for sub in ("conf", "logs", "data", "run"):
         (base / sub).mkdir(exist_ok=True)
-    (base / "conf" / "neo4j.conf").write_text(settings.neo4j_conf(bolt_port), encoding="utf-8")
+    (base / "conf" / "neo4j.conf").write_text(settings.neo4j_conf(bolt_port, web_port), encoding="utf-8")
     _ensure_password(base)
     log = open(base / LOG_FILE, "ab")
     try:
@@ -155,6 +165,9 @@ def start() -> ServerStatus:
         log.close()
     (base / PID_FILE).write_text(str(process.pid), encoding="utf-8")
     _await_ready(process, base)
+    deadline = time.monotonic() + START_TIMEOUT
+    while web_port and not _port_taken(web_port) and time.monotonic() < deadline:
+        time.sleep(0.2)  # the HTTP connector can open a moment after Bolt
     return status()
 
 
@@ -180,8 +193,25 @@ def status() -> ServerStatus:
     base = settings.home()
     pid = _our_pid(base)
     return ServerStatus(
-        running=pid is not None, uri=default_uri(), version=installed_version(base), pid=pid, home=base
+        running=pid is not None,
+        uri=default_uri(),
+        version=installed_version(base),
+        pid=pid,
+        home=base,
+        browser=_browser_address(base),
     )
+
+
+def _browser_address(base: Path) -> str | None:
+    """Neo4j Browser's address if the server's neo4j.conf opens the HTTP connector."""
+    try:
+        conf = (base / "conf" / "neo4j.conf").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    values = dict(line.split("=", 1) for line in conf if "=" in line and not line.startswith("#"))
+    if values.get("server.http.enabled") != "true":
+        return None
+    return f"http://{values.get('server.http.listen_address', '')}/browser/"
 
 
 def _our_pid(base: Path) -> int | None:

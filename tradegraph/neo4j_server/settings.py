@@ -9,8 +9,12 @@ import os
 from pathlib import Path
 
 NEO4J_VERSION = "5.26.30"  # keep in step with pom.xml
+BROWSER_VERSION = "5.24.0"  # neo4j-browser in pom.xml: the newest on Maven Central
 HOME_ENV = "TRADEGRAPH_NEO4J_HOME"
 PORT_ENV = "TRADEGRAPH_NEO4J_PORT"
+HTTP_PORT_ENV = "TRADEGRAPH_NEO4J_HTTP_PORT"
+# Neo4j's own defaults are 7687 (Bolt) and 7474 (HTTP): the HTTP port follows the Bolt port.
+HTTP_PORT_OFFSET = 7687 - 7474
 DEFAULT_HOME = Path("~/.tradegraph/neo4j")
 DEFAULT_PORT = 7687
 HOST = "127.0.0.1"
@@ -56,19 +60,38 @@ def port() -> int:
     return int(value)
 
 
+def http_port() -> int:
+    """The HTTP port for Neo4j Browser: ``$TRADEGRAPH_NEO4J_HTTP_PORT``, else the Bolt port - 213."""
+    value = os.environ.get(HTTP_PORT_ENV) or str(port() - HTTP_PORT_OFFSET)
+    if not value.isdigit() or not 0 < int(value) < 65536:
+        from tradegraph.graph.errors import InputError
+
+        raise InputError(
+            f"{HTTP_PORT_ENV}={value!r} is not a TCP port; set it to a number such as 7474", code="TG151"
+        )
+    return int(value)
+
+
 def bolt_uri() -> str:
     return f"bolt://{HOST}:{port()}"
 
 
-def neo4j_conf(bolt_port: int) -> str:
-    """The server's neo4j.conf: loopback only, Bolt on ``bolt_port``, no HTTP, small memory."""
+def neo4j_conf(bolt_port: int, http_port: int | None = None) -> str:
+    """The server's neo4j.conf: loopback only, Bolt on ``bolt_port``, small memory, authentication on.
+
+    HTTP (Neo4j Browser and the HTTP API) only when ``http_port`` is given, on loopback too.
+    """
+    http = [
+        f"server.http.enabled={'true' if http_port else 'false'}",
+        *([f"server.http.listen_address={HOST}:{http_port}"] if http_port else []),
+    ]
     lines = [
         "# Written by `tradegraph neo4j start`; edits are overwritten.",
         f"server.default_listen_address={HOST}",
         f"server.default_advertised_address={HOST}",
         "server.bolt.enabled=true",
         f"server.bolt.listen_address={HOST}:{bolt_port}",
-        "server.http.enabled=false",
+        *http,
         "server.https.enabled=false",
         f"server.memory.heap.initial_size={HEAP}",
         f"server.memory.heap.max_size={HEAP}",

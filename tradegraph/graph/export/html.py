@@ -1,11 +1,11 @@
-"""The interactive graph page: one self-contained, offline HTML file drawn by vis-network via pyvis.
+"""The interactive graph page: one self-contained, offline HTML file drawn by vis-network.
 
-pyvis 0.3.2 builds the node and edge records; the page comes from our own template because
-pyvis's loads vis-network and Bootstrap from CDNs, copies a ``lib/`` folder into the working
-directory, and switches to an ``innerHTML`` tooltip whenever a title contains "href". Here the
-vis-network files pyvis ships are inlined, a Content-Security-Policy forbids every fetch, all
-text from articles reaches the page only as JSON data and tooltips are plain text (vis-network
-9 sets string titles with ``innerText``).
+The records for vis-network (nodes with precomputed positions, edges with their evidence and
+dates) and the data of the page's panels (tenures, the date range of the time slider) are built
+here; ``page`` renders them into one file with vis-network inlined (the copy pyvis ships), a
+Content-Security-Policy that forbids every fetch, and the explorer script (``page.js``). All
+text from articles reaches the page only as JSON data, shown with ``textContent``/``innerText``;
+links to sources are kept only when they are http(s).
 """
 
 from __future__ import annotations
@@ -15,14 +15,18 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from tradegraph.graph.export.selection import Selection, select
+from tradegraph.graph.export.files import write_text_atomically
+from tradegraph.graph.export.selection import Selection, as_selection
+from tradegraph.graph.export.tenures import tenures
 from tradegraph.graph.model import Actor, ActorKind, Article, Relation, RelationKind
-from tradegraph.graph.store import GraphStore
 
-# Above this many nodes the layout is computed in Python and physics is off, so the page
-# opens in seconds instead of simulating for a minute.
+if TYPE_CHECKING:
+    from tradegraph.graph.store import GraphStore
+
+# Above this many nodes edges carry no labels and are drawn straight (hover and select still work).
 PHYSICS_NODE_LIMIT = 300
 LAYOUT_SEED = 42
 MAX_EVIDENCE_IN_TOOLTIP = 5
@@ -44,33 +48,29 @@ _SHAPE_SYMBOL = {"dot": "●", "square": "■", "triangle": "▲"}
 
 
 def write_html(
-    store: GraphStore,
+    source: GraphStore | Selection,
     path: str | Path,
     *,
-    actor: str | None = None,
-    depth: int = 1,
-    kinds: Iterable[RelationKind | str] | None = None,
     as_of: date | None = None,
+    min_confidence: float = 0.0,
     title: str | None = None,
 ) -> Path:
-    """Write the graph page for ``store`` (or the ego view around ``actor``) to ``path``.
+    """Write the graph page for a selection (or a whole store) to ``path``, atomically.
 
     Args:
-        store: Any GraphStore.
+        source: The Selection to draw (``tradegraph.commands.selection.select``), or a store.
         path: The ``.html`` file to write; nothing else is written.
-        actor: An actor id, name or alias to centre an ego view on.
-        depth: Hops around ``actor``.
-        kinds: Relation kinds to show (None: all).
-        as_of: Show only relations that held on this day.
-        title: The page heading (default: names the view).
+        as_of: Where the time slider starts (the relations are not filtered here).
+        min_confidence: Where the confidence slider starts.
+        title: The page heading (default: "Trade diplomacy graph").
+
+    Raises:
+        InputError: [TG175] the file cannot be written.
     """
-    selection = select(store, actor=actor, depth=depth, kinds=kinds, as_of=as_of)
-    heading = title or _default_title(selection, actor, as_of)
-    path = Path(path)
-    path.write_text(
-        render_page(selection, articles=store.articles(), title=heading, store=store), encoding="utf-8"
-    )
-    return path
+    selection = as_selection(source)
+    heading = title or "Trade diplomacy graph" + (f" as of {as_of.isoformat()}" if as_of else "")
+    page = render_page(selection, title=heading, as_of=as_of, min_confidence=min_confidence)
+    return write_text_atomically(path, page)
 
 
 def render_page(
@@ -78,68 +78,170 @@ def render_page(
     *,
     articles: Iterable[Article] = (),
     title: str = "tradegraph",
+    as_of: date | None = None,
+    min_confidence: float = 0.0,
     store: GraphStore | None = None,
 ) -> str:
     """The page for ``selection`` as one HTML string (no network, no files beside it)."""
     from tradegraph.graph.export.page import render
 
-    names = _names(selection.actors, selection.relations, store)
-    nodes, edges = network_records(selection, names, {a.id: a for a in articles})
+    known = {a.id: a for a in (*selection.articles, *articles)}
+    names = _names(selection.actors, store)
+    nodes, edges = network_records(selection, names, known)
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": vis_options(len(nodes)),
+        "tenures": tenure_records(selection.relations, names),
+        "days": day_range(selection.relations),
+        "start": {"day": as_of.isoformat() if as_of else None, "confidence": min_confidence},
+    }
     return render(
-        title=title,
-        nodes=nodes,
-        edges=edges,
-        options=vis_options(len(nodes)),
-        legend=legend(),
-        summary=f"{len(nodes)} actors · {len(edges)} relations",
+        title=title, data=data, legend=legend(), summary=f"{len(nodes)} actors · {len(edges)} relations"
     )
 
 
-def network_records(
-    selection: Selection,
-    names: Mapping[str, str],
-    articles: Mapping[str, Article],
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The vis-network node and edge records, built with pyvis."""
-    from pyvis.network import Network
-
-    net = Network(directed=True, cdn_resources="in_line")
-    positions = layout(selection)
+def _degrees(relations: Iterable[Relation]) -> dict[str, int]:
     degree: dict[str, int] = {}
-    for rel in selection.relations:
+    for rel in relations:
         degree[rel.source] = degree.get(rel.source, 0) + 1
         degree[rel.target] = degree.get(rel.target, 0) + 1
-    for actor in selection.actors:
-        colour, shape = ACTOR_STYLE[actor.kind]
-        x, y = positions[actor.id]
-        net.add_node(
-            actor.id,
-            label=actor.name,
-            title=actor_tooltip(actor, names),
-            color=colour,
-            shape=shape,
-            size=10 + 4 * math.sqrt(degree.get(actor.id, 0)),
-            x=x,
-            y=y,
-            kind=actor.kind.value,
-        )  # not ``group``: pyvis then drops the colour
+    return degree
+
+
+def node_record(
+    actor: Actor, names: Mapping[str, str], xy: tuple[float, float], degree: int
+) -> dict[str, Any]:
+    colour, shape = ACTOR_STYLE[actor.kind]
+    return {
+        "id": actor.id,
+        "label": actor.name,
+        "kind": actor.kind.value,
+        "aliases": list(actor.aliases),
+        "roles": list(actor.roles),
+        "affiliation": names.get(actor.affiliation, actor.affiliation) if actor.affiliation else None,
+        "title": actor_tooltip(actor, names),
+        "color": colour,
+        "shape": shape,
+        "value": degree,  # vis-network scales size and label by it
+        "x": xy[0],
+        "y": xy[1],
+    }
+
+
+def network_records(
+    selection: Selection, names: Mapping[str, str], articles: Mapping[str, Article]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The vis-network node and edge records."""
+    positions = layout(selection)
+    degree = _degrees(selection.relations)
+    nodes = [node_record(a, names, positions[a.id], degree.get(a.id, 0)) for a in selection.actors]
     labelled = len(selection.actors) <= PHYSICS_NODE_LIMIT
+    parallel: dict[frozenset[str], int] = {}
+    edges = []
     for rel in selection.relations:
-        colour, dashed = RELATION_STYLE[rel.kind]
-        net.add_edge(
-            rel.source,
-            rel.target,
-            title=relation_tooltip(rel, names, articles),
-            color=colour,
-            dashes=dashed,
-            width=edge_width(rel.support),
-            label=rel.kind.value if labelled else None,
-            kind=rel.kind.value,
-            arrows={"to": {"enabled": not rel.kind.symmetric}},
-            id="|".join(rel.key),
-        )
-    edges = [{k: v for k, v in e.items() if v is not None} for e in net.edges]
-    return list(net.nodes), edges
+        pair = frozenset((rel.source, rel.target))
+        nth = parallel[pair] = parallel.get(pair, -1) + 1
+        edges.append(edge_record(rel, names, articles, labelled=labelled, nth=nth))
+    return nodes, edges
+
+
+def edge_record(
+    rel: Relation, names: Mapping[str, str], articles: Mapping[str, Article], *, labelled: bool, nth: int
+) -> dict[str, Any]:
+    """One relation for vis-network; ``nth`` parallel edge between the same two actors gets its own curve."""
+    colour, dashed = RELATION_STYLE[rel.kind]
+    record: dict[str, Any] = {
+        "id": "|".join(rel.key),
+        "from": rel.source,
+        "to": rel.target,
+        "kind": rel.kind.value,
+        "title": relation_tooltip(rel, names, articles),
+        "color": colour,
+        "dashes": dashed,
+        "width": edge_width(rel.support),
+        "arrows": {"to": {"enabled": not rel.kind.symmetric}},
+        "smooth": {
+            "enabled": nth > 0,
+            "type": "curvedCW",
+            "roundness": 0.18 * ((nth + 1) // 2) * (-1) ** nth,
+        },
+        "role": rel.role,
+        "validFrom": rel.valid_from.isoformat() if rel.valid_from else None,
+        "validTo": rel.valid_to.isoformat() if rel.valid_to else None,
+        "confidence": round(rel.confidence, 3) if rel.evidence else None,
+        "support": rel.support,
+        "evidence": [evidence_record(ev, articles) for ev in rel.evidence],
+    }
+    if labelled:
+        record["label"] = rel.kind.value
+    return record
+
+
+def evidence_record(ev: Any, articles: Mapping[str, Article]) -> dict[str, Any]:
+    """One evidence sentence with its date, source and link (http(s) only, else none)."""
+    art = articles.get(ev.article_id)
+    when = ev.date or (art.published if art else None)
+    return {
+        "sentence": _plain(ev.sentence),
+        "date": when.isoformat() if when else None,
+        "reported": ev.date.isoformat() if ev.date else None,
+        "source": _plain(", ".join(s for s in (art and art.source, art and art.title) if s) or ev.article_id),
+        "url": safe_url(ev.url or (art.url if art else None)),
+        "confidence": ev.confidence,
+    }
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) URL with a host, else None (no ``javascript:``, ``data:``, ...).
+
+    >>> safe_url("https://news.example/1"), safe_url("javascript:alert(1)"), safe_url("//x")
+    ('https://news.example/1', None, None)
+    """
+    if not url or _CONTROL.search(url):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def tenure_records(relations: Iterable[Relation], names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Who held which role for whom, when, and who came before and after (for the timeline panel)."""
+
+    def name(actor_id: str | None) -> str | None:
+        return names.get(actor_id, actor_id) if actor_id else None
+
+    return [
+        {
+            "person": t.person,
+            "personName": name(t.person),
+            "body": t.body,
+            "bodyName": name(t.body),
+            "role": t.role,
+            "start": t.start.isoformat() if t.start else None,
+            "end": t.end.isoformat() if t.end else None,
+            "ended": t.ended,
+            "predecessor": t.predecessor,
+            "predecessorName": name(t.predecessor),
+            "successor": t.successor,
+            "successorName": name(t.successor),
+            "inferred": t.inferred,
+        }
+        for t in tenures(relations)
+    ]
+
+
+def day_range(relations: Iterable[Relation]) -> dict[str, str | None]:
+    """The first and last day any relation starts, ends or is reported: the time slider's range."""
+    days = [
+        d
+        for r in relations
+        for d in (r.valid_from, r.valid_to, *(ev.date for ev in r.evidence))
+        if d is not None
+    ]
+    return {"min": min(days).isoformat() if days else None, "max": max(days).isoformat() if days else None}
 
 
 def edge_width(support: int) -> float:
@@ -148,7 +250,7 @@ def edge_width(support: int) -> float:
 
 
 def layout(selection: Selection) -> dict[str, tuple[float, float]]:
-    """Seeded force-directed positions in page pixels, so large pages need no physics."""
+    """Seeded force-directed positions in page pixels, so the page is drawn at once."""
     from tradegraph.graph.export.layout import positions
 
     scale = 60.0 * math.sqrt(max(len(selection.actors), 1)) + 100.0
@@ -162,27 +264,30 @@ def layout(selection: Selection) -> dict[str, tuple[float, float]]:
 
 
 def vis_options(node_count: int) -> dict[str, Any]:
-    """vis-network options; physics only for graphs small enough to settle quickly."""
-    physics = node_count <= PHYSICS_NODE_LIMIT
+    """vis-network options: positions are precomputed, so physics is off from the first paint."""
     return {
-        "physics": {
-            "enabled": physics,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 140},
-            "stabilization": {"enabled": physics, "iterations": 250, "fit": True},
+        "physics": {"enabled": False},
+        "nodes": {
+            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+            # Bigger nodes and labels for actors with more relations; labels of small nodes are
+            # drawn once zooming makes them at least drawThreshold pixels high.
+            "scaling": {
+                "min": 10,
+                "max": 36,
+                "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 9, "maxVisible": 40},
+            },
         },
-        "nodes": {"font": {"size": 14, "face": "sans-serif"}, "borderWidth": 1},
         "edges": {
-            "smooth": {"enabled": physics, "type": "dynamic"},
             "font": {"size": 10, "align": "middle", "color": "#444444", "strokeWidth": 3},
             "arrows": {"to": {"scaleFactor": 0.6}},
         },
         "interaction": {
             "hover": True,
             "tooltipDelay": 120,
-            "hideEdgesOnDrag": not physics,
+            "hideEdgesOnDrag": node_count > PHYSICS_NODE_LIMIT,
             "navigationButtons": False,
-            "keyboard": True,
+            "keyboard": {"enabled": True, "bindToWindow": False},
         },
         "layout": {"improvedLayout": False, "randomSeed": LAYOUT_SEED},
     }
@@ -231,6 +336,7 @@ def relation_tooltip(rel: Relation, names: Mapping[str, str], articles: Mapping[
         )
     if len(rel.evidence) > MAX_EVIDENCE_IN_TOOLTIP:
         lines.append(f"… and {len(rel.evidence) - MAX_EVIDENCE_IN_TOOLTIP} more")
+    lines.append("(click for the evidence panel)")
     return _plain("\n".join(lines))
 
 
@@ -242,18 +348,13 @@ def _plain(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def _names(actors: list[Actor], relations: list[Relation], store: GraphStore | None) -> dict[str, str]:
+def _names(actors: list[Actor], store: GraphStore | None) -> dict[str, str]:
     names = {a.id: a.name for a in actors}
     for ref in {a.affiliation for a in actors if a.affiliation} - names.keys():
         found = store.actor(ref) if store is not None else None
         if found is not None:
             names[ref] = found.name
     return names
-
-
-def _default_title(selection: Selection, actor: str | None, as_of: date | None) -> str:
-    title = f"Around {actor}" if actor else "Trade diplomacy graph"
-    return title + (f" as of {as_of.isoformat()}" if as_of else "")
 
 
 def iframe(page: str, height: int = 620) -> str:

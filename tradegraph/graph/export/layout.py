@@ -39,7 +39,10 @@ def positions(
         pos = nx.spring_layout(graph, seed=seed, scale=scale)
         return {n: (round(float(pos[n][0]), 1), round(float(pos[n][1]), 1)) for n in nodes}
     xy = fruchterman_reingold(len(nodes), _index_pairs(nodes, edges), seed=seed)
-    return {n: (round(float(x * scale), 1), round(float(y * scale), 1)) for n, (x, y) in zip(nodes, xy)}
+    return {
+        n: (round(float(x * scale), 1), round(float(y * scale), 1))
+        for n, (x, y) in zip(nodes, xy, strict=True)
+    }
 
 
 def _index_pairs(nodes: Sequence[Hashable], edges: list[tuple[Hashable, Hashable]]) -> list[tuple[int, int]]:

@@ -1,60 +1,67 @@
-"""Which actors and relations a view or export shows: kinds, a day, the neighbourhood of one actor."""
+"""What an export writes: a subgraph (actors, relations among them, their articles) and filters on it.
+
+Exporters take a ``Selection`` and never query a store; the command layer chooses what to show
+(the whole store, or the neighbourhood of one actor: ``tradegraph.commands.selection``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from tradegraph.graph.model import Actor, Relation, RelationKind
+from tradegraph.graph.model import Actor, Article, Relation, RelationKind
 from tradegraph.graph.store import GraphStore
 
 
 @dataclass(frozen=True)
 class Selection:
-    """The actors and relations one view shows; every relation's ends are among ``actors``."""
+    """The actors and relations one view shows; every relation's ends are among ``actors``.
+
+    ``articles`` are the articles the evidence comes from (metadata only), ``uri`` names where the
+    selection was read from (a store URI), for provenance.
+    """
 
     actors: list[Actor]
     relations: list[Relation]
+    articles: list[Article] = field(default_factory=list)
+    uri: str = ""
 
 
-def find_actor(store: GraphStore, text: str) -> Actor:
-    """The actor whose id, name, alias or surname is ``text``, as questions resolve names.
-
-    Raises:
-        NotFoundError: [TG240] no actor matches (with suggestions); [TG242] several do.
-    """
-    from tradegraph.queries.names import NameIndex
-
-    return NameIndex.from_store(store).resolve_id_or_name(text)
+def whole(store: GraphStore) -> Selection:
+    """Everything in ``store``."""
+    return Selection(store.actors(), store.relations(), store.articles(), getattr(store, "uri", ""))
 
 
-def select(
-    store: GraphStore,
+def as_selection(source: GraphStore | Selection) -> Selection:
+    """``source`` itself, or everything in the store it is."""
+    return source if isinstance(source, Selection) else whole(source)
+
+
+def holds_as_of(rel: Relation, day: date | None) -> bool:
+    """The meaning of ``--as-of``: the relation held on ``day`` and had been reported by then."""
+    return rel.holds_on(day) and rel.known_by(day)
+
+
+def filtered(
+    selection: Selection,
     *,
-    actor: str | None = None,
-    depth: int = 1,
     kinds: Iterable[RelationKind | str] | None = None,
     as_of: date | None = None,
+    min_confidence: float = 0.0,
 ) -> Selection:
-    """The whole graph, or the actors within ``depth`` hops of ``actor``, under the filters.
+    """The relations of ``selection`` of the given kinds, holding as of ``as_of``, at least this sure.
 
-    Args:
-        store: Any GraphStore.
-        actor: An actor id, name or alias for an ego view; None for everything.
-        depth: Hops from ``actor`` (ignored without one).
-        kinds: Keep only relations of these kinds (None: all).
-        as_of: Keep only relations that held on this day (None: any day).
-
-    Raises:
-        NotFoundError: ``actor`` names no actor, or several.
-        UnsupportedError: [TG443] ``depth`` out of range.
+    >>> from tradegraph.graph.model import Actor, ActorKind
+    >>> a, b = Actor("person:a", "A", ActorKind.PERSON), Actor("country:B", "B", ActorKind.COUNTRY)
+    >>> r = Relation(a.id, RelationKind.REPRESENTS, b.id, valid_from=date(2025, 3, 1))
+    >>> len(filtered(Selection([a, b], [r]), as_of=date(2025, 2, 1)).relations)
+    0
     """
-    wanted = [RelationKind(k) for k in kinds] if kinds else list(RelationKind)
-    if actor is not None:
-        from tradegraph.queries import neighbourhood
-
-        view = neighbourhood(store, find_actor(store, actor).id, depth, wanted, as_of)
-        return Selection(list(view.actors), list(view.relations))
-    relations = [r for r in store.relations() if r.kind in wanted and r.holds_on(as_of)]
-    return Selection(store.actors(), relations)
+    wanted = {RelationKind(k) for k in kinds} if kinds else set(RelationKind)
+    relations = [
+        r
+        for r in selection.relations
+        if r.kind in wanted and holds_as_of(r, as_of) and (not r.evidence or r.confidence >= min_confidence)
+    ]
+    return Selection(selection.actors, relations, selection.articles, selection.uri)

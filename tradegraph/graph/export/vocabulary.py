@@ -1,9 +1,15 @@
-"""The tradegraph RDF vocabulary and how it lines up with W3C ORG, PROV-O, SKOS and Wikidata.
+"""The tradegraph RDF vocabulary and how it lines up with W3C ORG, OWL-Time, PROV-O, SKOS and Wikidata.
 
 Actors are typed both with a tradegraph class and the standard one (``foaf:Person``,
-``org:Organization``); REPRESENTS and REPLACED_BY use the Wikidata properties directly; every
-relation also has a qualified node (an ``rdf:Statement`` that is a ``prov:Entity``) carrying
-its evidence, and a REPRESENTS relation is at the same time an ``org:Membership``.
+``org:Organization``). Relations use tradegraph properties; each is tied to a standard term only
+where the meaning matches: ``tg:represents`` is an ``org:memberOf`` and a ``skos:closeMatch`` of
+Wikidata's P1268 ("represents"), ``tg:replacedBy``/``tg:replaces`` close matches of P1366/P1365.
+Every relation also has a qualified node (an ``rdf:Statement`` that is a ``prov:Entity``) carrying
+its evidence; a tenure is an ``org:Membership`` with an ``org:memberDuring`` interval and, in the
+Wikidata style, a ``p:P39`` ("position held") statement node with P580/P582/P1365/P1366 qualifiers.
+
+The namespaces under ``https://w3id.org/tradegraph/`` are not registered with w3id.org, so they
+do not dereference; ``tradegraph export --base-iri`` puts the data under a namespace of your own.
 """
 
 from __future__ import annotations
@@ -22,6 +28,10 @@ TG = Namespace("https://w3id.org/tradegraph/ns#")
 TGID = Namespace("https://w3id.org/tradegraph/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
+P = Namespace("http://www.wikidata.org/prop/")
+PS = Namespace("http://www.wikidata.org/prop/statement/")
+PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
+DEFAULT_BASE_IRI = str(TGID)
 SCHEMA = Namespace("https://schema.org/")
 
 PREFIXES: Mapping[str, Any] = {  # rdflib's own namespaces are DefinedNamespace classes
@@ -29,6 +39,9 @@ PREFIXES: Mapping[str, Any] = {  # rdflib's own namespaces are DefinedNamespace 
     "tgid": TGID,
     "wd": WD,
     "wdt": WDT,
+    "p": P,
+    "ps": PS,
+    "pq": PQ,
     "schema": SCHEMA,
     "org": ORG,
     "prov": PROV,
@@ -49,25 +62,32 @@ ACTOR_CLASSES: Mapping[ActorKind, tuple[URIRef, URIRef]] = {  # tradegraph class
     ActorKind.ORGANIZATION: (TG.Organization, ORG.Organization),
 }
 RELATION_PREDICATES: Mapping[RelationKind, URIRef] = {
-    RelationKind.REPRESENTS: WDT.P1268,  # "represents"
+    RelationKind.REPRESENTS: TG.represents,
     RelationKind.NEGOTIATES_WITH: TG.negotiatesWith,
-    RelationKind.REPLACED_BY: WDT.P1366,  # "replaced by"
+    RelationKind.REPLACED_BY: TG.replacedBy,
     RelationKind.ALLIED_WITH: TG.alliedWith,
     RelationKind.IMPOSES_TARIFFS_ON: TG.imposesTariffsOn,
 }
 # REPLACED_BY is also written the other way round: the successor replaces the predecessor.
-REPLACES = WDT.P1365
+REPLACES = TG.replaces
+# Wikidata terms whose meaning matches ours (skos:closeMatch in ``vocabulary_graph``).
+CLOSE_MATCHES: Mapping[URIRef, URIRef] = {
+    TG.represents: WDT.P1268,  # represents
+    TG.replacedBy: WDT.P1366,  # replaced by
+    TG.replaces: WDT.P1365,  # replaces
+}
+POSITION_HELD, START, END, REPLACES_Q, REPLACED_BY_Q = "P39", "P580", "P582", "P1365", "P1366"
 SHAPES_FILE = "shapes.ttl"
 
 
-def node(identifier: str) -> URIRef:
+def node(identifier: str, base: str = DEFAULT_BASE_IRI) -> URIRef:
     """The IRI of an actor or article id: ``person:scott-bessent`` -> ``tgid:person:scott-bessent``."""
-    return TGID[quote(identifier, safe=":-._~")]
+    return URIRef(base + quote(identifier, safe=":-._~"))
 
 
-def identifier(iri: object) -> str:
-    """The id back from ``node(id)``."""
-    return unquote(str(iri)[len(str(TGID)) :])
+def identifier(iri: object, base: str = DEFAULT_BASE_IRI) -> str:
+    """The id back from ``node(id, base)``."""
+    return unquote(str(iri)[len(base) :])
 
 
 def vocabulary_graph() -> Graph:
@@ -83,7 +103,11 @@ def vocabulary_graph() -> Graph:
     for rel_kind, prop in RELATION_PREDICATES.items():
         g.add((prop, RDF.type, OWL.SymmetricProperty if rel_kind.symmetric else OWL.ObjectProperty))
         g.add((prop, RDFS.label, Literal(rel_kind.value)))
-    g.add((REPLACES, OWL.inverseOf, WDT.P1366))
+    g.add((REPLACES, RDF.type, OWL.ObjectProperty))
+    g.add((REPLACES, OWL.inverseOf, TG.replacedBy))
+    for ours, theirs in CLOSE_MATCHES.items():
+        g.add((ours, SKOS.closeMatch, theirs))
+    g.add((TG.represents, RDFS.subPropertyOf, ORG.memberOf))
     g.add((TG.affiliation, RDFS.subPropertyOf, ORG.memberOf))
     g.add((TG.Relation, RDFS.subClassOf, RDF.Statement))
     g.add((TG.Relation, RDFS.subClassOf, PROV.Entity))
