@@ -17,6 +17,7 @@ COMMANDS = (
     "ingest",
     "extract",
     "evaluate",
+    "train",
     "stats",
     "actors",
     "ask",

@@ -25,6 +25,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="jsonl: one prediction per line, as score.py reads it (default: text)",
     )
     parser.add_argument("--batch-size", type=int, default=None, help="articles per spaCy batch")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="P",
+        help="print only relations whose confidence (the scorer's calibrated probability) is at least P",
+    )
     parser.set_defaults(func=run)
 
 
@@ -32,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from tradegraph.graph.errors import ArticleError
     from tradegraph.loaders.extraction import Extractor, to_prediction
     from tradegraph.loaders.extraction.pipeline import DEFAULT_BATCH_SIZE
+    from tradegraph.loaders.extraction.scoring.cv import filtered
     from tradegraph.loaders.sources import load_articles
 
     articles, failed = [], 0
@@ -43,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             articles.append(item)
     extractor = Extractor()
     for extraction in extractor.extract_many(articles, batch_size=args.batch_size or DEFAULT_BATCH_SIZE):
-        prediction = to_prediction(extraction)
+        prediction = filtered(to_prediction(extraction), args.min_confidence)
         if args.format == "jsonl":
             print(json.dumps(prediction, ensure_ascii=False))
         else:

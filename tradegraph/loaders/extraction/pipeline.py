@@ -11,6 +11,7 @@ from tradegraph.loaders.extraction.mentions import MentionIndex, build_matcher
 from tradegraph.loaders.extraction.relations import RelationReader
 from tradegraph.loaders.extraction.resolve import NounResolver
 from tradegraph.loaders.extraction.roles import RoleReader
+from tradegraph.loaders.extraction.scoring.model import Scorer, ScorerModel, load_model
 from tradegraph.loaders.extraction.tariff_frames import TariffFrames
 from tradegraph.loaders.gazetteer import Gazetteer, default_gazetteer
 
@@ -31,7 +32,15 @@ class Extractor:
     ['country:JPN', 'country:USA']
     """
 
-    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        gazetteer: Gazetteer | None = None,
+        *,
+        scorer: ScorerModel | None | str = "shipped",
+    ) -> None:
+        """``scorer``: the learned scorer's weights applied after the rules (``"shipped"``: the
+        package's own; ``None``: the rules alone)."""
         if nlp is None:
             from tradegraph.loaders.nlp import load_nlp
 
@@ -39,6 +48,8 @@ class Extractor:
         self.nlp = nlp
         self.gazetteer = gazetteer or default_gazetteer()
         self.matcher = build_matcher(nlp, self.gazetteer)
+        model = load_model() if scorer == "shipped" else scorer
+        self.scorer = Scorer(model, self.gazetteer) if isinstance(model, ScorerModel) else None
 
     def extract(self, article: Article) -> Extraction:
         """Everything the extractor reads in one article."""
@@ -58,4 +69,5 @@ class Extractor:
         facts = RoleReader(index).read()
         resolver = NounResolver(index, facts)
         found = RelationReader(resolver).read() + TariffFrames(resolver).read()
-        return ExtractionBuilder(article, resolver, found).build()
+        extraction = ExtractionBuilder(article, resolver, found).build()
+        return self.scorer.apply(extraction, doc) if self.scorer else extraction
