@@ -22,6 +22,7 @@ COMMANDS = (
     "forget",
     "extract",
     "evaluate",
+    "train",
     "stats",
     "actors",
     "ask",

@@ -1,9 +1,11 @@
-"""``tradegraph evaluate GOLD_DIR``: extract gold-annotated articles and score the result."""
+"""``tradegraph evaluate GOLD_DIR``: extract gold-annotated articles and score the result, or
+(``--cv K``) cross-validate the learned scorer on them, grouped by article."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -11,11 +13,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "evaluate",
         help="score the extractor against gold-annotated articles",
         description="Extract the articles of a directory of gold JSON files and print precision, recall "
-        "and F1 per relation type, ALL, DYADS and ACTORS (the same numbers as the project's score.py).",
+        "and F1 per relation type, ALL, DYADS and ACTORS (the same numbers as the project's score.py). "
+        "With --cv K, score each of K article-grouped folds with a scorer trained (weights, calibration, "
+        "thresholds) only on the other folds (plus --also-train), and print a calibration table.",
     )
     parser.add_argument("gold_dir", metavar="GOLD_DIR", help="directory of gold-annotated *.json articles")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--per-article", action="store_true", help="also list missed and spurious relations")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="P",
+        help="drop relations whose confidence is below P (0-1) before scoring",
+    )
+    parser.add_argument("--cv", type=int, metavar="K", help="article-grouped K-fold cross-validation")
+    parser.add_argument(
+        "--also-train",
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="with --cv: gold directories added to every fold's training set (never scored)",
+    )
     from tradegraph.commands.ingest import add_pool_options
 
     add_pool_options(parser)
@@ -23,14 +42,57 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from tradegraph.loaders.evaluation import evaluate
+    if args.cv:
+        return _cross_validate(args)
+    from tradegraph.loaders.evaluation import gold_articles, load_gold, predict, score
+    from tradegraph.loaders.extraction.scoring.cv import filtered
     from tradegraph.loaders.parallel import open_pool
 
+    gold = load_gold(args.gold_dir)
     with open_pool(args.workers, args.scheduler) as pool:
-        result = evaluate(args.gold_dir, pool)
+        predicted = predict(gold_articles(gold), pool)
+    preds = {k: filtered(p, args.min_confidence) for k, p in predicted.items()}
+    _print(score(gold, preds), args)
+    return 0
+
+
+def _cross_validate(args: argparse.Namespace) -> int:
+    from tradegraph.graph.errors import InputError
+    from tradegraph.loaders.extraction.scoring.cv import cross_validate
+    from tradegraph.loaders.extraction.scoring.train import prepare
+
+    if args.cv < 2:
+        raise InputError(f"--cv needs at least 2 folds, got {args.cv}", code="TG157")
+    data = prepare([args.gold_dir])
+    scored = {a.id for a in data}
+    extra = [a for a in prepare(args.also_train) if a.id not in scored] if args.also_train else []
+    result = cross_validate(data, args.cv, extra=extra, min_confidence=args.min_confidence)
+    if args.json:
+        print(
+            json.dumps({k: v for k, v in result.items() if k != "per_article" or args.per_article}, indent=2)
+        )
+        return 0
+    print(
+        f"# {args.cv}-fold cross-validation grouped by article ({len(data)} articles scored, "
+        f"{len(extra)} more in every training set)"
+    )
+    _print(result, args)
+    print("\n# the rules alone (no scorer) on the same articles")
+    for key, value in result["baseline"].items():
+        print(f"{key:20s} {value}")
+    print("\n# calibration: per confidence bin, relations and the share that is gold (CV precision)")
+    for row in result["calibration"]:
+        print(
+            f"{row['bin']:>8s}  n={row['count']:<4d} mean confidence {row['mean_confidence']:.3f}  "
+            f"precision {row['precision']:.3f}"
+        )
+    return 0
+
+
+def _print(result: dict[str, Any], args: argparse.Namespace) -> None:
     if args.json:
         print(json.dumps(result if args.per_article else result["scores"], indent=2))
-        return 0
+        return
     if args.per_article:
         for aid, d in result["per_article"].items():
             for t in d["missed"]:
@@ -39,4 +101,3 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{aid}\tspurious\t{t}")
     for key, value in result["scores"].items():
         print(f"{key:20s} {value}")
-    return 0

@@ -36,6 +36,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     from tradegraph.commands.ingest import add_pool_options
 
     add_pool_options(parser)
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        metavar="P",
+        help="print only relations whose confidence (the scorer's calibrated probability) is at least P",
+    )
     parser.set_defaults(func=run)
 
 
@@ -43,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from tradegraph.graph.errors import ArticleError
     from tradegraph.loaders.extraction import to_prediction
     from tradegraph.loaders.extraction.pipeline import DEFAULT_BATCH_SIZE
+    from tradegraph.loaders.extraction.scoring.cv import filtered
     from tradegraph.loaders.parallel import open_pool
     from tradegraph.loaders.sources import load_articles
     from tradegraph.streams import stdin_paths
@@ -62,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"tradegraph: {article.origin}: [TG130] {extraction}", file=sys.stderr)
                 failed += 1
                 continue
-            prediction = to_prediction(extraction)
+            prediction = filtered(to_prediction(extraction), args.min_confidence)
             if args.explain:
                 _print_explained(extraction)
             elif args.format == "jsonl":

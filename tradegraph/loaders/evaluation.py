@@ -167,6 +167,31 @@ def _dyads(triples: set[Triple], affiliation: Mapping[str, str | None]) -> set[t
     return out
 
 
+class GoldMatch:
+    """One gold article's scored triples, and how a predicted (subject, predicate, object) by name
+    maps onto them, exactly as :func:`score` does (for labelling candidates)."""
+
+    def __init__(self, article: Mapping[str, Any]) -> None:
+        actors = article["gold"]["actors"]
+        self.match = NameMatcher(actors)
+        self.affiliation = {
+            a["name"]: a.get("affiliation") or (a["name"] if a["type"] != "Person" else None) for a in actors
+        }
+        self.triples = _lift_imposer(
+            {_triple(r["s"], r["p"], r["o"]) for r in article["gold"]["relations"]}, self.affiliation
+        )
+
+    def triple(self, subject: str, predicate: str, obj: str) -> Triple | None:
+        """The scored triple a predicted relation becomes (None when both names are one actor)."""
+        rs, ro = self.match(subject), self.match(obj)
+        if rs == ro:
+            return None
+        return next(iter(_lift_imposer({_triple(rs, predicate, ro)}, self.affiliation)))
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self.triples
+
+
 def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     p = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
     r = tp / (tp + fn) if tp + fn else 1.0

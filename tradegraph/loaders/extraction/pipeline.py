@@ -14,6 +14,7 @@ from tradegraph.loaders.extraction.catalogue import FILTERS, RULES
 from tradegraph.loaders.extraction.context import build_context
 from tradegraph.loaders.extraction.engine import RuleEngine
 from tradegraph.loaders.extraction.mentions import build_matcher
+from tradegraph.loaders.extraction.scoring.model import Scorer, ScorerModel, load_model
 from tradegraph.loaders.nlp import parse, parse_many
 
 if TYPE_CHECKING:
@@ -35,7 +36,15 @@ class Extractor:
     'rule:negotiates.with_counterpart'
     """
 
-    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        gazetteer: Gazetteer | None = None,
+        *,
+        scorer: ScorerModel | None | str = "shipped",
+    ) -> None:
+        """``scorer``: the learned scorer's weights applied after the rules (``"shipped"``: the
+        package's own; ``None``: the rules alone)."""
         if nlp is None:
             from tradegraph.loaders.nlp import load_nlp
 
@@ -44,6 +53,8 @@ class Extractor:
         self.gazetteer = gazetteer or default_gazetteer()
         self.matcher = build_matcher(nlp, self.gazetteer)
         self.engine = RuleEngine(nlp.vocab, RULES, FILTERS)
+        model = load_model() if scorer == "shipped" else scorer
+        self.scorer = Scorer(model, self.gazetteer) if isinstance(model, ScorerModel) else None
 
     def extract(self, article: Article) -> Extraction:
         """Everything the extractor reads in one article."""
@@ -61,4 +72,5 @@ class Extractor:
         """The extraction of an already parsed article."""
         ctx = build_context(doc, self.gazetteer, self.matcher, article)
         found = self.engine.run(ctx)
-        return ExtractionBuilder(article, ctx, found).build()
+        extraction = ExtractionBuilder(article, ctx, found).build()
+        return self.scorer.apply(extraction, doc) if self.scorer else extraction

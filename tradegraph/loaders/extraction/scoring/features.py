@@ -1,0 +1,225 @@
+"""Features of a candidate relation for the scorer: words of the lexicon's classes between and
+around the two mentions, the dependency path joining them, distance, order, negation and
+modality cues, the actors' kinds and affiliations, and the rules' vote.
+
+Every feature is a string (binary); a candidate's features are the union over its occurrences,
+so the model scores the relation an article states, not one sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tradegraph.graph.model import Actor, Extraction, RelationKind
+from tradegraph.loaders.extraction.scoring.candidates import Candidate, Mention, Occurrence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LEXICON = Path(__file__).with_name("lexicon.json")
+#: Paths longer than this many dependency arcs are described only by their length.
+MAX_PATH = 4
+#: The words each side of a pair that count as "around" it.
+WINDOW = 4
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, frozenset[str]]:
+    """Word class -> lemmas, from ``lexicon.json``."""
+    raw = json.loads(LEXICON.read_text(encoding="utf-8"))
+    return {name: frozenset(words) for name, words in raw.items() if not name.startswith("_")}
+
+
+def classes(token: Token) -> list[str]:
+    """The lexicon classes of a token's lemma or lower-case form."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    return [name for name, words in lexicon().items() if lemma in words or lower in words]
+
+
+def bucket(n: float, edges: tuple[float, ...]) -> str:
+    """The first edge ``n`` does not exceed, as a label (``>last`` beyond)."""
+    for edge in edges:
+        if n <= edge:
+            return f"<={edge:g}"
+    return f">{edges[-1]:g}"
+
+
+class DocCues:
+    """The lexicon classes of every token of a document, and each sentence's cues, computed once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.classes = [classes(token) for token in doc]
+        self.sent_cues: list[set[str]] = []
+        for sent in doc.sents:
+            cues = {f"sent:{c}" for i in range(sent.start, sent.end) for c in self.classes[i]}
+            self.sent_cues.append({c for c in cues if c.split(":")[1] in SENTENCE_CLASSES})
+
+
+#: The classes whose presence anywhere in the sentence is a feature.
+SENTENCE_CLASSES = frozenset({"neg", "modal", "tariff", "ally", "replace", "talk"})
+
+
+def occurrence_features(cues: DocCues, occ: Occurrence, directed: bool) -> set[str]:
+    """What one sentence (or sentence pair) says about a candidate."""
+    doc = cues.doc
+    s, t = occ.source, occ.target
+    first, second = (s, t) if s.start <= t.start else (t, s)
+    out = {f"scope={occ.scope}", f"how={s.how}>{t.how}"}
+    if directed:
+        out.add("order=st" if s.start <= t.start else "order=ts")
+    gap = max(second.start - first.end, 0)
+    out.add("dist" + bucket(gap, (0, 2, 5, 10, 20)))
+    for i in range(first.end, second.start):
+        out.update(f"btw:{c}" for c in cues.classes[i])
+        if doc[i].pos_ in ("VERB", "NOUN") and gap <= 12:
+            out.add(f"btwlem={doc[i].lemma_.lower()}")
+    around = [*range(max(first.start - WINDOW, 0), first.start), *range(second.end, second.end + WINDOW)]
+    for i in around:
+        if i < len(doc):
+            out.update(f"near:{c}" for c in cues.classes[i])
+    for n in {s.sent, t.sent}:
+        out |= cues.sent_cues[n]
+    out |= role_features(cues, "s", s) | role_features(cues, "t", t)
+    if occ.scope == "same":
+        out |= path_features(doc, s, t)
+    # the same cue means more in the pair's own sentence than one sentence away
+    out |= {f"{occ.scope}&{f}" for f in out if f.startswith(CONJOINED)}
+    return out
+
+
+#: Feature families also conjoined with the occurrence's scope.
+CONJOINED = ("btw:", "near:", "lca:", "sent:", "path=", "plen", "dist")
+
+
+def role_features(cues: DocCues, side: str, m: Mention) -> set[str]:
+    """The mention's place in its clause: its dependency label, the preposition governing it and
+    the word class of what it attaches to (``t_pobj<on`` under ``tariff``)."""
+    doc = cues.doc
+    root = doc[m.start : m.end].root
+    head = root.head
+    out = {f"{side}_dep={root.dep_}"}
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        out.add(f"{side}_prep={head.lower_}")
+        head = head.head
+    out.update(f"{side}_head:{c}" for c in cues.classes[head.i])
+    out.add(f"{side}_{root.dep_}:{head.pos_}")
+    return out
+
+
+def path_features(doc: Doc, s: Mention, t: Mention) -> set[str]:
+    """The dependency path from the source's head to the target's head through their lowest
+    common ancestor: its labels, length, the ancestor's word and the cues hanging off it."""
+    a, b = doc[s.start : s.end].root, doc[t.start : t.end].root
+    if a.i == b.i:
+        return {"path=same-token", f"lca={a.head.lemma_.lower()}"}
+    up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
+    ids_b = {tok.i for tok in up_b}
+    lca = next((tok for tok in up_a if tok.i in ids_b), None)
+    if lca is None:
+        return {"path=none"}
+    left = [tok.dep_ for tok in up_a[: [x.i for x in up_a].index(lca.i)]]
+    right = [tok.dep_ for tok in up_b[: [x.i for x in up_b].index(lca.i)]]
+    length = len(left) + len(right)
+    out = {"plen" + bucket(length, (1, 2, 3, 4, 6)), f"lca={lca.lemma_.lower()}", f"lcapos={lca.pos_}"}
+    out.update(f"lca:{c}" for c in classes(lca))
+    if length <= MAX_PATH:
+        out.add("path=" + "^".join(left) + "|" + "v".join(reversed(right)))
+    for child in lca.children:
+        if child.dep_ == "neg" or child.lower_ in lexicon()["neg"]:
+            out.add("lca_neg")
+        if child.dep_ == "aux" and child.tag_ == "MD":
+            out.add(f"lca_modal={child.lemma_.lower()}")
+    out.update(f"pathlem={tok.lemma_.lower()}" for tok in [*up_a, *up_b] if tok.pos_ in ("VERB", "NOUN"))
+    return out
+
+
+def pair_features(cand: Candidate, extraction: Extraction, mentions: Mapping[str, int]) -> set[str]:
+    """What the whole article says about a candidate: actor kinds, affiliations, the rules' votes."""
+    actors = {a.id: a for a in extraction.actors}
+    src, tgt = actors.get(cand.source), actors.get(cand.target)
+    out = {"bias", f"types={_kind(src)}>{_kind(tgt)}"}
+    out |= _affiliation_features(src, tgt)
+    if cand.rule is not None:
+        ev = cand.rule.evidence[0] if cand.rule.evidence else None
+        out.add("rule")
+        out.add("rule_conf" + bucket(cand.rule.confidence, (0.5, 0.65, 0.8, 0.9)))
+        if ev and ev.provenance:
+            out.add("rule_prov=" + ev.provenance.split(":")[-1].split(".")[0])
+        if cand.rule.valid_to is not None:
+            out.add("rule_ended")
+    out |= _other_rules(cand, extraction)
+    same = sum(o.scope == "same" for o in cand.occurrences)
+    out.add("n_same" + bucket(same, (0, 1, 2, 4)))
+    out.add("n_adj" + bucket(len(cand.occurrences) - same, (0, 1, 3)))
+    if cand.occurrences:
+        out.add("first_sent" + bucket(min(o.source.sent for o in cand.occurrences), (0, 2, 5)))
+    top = max(mentions.values(), default=0)
+    for side, key in (("s", cand.source), ("t", cand.target)):
+        out.add(f"{side}_mentions" + bucket(mentions.get(key, 0), (1, 2, 4, 8)))
+        if top and mentions.get(key, 0) == top:
+            out.add(f"{side}_most_mentioned")
+    return out
+
+
+def _kind(actor: Actor | None) -> str:
+    return actor.kind.value[0] if actor else "?"
+
+
+def _affiliation_features(src: Actor | None, tgt: Actor | None) -> set[str]:
+    out: set[str] = set()
+    if src is None or tgt is None:
+        return out
+    if src.affiliation and src.affiliation == tgt.id:
+        out.add("s_aff=t")
+    if tgt.affiliation and tgt.affiliation == src.id:
+        out.add("t_aff=s")
+    if src.affiliation and tgt.affiliation:
+        out.add("same_aff" if src.affiliation == tgt.affiliation else "diff_aff")
+    if src.roles:
+        out.add("s_has_role")
+    if src.kind.value == "Person" and not src.affiliation:
+        out.add("s_no_aff")
+    return out
+
+
+def _other_rules(cand: Candidate, extraction: Extraction) -> set[str]:
+    out = set()
+    pair = {cand.source, cand.target}
+    for rel in extraction.relations:
+        if {rel.source, rel.target} == pair and rel.kind is not cand.kind:
+            out.add(f"rule_other={rel.kind.value}")
+        elif (
+            rel.kind is cand.kind
+            and not cand.kind.symmetric
+            and (rel.source, rel.target)
+            == (
+                cand.target,
+                cand.source,
+            )
+        ):
+            out.add("rule_reverse")
+        if rel.kind is RelationKind.REPLACED_BY and rel.source == cand.source:
+            out.add("s_replaced")
+        if rel.kind is RelationKind.REPLACED_BY and rel.target == cand.source:
+            out.add("s_successor")
+    return out
+
+
+def mention_counts(mentions: list[Mention]) -> Counter[str]:
+    return Counter(m.actor for m in mentions if m.how != "pronoun")
+
+
+def candidate_features(
+    cues: DocCues, cand: Candidate, extraction: Extraction, counts: Mapping[str, int]
+) -> tuple[set[str], list[set[str]]]:
+    """(pair features, one feature set per occurrence)."""
+    directed = not cand.kind.symmetric
+    return pair_features(cand, extraction, counts), [
+        occurrence_features(cues, occ, directed) for occ in cand.occurrences
+    ]
