@@ -28,11 +28,12 @@ def version() -> str:
 __version__ = version()
 
 
-def open(store: str | None = None) -> Graph:  # noqa: A001 - tg.open(store) reads like the built-in
-    """Open a graph: a directory for the embedded store, or a Neo4j URI (see ``tradegraph.api.Graph``)."""
+def open(store: str | None = None, *, create: bool = True) -> Graph:  # noqa: A001 - reads like the built-in
+    """Open a graph: a directory for the embedded store (created when missing unless ``create`` is
+    False), or a Neo4j URI (see ``tradegraph.api.Graph``)."""
     from tradegraph.api import Graph
 
-    return Graph.open(store)
+    return Graph.open(store, create=create)
 
 
 def __getattr__(name: str) -> Any:

@@ -33,16 +33,17 @@ class Graph:
         self.store = store
 
     @classmethod
-    def open(cls, spec: str | os.PathLike[str] | None = None) -> Graph:
+    def open(cls, spec: str | os.PathLike[str] | None = None, *, create: bool = True) -> Graph:
         """``spec``: a directory (embedded store), a Neo4j URI, ``":memory:"`` (nothing kept on disk),
-        or None for ``$TRADEGRAPH_STORE`` / ``./tradegraph-data``."""
+        or None for ``$TRADEGRAPH_STORE`` / ``./tradegraph-data``. A missing embedded store is
+        created unless ``create`` is False (then TG351)."""
         if spec == MEMORY:
-            from tradegraph.graph.backends.memory import MemoryStore
+            from tradegraph.graph.backends.sqlite import SQLiteStore
 
-            return cls(MemoryStore(None))
+            return cls(SQLiteStore(None))
         from tradegraph.graph.store import open_store
 
-        return cls(open_store(os.fspath(spec) if spec is not None else None))
+        return cls(open_store(os.fspath(spec) if spec is not None else None, create=create))
 
     def close(self) -> None:
         self.store.close()
