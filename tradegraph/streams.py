@@ -32,15 +32,15 @@ def stdin_paths(paths: Sequence[str]) -> Iterator[list[str]]:
 
 
 def check_output(target: str) -> None:
-    """TG182 when ``target`` cannot be written: its directory is missing or it is a directory."""
+    """TG175 when ``target`` cannot be written: its directory is missing or it is a directory."""
     if target == STDIO:
         return
     path = Path(target)
     if path.is_dir():
-        raise InputError(f"-o {target!r} is a directory; give a file name", code="TG182")
+        raise InputError(f"-o {target!r} is a directory; give a file name", code="TG175")
     if not path.parent.is_dir():
         raise InputError(
-            f"-o {target!r}: the directory {str(path.parent)!r} does not exist; create it first", code="TG182"
+            f"-o {target!r}: the directory {str(path.parent)!r} does not exist; create it first", code="TG175"
         )
 
 
@@ -52,7 +52,7 @@ def output_path(target: str, suffix: str = "") -> Iterator[Path]:
         try:
             yield Path(target)
         except PermissionError as err:
-            raise InputError(f"-o {target!r}: permission denied", code="TG182") from err
+            raise InputError(f"-o {target!r}: permission denied", code="TG175") from err
         return
     with tempfile.TemporaryDirectory(prefix="tradegraph-out-") as tmp:
         path = Path(tmp) / f"out{suffix}"

@@ -144,7 +144,7 @@ RULES = (
         0.6,
         positive=(
             Example(
-                "Chile's trade minister, Omar Haddad, was replaced by Leila Nasser on Friday.",
+                "Chile's trade minister, Omar Haddad, was replaced by Leila Nasser on March 7, 2025.",
                 ("Leila Nasser", "Chile"),
             ),
         ),
@@ -158,7 +158,7 @@ RULES = (
         0.6,
         positive=(
             Example(
-                "Chile's trade minister, Omar Haddad, was replaced by Leila Nasser on Friday.",
+                "Chile's trade minister, Omar Haddad, was replaced by Leila Nasser on March 7, 2025.",
                 ("Omar Haddad", "Chile"),
             ),
         ),
