@@ -71,3 +71,15 @@ def test_export_text_with_a_lone_surrogate_is_a_coded_error(tmp_path: Path) -> N
     with pytest.raises(InputError, match=r"\[TG176\]"):
         write_text_atomically(tmp_path / "g.json", "a\ud800b")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("target", ["dir", "missing", "/dev/full"])
+def test_viz_unwritable_target_is_a_coded_error(
+    store_dir: Path, tmp_path: Path, target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if target == "/dev/full" and not os.path.exists(target):
+        pytest.skip("needs /dev/full")
+    (tmp_path / "dir").mkdir()
+    out = {"dir": str(tmp_path / "dir"), "missing": str(tmp_path / "no" / "p.html")}.get(target, target)
+    assert main(["viz", "--store", str(store_dir), "-o", out]) == 1
+    assert "[TG175]" in capsys.readouterr().err

@@ -185,3 +185,51 @@ def test_html_cli_writes_an_ego_view(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert {n["id"] for n in _graph_data(out.read_text(encoding="utf-8"))["nodes"]} == {AKAZAWA.id, JAPAN.id}
     assert main(["viz", "--store", str(tmp_path / "store"), "--actor", "Nobody", "-o", str(out)]) == 1
     assert "[TG240]" in capsys.readouterr().err
+
+
+def test_html_cli_min_confidence_and_as_of_filter_and_start_the_sliders(tmp_path: Path) -> None:
+    store = MemoryStore(tmp_path / "store")
+    store.upsert(ACTORS, RELATIONS, viz_store().articles())
+    store.close()
+    out = tmp_path / "page.html"
+    argv = ["viz", "--store", str(tmp_path / "store"), "--min-confidence", "0.6", "--as-of", "2025-04-03"]
+    assert main([*argv, "-o", str(out)]) == 0
+    data = _graph_data(out.read_text(encoding="utf-8"))
+    shown = {e["id"] for e in data["edges"]}
+    day = date(2025, 4, 3)
+    assert shown == {
+        "|".join(r.key) for r in RELATIONS if r.confidence >= 0.6 and r.holds_on(day) and r.known_by(day)
+    }
+    assert data["start"] == {"day": "2025-04-03", "confidence": 0.6}
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "high"])
+def test_html_cli_rejects_a_confidence_outside_0_to_1(tmp_path: Path, value: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["viz", "--min-confidence", value, "-o", str(tmp_path / "p.html")])
+    assert exit_info.value.code == 2 and not (tmp_path / "p.html").exists()
+
+
+def test_html_tenures_and_day_range_feed_the_panels(page: str) -> None:
+    data = _graph_data(page)
+    tai = next(t for t in data["tenures"] if t["person"] == TAI.id)
+    assert tai["successorName"] == "Jamieson Greer" and tai["end"] == "2025-02-26" and tai["inferred"]
+    assert data["days"] == {"min": "2025-02-26", "max": "2025-04-06"}
+
+
+@pytest.mark.parametrize(
+    "url, kept",
+    [
+        ("https://a.example/x", True),
+        ("http://a.example", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("//a.example", False),
+        ("https://a.example/\x00", False),
+        (None, False),
+    ],
+)
+def test_html_only_http_links_reach_the_page(url: str | None, kept: bool) -> None:
+    from tradegraph.graph.export.html import safe_url
+
+    assert (safe_url(url) is not None) is kept

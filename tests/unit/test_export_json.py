@@ -56,3 +56,10 @@ def test_jsonexport_cli_writes_the_store(tmp_path: Path) -> None:
     assert main(["export", "--store", str(tmp_path / "store"), "--format", "json", "-o", str(out)]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert len(doc["nodes"]) == len(ACTORS) and len(doc["edges"]) == len(RELATIONS)
+
+
+def test_jsonexport_names_the_store_without_its_password(tmp_path: Path) -> None:
+    store = viz_store()
+    store.uri = "bolt://neo4j:s3cret@db.example:7687"
+    text = write_json(store, tmp_path / "g.json").read_text(encoding="utf-8")
+    assert "s3cret" not in text and json.loads(text)["graph"]["store"] == "bolt://db.example:7687"

@@ -85,3 +85,24 @@ def test_timeline_cli_unknown_actor_is_a_coded_error(
 ) -> None:
     assert main(["timeline", "--store", str(store_dir), "Nobody"]) == 1
     assert "[TG240]" in capsys.readouterr().err
+
+
+def test_timeline_shows_a_predecessor_whose_office_the_articles_name_differently(tmp_path: Path) -> None:
+    from tradegraph.commands.timeline import timeline
+    from tradegraph.graph.model import Actor, ActorKind
+
+    old = Actor("person:old", "Old Envoy", ActorKind.PERSON)
+    new = Actor("person:new", "New Envoy", ActorKind.PERSON)
+    state = Actor("country:XXA", "Xland", ActorKind.COUNTRY)
+    store = MemoryStore(None)
+    store.upsert(
+        [old, new, state],
+        [
+            Relation(old.id, REP, state.id, role="trade representative"),
+            Relation(new.id, REP, state.id, role="vice minister"),
+            Relation(old.id, REPL, new.id, valid_from=date(2025, 4, 10)),
+        ],
+    )
+    found = {t.person: t for t in timeline(store, new)}
+    assert found[old.id].successor == new.id and found[old.id].end == date(2025, 4, 10)
+    assert found[new.id].predecessor == old.id

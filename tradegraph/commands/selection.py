@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from tradegraph.graph.export.selection import Selection, filtered, whole
+from tradegraph.graph.export.selection import Selection, filtered, public, whole
 from tradegraph.graph.model import Actor, RelationKind
 from tradegraph.graph.store import GraphStore
 
@@ -55,5 +55,5 @@ def select(
         from tradegraph.queries import neighbourhood
 
         view = neighbourhood(store, find_actor(store, actor).id, depth, wanted, as_of)
-        base = Selection(list(view.actors), list(view.relations), store.articles(), store.uri)
+        base = Selection(list(view.actors), list(view.relations), store.articles(), public(store.uri))
     return filtered(base, kinds=wanted, as_of=as_of, min_confidence=min_confidence)

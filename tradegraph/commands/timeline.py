@@ -54,7 +54,23 @@ def timeline(store: GraphStore, actor: Actor) -> list[Tenure]:
     found = tenures(relevant_relations(store, actor))
     mine = [t for t in found if actor.id in (t.person, t.body)]
     offices = {(t.body, (t.role or "").casefold()) for t in mine}
-    return [t for t in found if (t.body, (t.role or "").casefold()) in offices]
+    # Predecessors and successors count even when the articles name their office differently.
+    linked, frontier = set(), {t.person for t in mine}
+    while frontier:
+        linked |= frontier
+        frontier = {
+            other
+            for t in found
+            if t.person in frontier
+            for other in (t.predecessor, t.successor)
+            if other and other not in linked
+        }
+    bodies = {t.body for t in mine}
+    return [
+        t
+        for t in found
+        if (t.body, (t.role or "").casefold()) in offices or (t.body in bodies and t.person in linked)
+    ]
 
 
 def _when(t: Tenure) -> str:

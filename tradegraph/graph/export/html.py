@@ -275,7 +275,7 @@ def vis_options(node_count: int) -> dict[str, Any]:
             "scaling": {
                 "min": 10,
                 "max": 36,
-                "label": {"enabled": True, "min": 13, "max": 26, "drawThreshold": 9, "maxVisible": 40},
+                "label": {"enabled": True, "min": 14, "max": 30, "drawThreshold": 8, "maxVisible": 40},
             },
         },
         "edges": {

@@ -23,7 +23,8 @@ def to_node_link(source: GraphStore | Selection) -> dict[str, Any]:
     ``nodes`` are actors (``serialize.actor_to_dict``), ``edges`` relations with ``source``/
     ``target`` ids, ``key`` (the kind, unique between two actors), ``id`` (``source|KIND|target``)
     and their evidence, ``articles`` the article metadata. networkx reads it with its defaults,
-    ``networkx.node_link_graph(doc)``; networkx before 3.4 needs ``node_link_graph(doc, link="edges")``.
+    ``networkx.node_link_graph(doc)`` (3.6 on); 3.4 and 3.5 want ``edges="edges"`` to stop warning,
+    earlier versions ``link="edges"``.
 
     Args:
         source: A Selection, or a GraphStore to export whole.

@@ -12,6 +12,7 @@ import math
 from collections.abc import Hashable, Iterable, Sequence
 
 NX_LAYOUT_LIMIT = 500
+KAMADA_KAWAI_LIMIT = 150  # nodes in one component; its cost grows with the square
 ITERATIONS = 50
 # Pull towards the centre; repulsion from all n nodes is about 1/d (n·k² = 1), so an isolated
 # node settles near distance 1/sqrt(GRAVITY) instead of at the edge of the page.
@@ -31,18 +32,79 @@ def positions(
         return {}
     edges = list(edges)
     if len(nodes) < NX_LAYOUT_LIMIT:
-        import networkx as nx
-
-        graph = nx.Graph()
-        graph.add_nodes_from(nodes)
-        graph.add_edges_from(edges)
-        pos = nx.spring_layout(graph, seed=seed, scale=scale)
-        return {n: (round(float(pos[n][0]), 1), round(float(pos[n][1]), 1)) for n in nodes}
+        packed = packed_components(nodes, edges, seed=seed)
+        return {n: (round(x * scale, 1), round(y * scale, 1)) for n, (x, y) in packed.items()}
     xy = fruchterman_reingold(len(nodes), _index_pairs(nodes, edges), seed=seed)
     return {
         n: (round(float(x * scale), 1), round(float(y * scale), 1))
         for n, (x, y) in zip(nodes, xy, strict=True)
     }
+
+
+def packed_components(
+    nodes: Sequence[Hashable], edges: list[tuple[Hashable, Hashable]], *, seed: int
+) -> dict[Hashable, tuple[float, float]]:
+    """Each connected component laid out on its own (area by its size), packed in rows, largest
+    first, actors without relations in a grid below: isolated actors do not squeeze the rest.
+
+    Positions are in about ``[-1, 1]``.
+    """
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    order = {n: i for i, n in enumerate(nodes)}
+    parts = sorted(
+        (sorted(c, key=order.__getitem__) for c in nx.connected_components(graph)),
+        key=lambda c: (-len(c), order[c[0]]),
+    )
+    boxes: list[tuple[dict[Hashable, tuple[float, float]], float]] = []
+    for part in parts:
+        if len(part) == 1:
+            boxes.append(({part[0]: (0.0, 0.0)}, 0.5))
+            continue
+        pos = _component_layout(graph.subgraph(part), seed)
+        radius = math.sqrt(len(part))
+        boxes.append(({n: (float(x) * radius, float(y) * radius) for n, (x, y) in pos.items()}, radius))
+    return _normalised(_rows(boxes))
+
+
+def _component_layout(sub, seed: int):  # type: ignore[no-untyped-def]
+    """Kamada-Kawai (even spacing, readable labels) for small components when scipy is there, else spring."""
+    import networkx as nx
+
+    if len(sub) <= KAMADA_KAWAI_LIMIT:
+        try:
+            return nx.kamada_kawai_layout(sub, pos=nx.circular_layout(sub))
+        except ImportError:  # scipy is optional
+            pass
+    return nx.spring_layout(sub, seed=seed, k=2.4 / math.sqrt(len(sub)), iterations=100)
+
+
+def _rows(
+    boxes: list[tuple[dict[Hashable, tuple[float, float]], float]],
+) -> dict[Hashable, tuple[float, float]]:
+    """Place the boxes (positions around 0 within ``radius``) left to right in rows of a square-ish width."""
+    width = max(2 * boxes[0][1], math.sqrt(sum((2 * r + 1) ** 2 for _, r in boxes)))
+    out: dict[Hashable, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, radius in boxes:
+        side = 2 * radius + 1  # a margin of half a unit around each component
+        if x > 0 and x + side > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n, (px, py) in pos.items():
+            out[n] = (x + side / 2 + px, y + side / 2 + py)
+        x += side
+        row_height = max(row_height, side)
+    return out
+
+
+def _normalised(pos: dict[Hashable, tuple[float, float]]) -> dict[Hashable, tuple[float, float]]:
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
+    return {n: ((x - cx) / half, (y - cy) / half) for n, (x, y) in pos.items()}
 
 
 def _index_pairs(nodes: Sequence[Hashable], edges: list[tuple[Hashable, Hashable]]) -> list[tuple[int, int]]:

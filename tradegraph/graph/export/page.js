@@ -6,12 +6,10 @@
   var actors = {}, relations = {};
   data.nodes.forEach(function (n) { actors[n.id] = n; });
   data.edges.forEach(function (e) { relations[e.id] = e; });
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  var nodes, edges, network;  // made once the sliders' starting state is known
   var container = document.getElementById("graph");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   var state = {relationKinds: {}, actorKinds: {}, day: null, minConfidence: 0, selected: null};
-  var page = {network: network, nodes: nodes, edges: edges, state: state, ready: false};
+  var page = {state: state, ready: false};
   window.tradegraph = page;
 
   // -- helpers ------------------------------------------------------------------------------
@@ -47,20 +45,26 @@
       state.actorKinds[actors[e.from].kind] !== false && state.actorKinds[actors[e.to].kind] !== false &&
       (e.confidence === null || e.confidence + 1e-9 >= state.minConfidence) && holdsAsOf(e, state.day);
   }
-  function applyFilters() {
-    var shownNodes = 0, shownEdges = 0;
-    nodes.update(data.nodes.map(function (n) {
-      var hidden = state.actorKinds[n.kind] === false;
-      shownNodes += hidden ? 0 : 1;
-      return {id: n.id, hidden: hidden};
-    }));
-    edges.update(data.edges.map(function (e) {
-      var hidden = !edgeShown(e);
-      shownEdges += hidden ? 0 : 1;
-      return {id: e.id, hidden: hidden};
-    }));
+  function hiddenFlags() {
+    return {
+      nodes: data.nodes.map(function (n) { return {id: n.id, hidden: state.actorKinds[n.kind] === false}; }),
+      edges: data.edges.map(function (e) { return {id: e.id, hidden: !edgeShown(e)}; })
+    };
+  }
+  function countShown(flags) {
+    return flags.filter(function (f) { return !f.hidden; }).length;
+  }
+  function showSummary(flags) {
+    var shownNodes = countShown(flags.nodes), shownEdges = countShown(flags.edges);
     document.getElementById("summary").textContent = shownNodes + " of " + data.nodes.length + " actors · " +
       shownEdges + " of " + data.edges.length + " relations" + (state.day ? " · as of " + state.day : "");
+  }
+  function applyFilters() {
+    var flags = hiddenFlags();
+    // Only the items whose visibility changes are updated: vis-network redraws per update.
+    nodes.update(flags.nodes.filter(function (f) { return f.hidden !== !!nodes.get(f.id).hidden; }));
+    edges.update(flags.edges.filter(function (f) { return f.hidden !== !!edges.get(f.id).hidden; }));
+    showSummary(flags);
     if (state.selected && state.selected.type === "actor") { showActor(state.selected.id); }
   }
   page.applyFilters = applyFilters;
@@ -242,11 +246,6 @@
     });
   }
 
-  network.on("click", function (params) {
-    if (params.nodes.length) { selectActor(params.nodes[0], false); }
-    else if (params.edges.length) { selectEdge(params.edges[0]); }
-  });
-
   // -- keyboard ------------------------------------------------------------------------------
   document.addEventListener("keydown", function (event) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement && document.activeElement.tagName);
@@ -262,7 +261,18 @@
 
   readTime();
   readConfidence();
-  applyFilters();
+  var flags = hiddenFlags();
+  nodes = new vis.DataSet(data.nodes.map(function (n, i) { return Object.assign(n, flags.nodes[i]); }));
+  edges = new vis.DataSet(data.edges.map(function (e, i) { return Object.assign(e, flags.edges[i]); }));
+  showSummary(flags);
+  network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
+  page.network = network;
+  page.nodes = nodes;
+  page.edges = edges;
+  network.on("click", function (params) {
+    if (params.nodes.length) { selectActor(params.nodes[0], false); }
+    else if (params.edges.length) { selectEdge(params.edges[0]); }
+  });
   network.once("afterDrawing", function () { page.ready = true; });
   network.fit({animation: false});
 })();

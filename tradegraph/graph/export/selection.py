@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit, urlunsplit
 
 from tradegraph.graph.model import Actor, Article, Relation, RelationKind
 from tradegraph.graph.store import GraphStore
@@ -30,7 +31,19 @@ class Selection:
 
 def whole(store: GraphStore) -> Selection:
     """Everything in ``store``."""
-    return Selection(store.actors(), store.relations(), store.articles(), getattr(store, "uri", ""))
+    return Selection(store.actors(), store.relations(), store.articles(), public(getattr(store, "uri", "")))
+
+
+def public(uri: str) -> str:
+    """``uri`` without a user or password, as exports may name where they were read from.
+
+    >>> public("bolt://neo4j:secret@db.example:7687")
+    'bolt://db.example:7687'
+    """
+    parts = urlsplit(uri)
+    if not parts.netloc or "@" not in parts.netloc:
+        return uri
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def as_selection(source: GraphStore | Selection) -> Selection:
