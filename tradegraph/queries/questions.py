@@ -210,6 +210,13 @@ def _choose(index: NameIndex, readings: list[grammar.Match]) -> tuple[grammar.Ma
     raise max(errors, key=lambda e: len(e.message))
 
 
+def read(question: str, index: NameIndex) -> tuple[grammar.Match, tuple[Actor, ...], tuple[date | None, ...]]:
+    """What ``ask`` understands: the reading it answers, the actors it names, the days it asks about."""
+    days, rest = find_when(question)
+    reading, actors = _choose(index, _readings(rest))
+    return reading, actors, days
+
+
 def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex | None = None) -> Reply:
     """Answer a plain-language question from the store; a date in the question wins over ``as_of``.
 
@@ -220,10 +227,8 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
         InputError: the question cannot be read (TG160) or holds an impossible date (TG161).
         NotFoundError: it names no actor the graph knows (TG240, with suggestions).
     """
-    days, rest = find_when(question)
-    readings = _readings(rest)
     index = index or NameIndex.from_store(store)
-    reading, actors = _choose(index, readings)
+    reading, actors, days = read(question, index)
     entry = catalogue.BY_NAME[reading.intent]
     replies = [
         catalogue.run(entry, store, actors, as_of=day, question=question, index=index, role=reading.role)
@@ -240,6 +245,7 @@ __all__ = [
     "ask",
     "find_date",
     "find_when",
+    "read",
     "render",
     "understood",
 ]
