@@ -329,3 +329,33 @@ def markdown_table() -> str:
     rows = ["| kind | `tradegraph query` | helper | example question |", "|---|---|---|---|"]
     rows += [f"| {k.name} | `{k.usage}` | `{k.helper}` | {k.example or '—'} |" for k in KINDS]
     return "\n".join(rows)
+
+
+def docs_page() -> str:
+    """docs/questions.md: the catalogue as the docs show it (regenerate with
+    ``python -m tradegraph.queries.catalogue > docs/questions.md``; a test keeps them equal)."""
+    lines = [
+        "# Questions and queries",
+        "",
+        "Generated from `tradegraph/queries/catalogue.py`, the one place each kind is declared;",
+        "`tradegraph ask`, `tradegraph query`, `--help`, the Python API and this page read it.",
+        "",
+        markdown_table(),
+        "",
+        "## Kinds",
+        "",
+    ]
+    for k in KINDS:
+        lines += [f"### `{k.name}`", "", k.help[0].upper() + k.help[1:] + ".", ""]
+        lines.append(f"- CLI: `tradegraph query {k.usage}`")
+        args = "".join(f", {arg}" for arg in k.args)
+        lines.append(f"- API: `Graph.query({k.name!r}{args})` (names or ids)")
+        lines.append(f"- helper: `tradegraph.queries.helpers.{k.helper}`")
+        if k.example:
+            lines.append(f"- asked as: {k.example}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(docs_page(), end="")
