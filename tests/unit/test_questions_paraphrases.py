@@ -184,6 +184,9 @@ PARAPHRASES: list[tuple[str, set[str]]] = [
     ("Did Wang Shouwen represent China on 10 April 2025?", {CN}),
     ("Is Mexico represented by Ebrard?", {MX}),
     ("Is Ebrard negotiating for Japan?", set()),
+    ("Since when has Akazawa represented Japan?", {JP}),
+    ("When did Peter Kyle start representing the UK?", {GB}),
+    ("How long has Jonathan Reynolds represented Britain?", {GB}),
     # profiles
     ("Who is Kenji Sato?", {SATO}),
     ("Tell me about Ebrard", {EBRARD}),

@@ -33,6 +33,7 @@ from tradegraph.queries.answerers import (
     _replaced_when,
     _representatives,
     _represents,
+    _represents_since,
     _simple,
     _successors,
 )
@@ -93,6 +94,15 @@ KINDS: tuple[QuestionKind, ...] = (
         "yes/no: whether a person represents a state or body (on a day), with the evidence",
         "Does Akazawa represent Japan?  Is Kenji Sato Japan's ambassador?",
         _represents,
+    ),
+    QuestionKind(
+        "represents_since",
+        "represents-since",
+        ("PERSON", "BODY"),
+        "represented_by",
+        "since when a person represents a state or body (its start, and when first reported)",
+        "Since when has Akazawa represented Japan?  When did Peter Kyle start representing the UK?",
+        _represents_since,
     ),
     QuestionKind(
         "successors",

@@ -56,6 +56,15 @@ RULES: list[tuple[str, str]] = [
     ("represents", r"(?:is|was|are|were) {E} (?:still |also )?(?:the |an? )?{E2}{POSS} " + ROLE),
     ("represents", r"(?:is|was|are|were) {E} (?:still |also )?(?:the |an? )?{E2}{POSS} {MOD}" + REP_NOUN),
     ("represents", r"(?:is|was|are|were) {E2} (?:represented|spoken for) by {E}"),
+    (
+        "represents_since",
+        r"(?:since when|how long) (?:has|have|did|does) {E} (?:been )?" + REPRESENT + r" {E2}",
+    ),
+    (
+        "represents_since",
+        r"when did {E} (?:start|begin|first start) (?:representing|to represent|negotiating for|speaking for|"
+        r"working for|acting for) {E2}",
+    ),
     # when a replacement happened: E is who was replaced, E2 who replaced them
     (
         "replaced_when",
