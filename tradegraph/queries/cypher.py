@@ -167,9 +167,18 @@ def relation_from_row(row: Mapping[str, Any]) -> Relation:
     columns = [
         props.get(f"ev_{name}") or [] for name in ("article_ids", "sentences", "urls", "dates", "confidences")
     ]
+    provenances = list(props.get("ev_provenances") or [])
+    columns.append(provenances + [""] * (len(columns[0]) - len(provenances)))
     evidence = tuple(
-        Evidence(article_id=art, sentence=sent, url=url or None, date=_day(day), confidence=float(conf))
-        for art, sent, url, day, conf in zip(*columns)
+        Evidence(
+            article_id=art,
+            sentence=sent,
+            url=url or None,
+            date=_day(day),
+            confidence=float(conf),
+            provenance=prov or "",
+        )
+        for art, sent, url, day, conf, prov in zip(*columns)  # noqa: B905 - parallel lists of one length
     )
     return Relation(
         source=row["source"],

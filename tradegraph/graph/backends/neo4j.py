@@ -5,7 +5,7 @@ aliases, roles, affiliation, external_ids})`` with ``external_ids`` a JSON strin
 ``(:Article {id, url, title, source, published, text_hash})``; relationships typed by the
 RelationKind value carrying ``valid_from``, ``valid_to`` (dates, absent when unknown), ``role``,
 evidence as parallel lists ``ev_article_ids``, ``ev_sentences``, ``ev_urls`` and ``ev_dates``
-(``""`` when none), ``ev_confidences``, and the summaries ``support`` and ``confidence``.
+(``""`` when none), ``ev_confidences``, ``ev_provenances`` (the rule or model), and the summaries ``support`` and ``confidence``.
 """
 
 from __future__ import annotations
@@ -291,23 +291,32 @@ def _relation_row(rel: Relation) -> dict[str, Any]:
         "urls": [e.url or "" for e in ev],
         "dates": [e.date.isoformat() if e.date else "" for e in ev],
         "confidences": [float(e.confidence) for e in ev],
+        "provenances": [e.provenance for e in ev],
     }
 
 
 def _relation(row: dict[str, Any]) -> Relation:
     props = row["props"]
+    ids = props.get("ev_article_ids") or ()
+    provenances = list(props.get("ev_provenances") or ())
     columns = zip(
-        props.get("ev_article_ids") or (),
+        ids,
         props.get("ev_sentences") or (),
         props.get("ev_urls") or (),
         props.get("ev_dates") or (),
         props.get("ev_confidences") or (),
+        provenances + [""] * (len(ids) - len(provenances)),
     )
     evidence = tuple(
         Evidence(
-            article_id=a, sentence=s, url=u or None, date=date.fromisoformat(d) if d else None, confidence=c
+            article_id=a,
+            sentence=s,
+            url=u or None,
+            date=date.fromisoformat(d) if d else None,
+            confidence=c,
+            provenance=p or "",
         )
-        for a, s, u, d, c in columns
+        for a, s, u, d, c, p in columns
     )
     return Relation(
         source=row["source"],

@@ -62,7 +62,8 @@ def write_relations(kind: RelationKind) -> str:
     """Merge rows into ``kind`` relationships; evidence deduplicated by (article id, sentence).
 
     A row is flat (``source``, ``target``, ``role``, ISO ``valid_from``/``valid_to`` or null,
-    and the parallel evidence lists ``ids``, ``sentences``, ``urls``, ``dates``, ``confidences``):
+    and the parallel evidence lists ``ids``, ``sentences``, ``urls``, ``dates``, ``confidences``,
+    ``provenances``; relations stored before provenance was kept read it as ``""``):
     nested maps and driver date objects cost more to send than the statement costs to run.
     Every stored list is read once and all properties are set by one SET, so the plan has no
     read-after-write conflict to resolve with an Eager barrier. Returns ``written``: the rows
@@ -87,6 +88,7 @@ SET r.ev_article_ids = all_ids,
     r.ev_urls = coalesce(r.ev_urls, []) + [i IN fresh | row.urls[i]],
     r.ev_dates = coalesce(r.ev_dates, []) + [i IN fresh | row.dates[i]],
     r.ev_confidences = all_confidences,
+    r.ev_provenances = coalesce(r.ev_provenances, [x IN sentences | ""]) + [i IN fresh | coalesce(row.provenances[i], "")],
     r.valid_from = CASE WHEN r.valid_from IS NULL OR vf < r.valid_from THEN vf ELSE r.valid_from END,
     r.valid_to = CASE WHEN r.valid_to IS NULL OR vt > r.valid_to THEN vt ELSE r.valid_to END,
     r.role = coalesce(r.role, row.role),
@@ -115,7 +117,8 @@ SET r.ev_article_ids = [i IN keep | r.ev_article_ids[i]],
     r.ev_sentences = [i IN keep | r.ev_sentences[i]],
     r.ev_urls = [i IN keep | r.ev_urls[i]],
     r.ev_dates = [i IN keep | r.ev_dates[i]],
-    r.ev_confidences = [i IN keep | r.ev_confidences[i]]
+    r.ev_confidences = [i IN keep | r.ev_confidences[i]],
+    r.ev_provenances = [i IN keep | coalesce(r.ev_provenances[i], "")]
 {_SUMMARY}
 WITH r WHERE size(r.ev_article_ids) = 0
 DELETE r
