@@ -306,6 +306,7 @@ def _relation(row: dict[str, Any]) -> Relation:
         props.get("ev_dates") or (),
         props.get("ev_confidences") or (),
         provenances + [""] * (len(ids) - len(provenances)),
+        strict=False,
     )
     evidence = tuple(
         Evidence(
