@@ -187,6 +187,9 @@ PARAPHRASES: list[tuple[str, set[str]]] = [
     ("Since when has Akazawa represented Japan?", {JP}),
     ("When did Peter Kyle start representing the UK?", {GB}),
     ("How long has Jonathan Reynolds represented Britain?", {GB}),
+    ("Who represented the UK in 2025?", {REYNOLDS, KYLE, OSEI}),
+    ("Who has represented China since 2025?", {WANG, LI}),
+    ("Who represented China before 2026?", {LI}),
     # profiles
     ("Who is Kenji Sato?", {SATO}),
     ("Tell me about Ebrard", {EBRARD}),
