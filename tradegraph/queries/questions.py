@@ -101,9 +101,9 @@ def find_when(question: str) -> tuple[tuple[date | None, ...], str]:
         word = found.group(1).lower()
         days: tuple[date | None, ...] = (day,)
         if word in ("before", "prior to", "until"):
-            days = (day - timedelta(days=1),)
+            days = (_shifted(day, -1),)
         elif word == "after":
-            days = (day + timedelta(days=1),)
+            days = (_shifted(day, 1),)
         elif word == "since":
             days = (*span(day, date.today()), None)
         elif word in ("between", "from"):
@@ -117,6 +117,17 @@ def find_when(question: str) -> tuple[tuple[date | None, ...], str]:
 
 
 MAX_SAMPLES = 48
+
+
+def _shifted(day: date, by: int) -> date:
+    """The day before or after ``day``; TG161 past the calendar's ends."""
+    try:
+        return day + timedelta(days=by)
+    except OverflowError:
+        raise InputError(
+            f"there is no day {'before' if by < 0 else 'after'} {day.isoformat()}; ask about another date",
+            code="TG161",
+        ) from None
 
 
 def span(start: date, end: date) -> tuple[date, ...]:
