@@ -51,10 +51,12 @@ class QuestionKind:
     help: str
     example: str | None
     answer: Callable[[Call], Outcome] = field(repr=False)
+    optional: int = 0  # how many of the last ``args`` may be left out
 
     @property
     def usage(self) -> str:
-        return " ".join((self.cli, *self.args))
+        required = len(self.args) - self.optional
+        return " ".join((self.cli, *self.args[:required], *(f"[{a}]" for a in self.args[required:])))
 
 
 # Which kinds of actor each argument expects: suggestions for unknown names list these first.
@@ -130,6 +132,7 @@ KINDS: tuple[QuestionKind, ...] = (
         "when a person was replaced (by whom)",
         "When did Li Chenggang replace Wang Shouwen?  When was Jonathan Reynolds replaced?",
         _replaced_when,
+        optional=1,
     ),
     QuestionKind(
         "counterparts",
@@ -246,15 +249,20 @@ def kind(name: str) -> QuestionKind:
 
 def resolve(index: NameIndex, texts: Sequence[str | Actor], entry: QuestionKind) -> tuple[Actor, ...]:
     """Names or ids -> actors, unknown names suggested with the kinds the arguments expect first."""
-    if len(texts) != len(entry.args) and not (entry.name == "replaced_when" and len(texts) == 1):
+    if not len(entry.args) - entry.optional <= len(texts) <= len(entry.args):
         raise InputError(
-            f"'{entry.cli}' takes {len(entry.args)} actor argument(s) ({entry.usage}), got {len(texts)}",
+            f"'{entry.cli}' takes {_count(entry)} actor argument(s) ({entry.usage}), got {len(texts)}",
             code="TG164",
         )
     return tuple(
         text if isinstance(text, Actor) else index.resolve_id_or_name(text, prefer=ARG_KINDS.get(arg, ()))
         for text, arg in zip(texts, entry.args, strict=False)
     )
+
+
+def _count(entry: QuestionKind) -> str:
+    least = len(entry.args) - entry.optional
+    return str(least) if not entry.optional else f"{least} to {len(entry.args)}"
 
 
 def known_by(answers: Sequence[Answer], day: date | None) -> tuple[Answer, ...]:
