@@ -58,6 +58,10 @@ def output_path(target: str, suffix: str = "") -> Iterator[Path]:
         path = Path(tmp) / f"out{suffix}"
         yield path
         sys.stdout.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # a text-only stdout (a notebook, a redirect in tests)
+            sys.stdout.write(path.read_text(encoding="utf-8", errors="replace"))
+            return
         with path.open("rb") as handle:
-            shutil.copyfileobj(handle, sys.stdout.buffer)
-        sys.stdout.buffer.flush()
+            shutil.copyfileobj(handle, binary)
+        binary.flush()

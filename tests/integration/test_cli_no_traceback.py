@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tradegraph.cli import COMMANDS, main
+from tradegraph.queries.catalogue import BY_CLI
 
 # neo4j and demo start servers or ingest the examples: driven only with flags that stop early.
 DRIVEN = [c for c in COMMANDS if c not in ("neo4j", "demo")]
@@ -164,3 +165,56 @@ def test_cli_driver_notifications_are_logged_not_dumped(debug, capsys):
             assert err.startswith("tradegraph: WARNING: neo4j.notifications:")
     finally:
         setup_logging(False)
+
+
+NAMES = [
+    "Japan",
+    "the US",
+    "Akazawa",
+    "Wang",
+    "Brendan Lynch",
+    "",
+    "country:JAP",
+    "person:ryosei-akazawa",
+    "'",
+    "x" * 300,
+]
+QUESTIONS = [
+    "Who represents X?",
+    "Is X allied with the US?",
+    "When did X replace Wang Shouwen?",
+    "What tariffs has X imposed?",
+    "Who represented X after 31 December 9999?",
+    "Who represented X before 1 January 0001?",
+    "Who represented X on 31 February 2025?",
+    "Who represented X between 2025 and 1999?",
+    "Who is X's ambassador?",
+    "?",
+]
+OPTIONS = [
+    [],
+    ["--json"],
+    ["--as-of", "0001-01-01"],
+    ["--as-of", "9999-12-31"],
+    ["--role", "minister"],
+    ["--depth", "5"],
+    ["--top", "0"],
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    question=st.sampled_from(QUESTIONS),
+    kind=st.sampled_from(sorted(BY_CLI)),
+    names=st.lists(st.sampled_from(NAMES), max_size=3),
+    options=st.sampled_from(OPTIONS),
+    use_ask=st.booleans(),
+)
+def test_cli_questions_and_queries_never_crash(question, kind, names, options, use_ask, store_dir, capsys):
+    if use_ask:
+        argv = ["ask", question.replace("X", names[0] if names else "Japan"), *options[:2]]
+    else:
+        argv = ["query", kind, *names, *options]
+    code, err = drive([*argv, "--store", store_dir], capsys)
+    assert "Traceback" not in err and "[TG099]" not in err, (argv, err)
+    assert code in (0, 1, 2) and (code != 1 or "[TG" in err), (argv, err)

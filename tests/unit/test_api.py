@@ -73,3 +73,7 @@ def test_api_catalogue_is_what_readme_and_help_show():
     assert catalogue.markdown_table() in readme
     query = build_parser()._subparsers._group_actions[0].choices["query"]  # type: ignore[union-attr]
     assert all(k.cli in query.format_help() for k in catalogue.KINDS)
+
+
+def test_api_docs_page_is_generated_from_the_catalogue():
+    assert (REPO / "docs" / "questions.md").read_text(encoding="utf-8") == catalogue.docs_page()

@@ -184,6 +184,12 @@ PARAPHRASES: list[tuple[str, set[str]]] = [
     ("Did Wang Shouwen represent China on 10 April 2025?", {CN}),
     ("Is Mexico represented by Ebrard?", {MX}),
     ("Is Ebrard negotiating for Japan?", set()),
+    ("Since when has Akazawa represented Japan?", {JP}),
+    ("When did Peter Kyle start representing the UK?", {GB}),
+    ("How long has Jonathan Reynolds represented Britain?", {GB}),
+    ("Who represented the UK in 2025?", {REYNOLDS, KYLE, OSEI}),
+    ("Who has represented China since 2025?", {WANG, LI}),
+    ("Who represented China before 2026?", {LI}),
     # profiles
     ("Who is Kenji Sato?", {SATO}),
     ("Tell me about Ebrard", {EBRARD}),

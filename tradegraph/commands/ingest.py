@@ -99,10 +99,10 @@ def run(args: argparse.Namespace) -> int:
             f"wrote {report.actors_written} actors, {report.relations_written} relations, "
             f"{report.evidence_written} evidence"
         )
-        for failure in report.errors:
-            print(failure, file=sys.stderr)
-        for origin in report.undated:
-            print(f"{origin}: note: no publication date; relative dates left unresolved", file=sys.stderr)
+    for failure in report.errors:  # also with --json: stdout stays pure JSON, stderr says what failed
+        print(failure, file=sys.stderr)
+    for origin in report.undated:
+        print(f"{origin}: note: no publication date; relative dates left unresolved", file=sys.stderr)
     if report.conflicts:
         listing = "\n  ".join(report.conflicts)
         print(

@@ -168,3 +168,15 @@ def _predecessors(c: Call) -> Outcome:
 
 def _represents(c: Call) -> Outcome:
     return _check(helpers.represented_by(c.store, c.actor.id, c.as_of), c.actors[1])
+
+
+def _represents_since(c: Call) -> Outcome:
+    """Since when a person represents a body: the office's start, and when it was first reported."""
+    found = [a for a in helpers.represented_by(c.store, c.actor.id, c.as_of) if a.actor.id == c.actors[1].id]
+    notes = []
+    for ans in found:
+        start = f"since {ans.valid_from.isoformat()}" if ans.valid_from else "since a day not reported"
+        first = min((ev.date for ev in ans.evidence if ev.date), default=None)
+        reported = f" (first reported {first.isoformat()})" if first else ""
+        notes.append(f"{c.actor.name} has represented {ans.actor.name} {start}{reported}")
+    return Outcome(tuple(found), notes=tuple(notes))

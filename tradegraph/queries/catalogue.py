@@ -33,6 +33,7 @@ from tradegraph.queries.answerers import (
     _replaced_when,
     _representatives,
     _represents,
+    _represents_since,
     _simple,
     _successors,
 )
@@ -50,10 +51,12 @@ class QuestionKind:
     help: str
     example: str | None
     answer: Callable[[Call], Outcome] = field(repr=False)
+    optional: int = 0  # how many of the last ``args`` may be left out
 
     @property
     def usage(self) -> str:
-        return " ".join((self.cli, *self.args))
+        required = len(self.args) - self.optional
+        return " ".join((self.cli, *self.args[:required], *(f"[{a}]" for a in self.args[required:])))
 
 
 # Which kinds of actor each argument expects: suggestions for unknown names list these first.
@@ -95,6 +98,15 @@ KINDS: tuple[QuestionKind, ...] = (
         _represents,
     ),
     QuestionKind(
+        "represents_since",
+        "represents-since",
+        ("PERSON", "BODY"),
+        "represented_by",
+        "since when a person represents a state or body (its start, and when first reported)",
+        "Since when has Akazawa represented Japan?  When did Peter Kyle start representing the UK?",
+        _represents_since,
+    ),
+    QuestionKind(
         "successors",
         "successors",
         ("PERSON",),
@@ -120,6 +132,7 @@ KINDS: tuple[QuestionKind, ...] = (
         "when a person was replaced (by whom)",
         "When did Li Chenggang replace Wang Shouwen?  When was Jonathan Reynolds replaced?",
         _replaced_when,
+        optional=1,
     ),
     QuestionKind(
         "counterparts",
@@ -236,15 +249,20 @@ def kind(name: str) -> QuestionKind:
 
 def resolve(index: NameIndex, texts: Sequence[str | Actor], entry: QuestionKind) -> tuple[Actor, ...]:
     """Names or ids -> actors, unknown names suggested with the kinds the arguments expect first."""
-    if len(texts) != len(entry.args) and not (entry.name == "replaced_when" and len(texts) == 1):
+    if not len(entry.args) - entry.optional <= len(texts) <= len(entry.args):
         raise InputError(
-            f"'{entry.cli}' takes {len(entry.args)} actor argument(s) ({entry.usage}), got {len(texts)}",
+            f"'{entry.cli}' takes {_count(entry)} actor argument(s) ({entry.usage}), got {len(texts)}",
             code="TG164",
         )
     return tuple(
         text if isinstance(text, Actor) else index.resolve_id_or_name(text, prefer=ARG_KINDS.get(arg, ()))
         for text, arg in zip(texts, entry.args, strict=False)
     )
+
+
+def _count(entry: QuestionKind) -> str:
+    least = len(entry.args) - entry.optional
+    return str(least) if not entry.optional else f"{least} to {len(entry.args)}"
 
 
 def known_by(answers: Sequence[Answer], day: date | None) -> tuple[Answer, ...]:
@@ -329,3 +347,33 @@ def markdown_table() -> str:
     rows = ["| kind | `tradegraph query` | helper | example question |", "|---|---|---|---|"]
     rows += [f"| {k.name} | `{k.usage}` | `{k.helper}` | {k.example or '—'} |" for k in KINDS]
     return "\n".join(rows)
+
+
+def docs_page() -> str:
+    """docs/questions.md: the catalogue as the docs show it (regenerate with
+    ``python -m tradegraph.queries.catalogue > docs/questions.md``; a test keeps them equal)."""
+    lines = [
+        "# Questions and queries",
+        "",
+        "Generated from `tradegraph/queries/catalogue.py`, the one place each kind is declared;",
+        "`tradegraph ask`, `tradegraph query`, `--help`, the Python API and this page read it.",
+        "",
+        markdown_table(),
+        "",
+        "## Kinds",
+        "",
+    ]
+    for k in KINDS:
+        lines += [f"### `{k.name}`", "", k.help[0].upper() + k.help[1:] + ".", ""]
+        lines.append(f"- CLI: `tradegraph query {k.usage}`")
+        args = "".join(f", {arg}" for arg in k.args)
+        lines.append(f"- API: `Graph.query({k.name!r}{args})` (names or ids)")
+        lines.append(f"- helper: `tradegraph.queries.helpers.{k.helper}`")
+        if k.example:
+            lines.append(f"- asked as: {k.example}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(docs_page(), end="")

@@ -56,6 +56,15 @@ RULES: list[tuple[str, str]] = [
     ("represents", r"(?:is|was|are|were) {E} (?:still |also )?(?:the |an? )?{E2}{POSS} " + ROLE),
     ("represents", r"(?:is|was|are|were) {E} (?:still |also )?(?:the |an? )?{E2}{POSS} {MOD}" + REP_NOUN),
     ("represents", r"(?:is|was|are|were) {E2} (?:represented|spoken for) by {E}"),
+    (
+        "represents_since",
+        r"(?:since when|how long) (?:has|have|did|does) {E} (?:been )?" + REPRESENT + r" {E2}",
+    ),
+    (
+        "represents_since",
+        r"when did {E} (?:start|begin|first start) (?:representing|to represent|negotiating for|speaking for|"
+        r"working for|acting for) {E2}",
+    ),
     # when a replacement happened: E is who was replaced, E2 who replaced them
     (
         "replaced_when",
@@ -68,7 +77,15 @@ RULES: list[tuple[str, str]] = [
         r"(?: by {E2})?(?: as .*)?",
     ),
     ("replaced_when", r"when (?:did|was) {E2} (?:take|took) over (?:as .* )?from {E}(?: as .*)?"),
-    ("replaced_when", r"(?:what|which) (?:day|date) (?:did|was) {E2} (?:replace|succeed) {E}(?: as .*)?"),
+    (
+        "replaced_when",
+        r"(?:on |at )?(?:what|which) (?:day|date) (?:did|was) {E2} (?:replace|succeed) {E}(?: as .*)?",
+    ),
+    (
+        "replaced_when",
+        r"(?:on |at |since )?(?:what|which) (?:day|date|time) (?:was|were|did|has|had) {E} (?:get |been )?"
+        r"(?:replaced|succeeded|superseded|replace[d]?)(?: by {E2})?(?: as .*)?",
+    ),
     # paths and brokers name no single entity, or two
     ("profile", r"what (?:is|was) {E}{POSS} (?:position|stance|role|view|policy|part)(?: on .*| in .*)?"),
     ("path", r"how (?:is|are|was|were) {E} (?:connected|linked|related|tied) (?:to|with) {E2}"),
@@ -95,13 +112,14 @@ RULES: list[tuple[str, str]] = [
         + TARIFF
         + r") {AUX} {E} (?:"
         + IMPOSE
-        + r"|impose)(?: on .*| so far)?",
+        + r"|impose)(?: (?:and )?on .*| so far)?",
     ),
     ("tariff_targets", r"{WHO} {AUX} (?:hit|targeted|affected|struck) by {E}{POSS} " + TARIFF),
     ("tariff_targets", r"{WHO} (?:face|faces|faced) {E}{POSS} " + TARIFF),
     ("tariff_targets", r"(?:on |against )?{WHO} {AUX} {E} retaliat(?:e|ed|es|ing)(?: against| on)?"),
     ("tariff_targets", r"{WHO} {AUX} (?:subject to|exposed to|facing|hit with) {E}{POSS} " + TARIFF),
     ("tariff_imposers", r"{WHO} {AUX}? ?retaliat(?:e|ed|es|ing) (?:against|on) {E}(?: with .*)?"),
+    ("tariff_targets", r"where {AUX} {E} " + IMPOSE + r" (?:" + TARIFF + r")"),
     # tariffs: the target
     (
         "tariff_imposers",
@@ -109,7 +127,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "tariff_imposers",
-        r"{WHO} {AUX}?\s?(?:hit|hits|target(?:s|ed)?|slap(?:s|ped)?|punish(?:es|ed)?) {E} with " + TARIFF,
+        r"{WHO} {AUX}?\s?(?:hit|hits|target(?:s|ed)?|slap(?:s|ped)?|punish(?:es|ed)?|threaten(?:s|ed)?) {E} with "
+        + TARIFF,
     ),
     ("tariff_imposers", r"{WHO} {AUX}?\s?(?:tariff(?:s|ed|ing)?) {E}"),
     (
@@ -164,7 +183,10 @@ RULES: list[tuple[str, str]] = [
     (
         "successors",
         r"{WHO} {AUX}? ?(?:replaced|replaces|succeeded|succeeds|superseded|took over from|takes over from|"
-        r"came after|followed|will replace|will succeed|stepped in for|replac(?:ed|ing))(?: the)? {E}",
+        r"came after|followed|will replace|will succeed|stepped in for|replac(?:ed|ing)|"
+        r"(?:appointed|named|chosen|picked|tapped|nominated|brought in|sworn in) "
+        r"(?:to |as )?(?:replace|succeed|take over from|the successor (?:of|to)|the replacement (?:of|for)))"
+        r"(?: the)? {E}(?: as .*)?",
     ),
     (
         "successors",
@@ -189,8 +211,8 @@ RULES: list[tuple[str, str]] = [
         r"{WHO} {AUX} (?:allied|allies|an ally|ally|in an alliance|alliance partners?|aligned|friends)"
         r" (?:with|of|to) {E}",
     ),
-    ("allies", r"{WHO} {AUX} {E}{POSS} (?:\w+ )?(?:allies|ally|alliance partners?|friends)"),
-    ("allies", r"{WHO} {AUX} {E} (?:allied|aligned) with"),
+    ("allies", r"{WHO} {AUX} {E}{POSS} (?:\w+ )?(?:allies|ally|alliances|alliance partners?|friends)"),
+    ("allies", r"{WHO} {AUX} {E} (?:allied|aligned|ally|allies|align|aligns|side|sides|sided) with"),
     ("allies", r"(?:with )?{WHO} {AUX} {E} (?:have|has|form|formed) (?:an )?alliances?(?: with)?"),
     ("allies", r"{WHO} {AUX} (?:the )?(?:\w+ )?(?:allies|ally|alliance partners|friends) (?:of|to) {E}"),
     ("allies", r"(?:\w+ )?(?:allies|ally) of {E}"),
@@ -204,7 +226,11 @@ RULES: list[tuple[str, str]] = [
         "counterparts",
         r"(?:with |to )?{WHO} {AUX} {E} " + NEGOTIATE + r"(?: with| to)?(?: on .*| over .*| about .*)?",
     ),
-    ("counterparts", r"{WHO} {AUX}? ?" + NEGOTIATE + r" with {E}"),
+    ("counterparts", r"{WHO} {AUX}? ?(?:the (?:\w+ ){1,2})?" + NEGOTIATE + r" (?:with|to) {E}"),
+    (
+        "counterparts",
+        r"{WHO} {AUX}? ?(?:sits?|sat|sitting|is) across (?:the (?:negotiating )?table )?from {E}",
+    ),
     (
         "counterparts",
         r"{WHO} {AUX} {E}{POSS} (?:negotiating |trade |tariff )?(?:counterparts?|partners? in (?:the )?talks|"
@@ -245,6 +271,16 @@ RULES: list[tuple[str, str]] = [
     ),
     ("representatives", r"{WHO} {AUX} (?:the )?{E} {MOD}" + REP_NOUN),
     ("representatives", r"{WHO} {AUX}? ?" + REPRESENT + r" {E}"),
+    (
+        "representatives",
+        r"{WHO} {AUX} {E} (?:send|sent|sending|field|fielded|dispatch|dispatched|appoint|appointed|name|named|"
+        r"choose|chose|picked?|tapped?)(?: (?:to|as|for) .*)?",
+    ),
+    (
+        "representatives",
+        r"{WHO} {AUX} (?:on|in|part of|a member of|members of|among) (?:the )?{E}{POSS} (?:\w+ )?"
+        r"(?:team|delegation|side|negotiators)",
+    ),
     ("representatives", r"{WHO} {AUX} {E}{POSS} {MOD}" + REP_NOUN + r"(?: (?:in|at|for) .*)?"),
     ("representatives", r"{WHO} {AUX} (?:representing|speaking for|negotiating for|working for) {E}"),
     ("representatives", r"{WHO} {AUX} {MOD}" + REP_NOUN + r" (?:of|for|from) {E}"),
@@ -260,6 +296,7 @@ RULES: list[tuple[str, str]] = [
         r"(?:which|what) {E} (?:officials?|negotiators?|representatives?|ministers?|delegates?|people|diplomats?|"
         r"envoys?)(?: .*)?",
     ),
+    ("allies", r"{WHO} {AUX} {E}{POSS} (?:closest |close |key |main |strategic |biggest )?partners"),
     # an actor on its own
     (
         "profile",
@@ -306,6 +343,7 @@ _TRAIL = re.compile(
 _SAME_AS = [
     (re.compile(r"\bon (?:the )?behalf of\b", re.IGNORECASE), "for"),
     (re.compile(r"\bon whose behalf\b", re.IGNORECASE), "for whom"),
+    (re.compile(r"\bon (?:the )?(.+?)(?:'s|') behalf\b", re.IGNORECASE), r"for \1"),
     (re.compile(r"\bin the name of\b", re.IGNORECASE), "for"),
     (re.compile(r"\b(who|what|where|when|how|which)'s\b", re.IGNORECASE), r"\1 is"),
     (re.compile(r"\b(who|what|which)'re\b", re.IGNORECASE), r"\1 are"),

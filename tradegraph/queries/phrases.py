@@ -28,7 +28,7 @@ IMPOSE = (
     r"appl(?:y|ies|ied|ying)|enact(?:s|ed|ing)?)"
 )
 NEGOTIATE = (
-    r"(?:negotiat(?:e|es|ed|ing)|talk(?:s|ed|ing)?|(?:be |been |being )?in (?:trade |tariff )?talks|"
+    r"(?:negotiat(?:e|es|ed|ing)|talk(?:s|ed|ing)?|(?:be |been |being )?in (?:trade |tariff )?(?:talks|negotiations)|"
     r"hold(?:s|ing)? (?:trade |tariff )?talks|held (?:trade |tariff )?talks|"
     r"meet(?:s|ing)?|met|bargain(?:s|ed|ing)?|deal(?:s|t|ing)?|engag(?:e|es|ed|ing)|sit(?:s|ting)? down|sat down|"
     r"(?:been )?(?:involved|engaged|participat(?:e|es|ed|ing)|tak(?:e|es|ing) part|took part) in "

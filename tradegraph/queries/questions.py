@@ -91,7 +91,7 @@ def find_when(question: str) -> tuple[tuple[date | None, ...], str]:
     >>> find_when("Who represented China before 16 April 2025?")
     ((datetime.date(2025, 4, 15),), 'Who represented China?')
     >>> find_when("Who represented the UK between August 2025 and October 2025?")[0]
-    (datetime.date(2025, 8, 1), datetime.date(2025, 10, 1))
+    (datetime.date(2025, 8, 1), datetime.date(2025, 9, 1), datetime.date(2025, 10, 1))
     """
     for found in _PERIOD.finditer(question):
         start = _date_at(question[found.end() :])
@@ -101,20 +101,88 @@ def find_when(question: str) -> tuple[tuple[date | None, ...], str]:
         word = found.group(1).lower()
         days: tuple[date | None, ...] = (day,)
         if word in ("before", "prior to", "until"):
-            days = (day - timedelta(days=1),)
+            days = (_shifted(day, -1),)
         elif word == "after":
-            days = (day + timedelta(days=1),)
+            days = (_shifted(day, 1),)
         elif word == "since":
-            days = (day, None)
+            days = (*span(day, date.today()), None)
         elif word in ("between", "from"):
             second = re.match(r"\s+(?:and|to|until|till|-)\s+", question[end:], re.IGNORECASE)
             later = _date_at(question[end + second.end() :]) if second else None
             if second and later:
-                days, end = (day, later[0]), end + second.end() + later[1]
+                days, end = span(day, later[0]), end + second.end() + later[1]
         rest = question[: found.start()] + question[end:]
         return days, " ".join(rest.split()).replace(" ?", "?")
+    return _find_year(question) or _named_day(question)
+
+
+MAX_SAMPLES = 48
+
+
+def _shifted(day: date, by: int) -> date:
+    """The day before or after ``day``; TG161 past the calendar's ends."""
+    try:
+        return day + timedelta(days=by)
+    except OverflowError:
+        raise InputError(
+            f"there is no day {'before' if by < 0 else 'after'} {day.isoformat()}; ask about another date",
+            code="TG161",
+        ) from None
+
+
+def span(start: date, end: date) -> tuple[date, ...]:
+    """Days standing for a period: its first day, the first of each later month, its last day.
+
+    >>> span(date(2025, 8, 1), date(2025, 10, 15))
+    (datetime.date(2025, 8, 1), datetime.date(2025, 9, 1), datetime.date(2025, 10, 1), datetime.date(2025, 10, 15))
+    """
+    start, end = min(start, end), max(start, end)
+    days, month = [start], date(start.year, start.month, 1)
+    while len(days) < MAX_SAMPLES:
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        if month > end:
+            break
+        days.append(month)
+    if days[-1] != end:
+        days.append(end)
+    return tuple(days)
+
+
+def _named_day(question: str) -> tuple[tuple[date | None, ...], str]:
     named, rest = find_date(question)
     return ((named,) if named else ()), rest
+
+
+_YEAR = re.compile(
+    r"(?:,?\s*)\b(before|prior to|until|after|since|in|during|from|between)\s+((?:19|20)\d{2})\b"
+    r"(?!\s*(?:%|percent|per cent))(?:\s+(?:and|to|until|-)\s+((?:19|20)\d{2})\b)?",
+    re.IGNORECASE,
+)
+
+
+def _find_year(question: str) -> tuple[tuple[date | None, ...], str] | None:
+    """A year after a time word: "before 2025" (31 Dec 2024), "since 2024" (1 Jan 2024 and now),
+    "in 2025" (its first and last day), "between 2024 and 2025".
+
+    >>> _find_year("Who represented China in 2025?")  # doctest: +ELLIPSIS
+    ((datetime.date(2025, 1, 1), datetime.date(2025, 2, 1), ..., datetime.date(2025, 12, 31)), 'Who represented China?')
+    """
+    found = _YEAR.search(question)
+    if found is None:
+        return None
+    word, first = found.group(1).lower(), int(found.group(2))
+    last = int(found.group(3) or first)
+    days: tuple[date | None, ...]
+    if word in ("before", "prior to", "until"):
+        days = (date(first - 1, 12, 31),)
+    elif word == "after":
+        days = (date(first + 1, 1, 1),)
+    elif word == "since":
+        days = (*span(date(first, 1, 1), date.today()), None)
+    else:
+        days = span(date(first, 1, 1), date(last, 12, 31))
+    rest = question[: found.start()] + question[found.end() :]
+    return days, " ".join(rest.split()).replace(" ?", "?")
 
 
 def _spans(text: str) -> list[str]:
@@ -210,6 +278,28 @@ def _choose(index: NameIndex, readings: list[grammar.Match]) -> tuple[grammar.Ma
     raise max(errors, key=lambda e: len(e.message))
 
 
+def _with_events(store: Any, actor: Actor, days: tuple[date | None, ...]) -> tuple[date | None, ...]:
+    """A period's sample days plus the days inside it on which the actor's relations were reported,
+    began or ended, so that a short tenure between two samples is not missed."""
+    from tradegraph.queries import helpers
+
+    known = [d for d in days if d]
+    first, last = min(known), max(known)
+    events: set[date] = set()
+    for rel in helpers.profile(store, actor.id).relations:
+        events.update(ev.date for ev in rel.evidence if ev.date)
+        events.update(d for d in (rel.valid_from, rel.valid_to) if d)
+    inside = sorted(d for d in events if first <= d <= last)
+    return tuple(dict.fromkeys([*days, *inside]))
+
+
+def read(question: str, index: NameIndex) -> tuple[grammar.Match, tuple[Actor, ...], tuple[date | None, ...]]:
+    """What ``ask`` understands: the reading it answers, the actors it names, the days it asks about."""
+    days, rest = find_when(question)
+    reading, actors = _choose(index, _readings(rest))
+    return reading, actors, days
+
+
 def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex | None = None) -> Reply:
     """Answer a plain-language question from the store; a date in the question wins over ``as_of``.
 
@@ -222,10 +312,10 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
     """
     if len(question) > MAX_QUESTION:  # before any pattern reads it: their work grows with the length
         understood(question)
-    days, rest = find_when(question)
-    readings = _readings(rest)
     index = index or NameIndex.from_store(store)
-    reading, actors = _choose(index, readings)
+    reading, actors, days = read(question, index)
+    if len(days) > 1 and actors:
+        days = _with_events(store, actors[0], days)
     entry = catalogue.BY_NAME[reading.intent]
     replies = [
         catalogue.run(entry, store, actors, as_of=day, question=question, index=index, role=reading.role)
@@ -242,6 +332,7 @@ __all__ = [
     "ask",
     "find_date",
     "find_when",
+    "read",
     "render",
     "understood",
 ]

@@ -151,8 +151,11 @@ def reply_json(reply: Reply) -> dict[str, Any]:
     return {
         "question": reply.question,
         "kind": reply.kind,
-        "entity": actor_json(reply.entity),
-        "other": actor_json(reply.other),
+        "intent": reply.kind,
+        "entity": reply.entity.id if reply.entity else None,
+        "entity_name": reply.entity.name if reply.entity else None,
+        "other": reply.other.id if reply.other else None,
+        "other_name": reply.other.name if reply.other else None,
         "role": reply.role,
         "as_of": _day(reply.as_of),
         "verdict": reply.verdict,
