@@ -17,6 +17,9 @@ from tradegraph.graph.errors import TradegraphError
 from tradegraph.queries.questions import ask
 
 F1_FLOOR = 0.8
+# The expected answers below were written from the gold of the dev set's first twelve articles
+# (file names starting 00-34); later articles name more officials and so would change them.
+FIRST_DEV = ("00_", "01_", "07_", "09_", "12_", "13_", "16_", "20_", "22_", "25_", "29_", "34_")
 ANSWERS = REPO / "tests" / "fixtures" / "answers" / "articles.jsonl"
 
 P = "person:"
@@ -102,9 +105,15 @@ def test_answers_corpus_f1_above_floor(store, tmp_path):
     from tradegraph.ingest import ingest
 
     eval_dir = shared_eval_dir()
+    first = tmp_path / "first-dev"
+    first.mkdir()
+    for path in sorted((eval_dir / "dev").glob("*.json")):
+        if path.name.startswith(FIRST_DEV):
+            (first / path.name).symlink_to(path)
+    assert len(list(first.iterdir())) == len(FIRST_DEV)
     dev = tmp_path / "dev.jsonl"
     subprocess.run(
-        [sys.executable, str(eval_dir / "score.py"), "articles", str(eval_dir / "dev"), str(dev)],
+        [sys.executable, str(eval_dir / "score.py"), "articles", str(first), str(dev)],
         check=True,
         capture_output=True,
     )
