@@ -154,6 +154,7 @@ def pair_features(cand: Candidate, extraction: Extraction, mentions: Mapping[str
         if cand.rule.valid_to is not None:
             out.add("rule_ended")
     out |= _other_rules(cand, extraction)
+    out |= _lifted_rules(cand, extraction, actors)
     same = sum(o.scope == "same" for o in cand.occurrences)
     out.add("n_same" + bucket(same, (0, 1, 2, 4)))
     out.add("n_adj" + bucket(len(cand.occurrences) - same, (0, 1, 3)))
@@ -208,6 +209,32 @@ def _other_rules(cand: Candidate, extraction: Extraction) -> set[str]:
             out.add("s_replaced")
         if rel.kind is RelationKind.REPLACED_BY and rel.target == cand.source:
             out.add("s_successor")
+    return out
+
+
+def _lift(key: str, actors: Mapping[str, Actor]) -> str:
+    actor = actors.get(key)
+    return actor.affiliation if actor is not None and actor.affiliation else key
+
+
+def _lifted_rules(cand: Candidate, extraction: Extraction, actors: Mapping[str, Actor]) -> set[str]:
+    """The rules' votes one level up: persons stand for the state they represent (a negotiation of
+    two ministers is one of their states; Trump's tariff is the United States')."""
+    ls, lt = _lift(cand.source, actors), _lift(cand.target, actors)
+    out = {"same_lift"} if ls == lt else set()
+    for rel in extraction.relations:
+        if rel.key == cand.key:
+            continue
+        rs, rt = _lift(rel.source, actors), _lift(rel.target, actors)
+        if rel.kind is cand.kind and ({rs, rt} == {ls, lt} if cand.kind.symmetric else (rs, rt) == (ls, lt)):
+            out.add("rule_lifted")
+        if rel.kind is cand.kind and ls in (rs, rt) and not cand.kind.symmetric:
+            out.add("s_lift_in_rule" if rs == ls else "s_lift_rule_target")
+        if rel.kind is cand.kind and lt in (rs, rt):
+            out.add("t_lift_in_rule")
+    src = actors.get(cand.source)
+    if cand.kind is RelationKind.REPRESENTS and src is not None and src.affiliation:
+        out.add("aff_is_target" if src.affiliation == cand.target else "aff_elsewhere")
     return out
 
 
