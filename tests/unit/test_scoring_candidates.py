@@ -8,10 +8,10 @@ from tradegraph.graph.model import Article, RelationKind
 from tradegraph.loaders.extraction import Extractor
 from tradegraph.loaders.extraction.scoring.candidates import SurfaceIndex, candidates, find_mentions
 from tradegraph.loaders.extraction.scoring.features import (
+    ArticleView,
     DocCues,
     candidate_features,
     classes,
-    mention_counts,
 )
 
 
@@ -110,7 +110,7 @@ def test_scoring_features_path_negation_and_modality(
         if c.kind is RelationKind.NEGOTIATES_WITH
         and {c.source, c.target} == {"person:ken-sato", "person:ann-lee"}
     )
-    pair, occurrences = candidate_features(DocCues(doc), cand, extraction, mention_counts(mentions))
+    pair, occurrences = candidate_features(DocCues(doc), cand, ArticleView(extraction, mentions))
     union = pair.union(*occurrences)
     assert expected <= union, sorted(union)
     assert not absent & union
