@@ -65,7 +65,11 @@ class DocCues:
         # plain lists, filled in one pass: indexing a Doc builds a Token each time, which dominated
         # the scorer's cost
         self.lower, self.lemma, self.pos, self.dep, self.tag = [], [], [], [], []
+        #: Per token, the lemma a feature may name: only lower-case words outside named entities,
+        #: so that no feature names a person, place or body of the training articles.
+        self.word: list[str] = []
         for t in doc:
+            self.word.append(t.lemma_.lower() if t.text[:1].islower() and not t.ent_type_ else f"<{t.pos_}>")
             self.lower.append(t.lower_)
             self.lemma.append(t.lemma_.lower())
             self.pos.append(t.pos_)
@@ -85,6 +89,12 @@ class DocCues:
             cues = {f"sent:{c}" for i in range(sent.start, sent.end) for c in self.classes[i]}
             self.sent_cues.append({c for c in cues if c.split(":")[1] in SENTENCE_CLASSES})
         self.cache: dict[tuple[object, ...], frozenset[str]] = {}
+
+    def mask(self, names: set[str]) -> None:
+        """Never name a word of an actor's name in a feature, however it is written."""
+        for i, (lemma, lower) in enumerate(zip(self.lemma, self.lower, strict=True)):
+            if lemma in names or lower in names:
+                self.word[i] = "<name>"
 
     def root(self, m: Mention) -> int:
         """The token of a mention whose head lies outside it (its syntactic head)."""
@@ -126,7 +136,7 @@ def _occurrence_features(cues: DocCues, occ: Occurrence, directed: bool) -> set[
     for i in range(first.end, second.start):
         out.update(f"btw:{c}" for c in cues.classes[i])
         if cues.pos[i] in ("VERB", "NOUN") and gap <= 12:
-            out.add(f"btwlem={cues.lemma[i]}")
+            out.add(f"btwlem={cues.word[i]}")
     n = len(cues.lower)
     around = [
         *range(max(first.start - WINDOW, 0), first.start),
@@ -167,7 +177,7 @@ def path_features(cues: DocCues, s: Mention, t: Mention) -> set[str]:
     common ancestor: its labels, length, the ancestor's word and the cues hanging off it."""
     a, b = cues.root(s), cues.root(t)
     if a == b:
-        return {"path=same-token", f"lca={cues.lemma[cues.head[a]]}"}
+        return {"path=same-token", f"lca={cues.word[cues.head[a]]}"}
     up_a, up_b = cues.ancestors(a), cues.ancestors(b)
     ids_b = set(up_b)
     lca = next((i for i in up_a if i in ids_b), None)
@@ -176,7 +186,7 @@ def path_features(cues: DocCues, s: Mention, t: Mention) -> set[str]:
     left = [cues.dep[i] for i in up_a[: up_a.index(lca)]]
     right = [cues.dep[i] for i in up_b[: up_b.index(lca)]]
     length = len(left) + len(right)
-    out = {"plen" + bucket(length, (1, 2, 3, 4, 6)), f"lca={cues.lemma[lca]}", f"lcapos={cues.pos[lca]}"}
+    out = {"plen" + bucket(length, (1, 2, 3, 4, 6)), f"lca={cues.word[lca]}", f"lcapos={cues.pos[lca]}"}
     out.update(f"lca:{c}" for c in cues.classes[lca])
     if length <= MAX_PATH:
         out.add("path=" + "^".join(left) + "|" + "v".join(reversed(right)))
@@ -186,7 +196,7 @@ def path_features(cues: DocCues, s: Mention, t: Mention) -> set[str]:
             out.add("lca_neg")
         if cues.dep[child] == "aux" and cues.tag[child] == "MD":
             out.add(f"lca_modal={cues.lemma[child]}")
-    out.update(f"pathlem={cues.lemma[i]}" for i in [*up_a, *up_b] if cues.pos[i] in ("VERB", "NOUN"))
+    out.update(f"pathlem={cues.word[i]}" for i in [*up_a, *up_b] if cues.pos[i] in ("VERB", "NOUN"))
     return out
 
 

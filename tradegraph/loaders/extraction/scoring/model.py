@@ -165,6 +165,7 @@ class Scorer:
         mentions = find_mentions(doc, extraction.actors, self.surfaces)
         view = ArticleView(extraction, mentions)
         cues = DocCues(doc)
+        cues.mask({w.lower() for a in extraction.actors for n in (a.name, *a.aliases) for w in n.split()})
         sents = [" ".join(sent.text.split()) for sent in doc.sents]
         out = []
         for cand in candidates(extraction, mentions):
