@@ -1,5 +1,11 @@
 """Regression floors for the extractor on the dev set and on the project's own gold set, and
-agreement of ``tradegraph.loaders.evaluation`` with the shared ``score.py``."""
+agreement of ``tradegraph.loaders.evaluation`` with the shared ``score.py``.
+
+The shipped scorer is trained on the dev set, so its dev score is a training-set score: the dev
+floors are article-grouped cross-validation figures (3 folds; each fold scored by a scorer trained
+on the other folds plus the project's own gold sets), set a little under what CV measured
+(see docs/scorer.md).
+"""
 
 from __future__ import annotations
 
@@ -11,11 +17,17 @@ from pathlib import Path
 import pytest
 
 from tradegraph.loaders.evaluation import evaluate, gold_articles, load_gold, predict, score
+from tradegraph.loaders.extraction.scoring.cv import cross_validate
+from tradegraph.loaders.extraction.scoring.train import prepare
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_EVAL = REPO.parent / "shared" / "eval"
 OWN_GOLD = REPO / "tests" / "fixtures" / "extraction_gold"
-DEV_FLOORS = {"ALL": 0.92, "REPRESENTS": 0.94, "DYADS": 0.90, "ACTORS": 0.95}
+FIXTURES = REPO / "tests" / "fixtures"
+#: 3-fold CV measured ALL 0.783 (P 0.891), REPRESENTS 0.872, NEGOTIATES_WITH 0.667, DYADS 0.805,
+#: ACTORS 0.952 (5-fold: ALL 0.780, DYADS 0.790).
+DEV_CV_FLOORS = {"ALL": 0.76, "REPRESENTS": 0.85, "NEGOTIATES_WITH": 0.63, "DYADS": 0.78, "ACTORS": 0.94}
+DEV_CV_PRECISION_FLOOR = 0.86
 OWN_FLOORS = {"ALL": 0.93, "REPRESENTS": 0.95, "ACTORS": 0.95}
 
 pytestmark = pytest.mark.slow
@@ -29,10 +41,15 @@ def dev_dir() -> Path:
     return SHARED_EVAL / "dev"
 
 
-def test_dev_score_above_floor() -> None:
-    scores = evaluate(dev_dir())["scores"]
-    for key, floor in DEV_FLOORS.items():
+def test_dev_score_cross_validated_above_floor() -> None:
+    data = prepare([dev_dir()])
+    extra = prepare(sorted(FIXTURES.glob("*_gold")))
+    result = cross_validate(data, 3, extra=extra)
+    scores = result["scores"]
+    for key, floor in DEV_CV_FLOORS.items():
         assert scores[key]["f1"] >= floor, (key, scores[key])
+    assert scores["ALL"]["precision"] >= DEV_CV_PRECISION_FLOOR, scores["ALL"]
+    assert sum(row["count"] for row in result["calibration"]) >= scores["ALL"]["tp"]
 
 
 def test_dev_score_own_gold_above_floor() -> None:

@@ -113,10 +113,12 @@ def find_mentions(doc: Doc, actors: Iterable[Actor], surfaces: SurfaceIndex) -> 
                 continue  # a surname two persons share names neither
             table.setdefault(form.lower(), (actor.id, how))
     sent_of = _sentence_numbers(doc)
+    words = [(t.lower_, t.whitespace_) for t in doc]
+    starts = {form[:2] for form in table}  # a cheap test before trying surfaces at a token
     out: list[Mention] = []
     i = 0
     while i < len(doc):
-        found = _match_at(doc, i, table)
+        found = _match_at(words, i, table) if words[i][0][:2] in starts else None
         if found:
             end, (key, how) = found
             out.append(Mention(key, i, end, sent_of[i], how))
@@ -135,12 +137,19 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     return out
 
 
-def _match_at(doc: Doc, i: int, table: Mapping[str, tuple[str, str]]) -> tuple[int, tuple[str, str]] | None:
-    for n in range(min(MAX_SURFACE_TOKENS, len(doc) - i), 0, -1):
-        key = doc[i : i + n].text.lower()
-        if key in table:
-            return i + n, table[key]
-    return None
+def _match_at(
+    words: list[tuple[str, str]], i: int, table: Mapping[str, tuple[str, str]]
+) -> tuple[int, tuple[str, str]] | None:
+    """The longest surface in ``table`` starting at token ``i`` (tokens as (lower text, trailing
+    space), so that "U.S." and "U.S" + "." both read as written)."""
+    texts, best = "", None
+    for n in range(min(MAX_SURFACE_TOKENS, len(words) - i)):
+        lower, space = words[i + n]
+        texts += lower
+        if texts in table:
+            best = (i + n + 1, table[texts])
+        texts += space
+    return best
 
 
 def _hyphen_parts(doc: Doc, i: int, table: Mapping[str, tuple[str, str]], sent: int) -> list[Mention]:

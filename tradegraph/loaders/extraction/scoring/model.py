@@ -27,7 +27,7 @@ from tradegraph.loaders.extraction.scoring.candidates import (
     candidates,
     find_mentions,
 )
-from tradegraph.loaders.extraction.scoring.features import DocCues, candidate_features, mention_counts
+from tradegraph.loaders.extraction.scoring.features import ArticleView, DocCues, candidate_features
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -163,12 +163,13 @@ class Scorer:
     def featurize(self, extraction: Extraction, doc: Doc) -> list[Scored]:
         """Every candidate of the article with its features (independent of the weights)."""
         mentions = find_mentions(doc, extraction.actors, self.surfaces)
-        counts = mention_counts(mentions)
+        view = ArticleView(extraction, mentions)
         cues = DocCues(doc)
-        sents = list(doc.sents)
+        cues.mask({w.lower() for a in extraction.actors for n in (a.name, *a.aliases) for w in n.split()})
+        sents = [" ".join(sent.text.split()) for sent in doc.sents]
         out = []
         for cand in candidates(extraction, mentions):
-            pair, occs = candidate_features(cues, cand, extraction, counts)
+            pair, occs = candidate_features(cues, cand, view)
             union = set(pair).union(*occs) if occs else set(pair)
             texts = [_sentence_text(sents, occ) for occ in cand.occurrences]
             out.append(Scored(cand, frozenset(union), [frozenset(o) for o in occs], texts))
@@ -178,9 +179,9 @@ class Scorer:
         return decide(self.model, extraction, self.featurize(extraction, doc))
 
 
-def _sentence_text(sents: list[Any], occ: Occurrence) -> str:
+def _sentence_text(sents: list[str], occ: Occurrence) -> str:
     first, last = sorted((occ.source.sent, occ.target.sent))
-    return " ".join(" ".join(sents[n].text.split()) for n in range(first, last + 1))
+    return sents[first] if first == last else " ".join(sents[first : last + 1])
 
 
 def decide(model: ScorerModel, extraction: Extraction, scored: list[Scored]) -> Extraction:

@@ -27,6 +27,9 @@ INNER_FOLDS = 4
 PROBABILITY_RANGE = (0.02, 0.98)
 #: Thresholds are chosen for the best F1 that keeps at least this precision out of fold.
 PRECISION_FLOOR = 0.85
+#: A relation the rules did not read is added only when it is more likely right than wrong (on a
+#: few dozen out-of-fold examples a lower F1-optimal cut is noise).
+MIN_NEW_THRESHOLD = 0.5
 
 
 @dataclass
@@ -38,6 +41,8 @@ class ArticleData:
     extraction: Extraction
     scored: list[Scored]
     labels: list[bool]
+    #: The triple each candidate scores as (None: both names are one gold actor).
+    triples: list[tuple[str, str, str] | None]
     #: Gold triples per kind that no candidate covers (recall the scorer can never reach).
     uncovered: Counter[str] = field(default_factory=Counter)
 
@@ -65,15 +70,14 @@ def prepare(gold_dirs: Iterable[str | Path], *, nlp: Any = None) -> list[Article
 def _label(gold: dict[str, Any], extraction: Extraction, scored: list[Scored]) -> ArticleData:
     match = GoldMatch(gold)
     names = {a.id: a.name for a in extraction.actors}
-    labels, covered = [], set()
+    labels, triples = [], []
     for item in scored:
         c = item.candidate
         t = match.triple(names.get(c.source, c.source), c.kind.value, names.get(c.target, c.target))
         labels.append(t is not None and t in match)
-        if labels[-1]:
-            covered.add(t)
-    uncovered = Counter(t[1] for t in match.triples - covered)
-    return ArticleData(extraction.article.id, gold, extraction, scored, labels, uncovered)
+        triples.append(t)
+    uncovered = Counter(t[1] for t in match.triples - set(triples))
+    return ArticleData(extraction.article.id, gold, extraction, scored, labels, triples, uncovered)
 
 
 def _rows(data: Sequence[ArticleData], kind: RelationKind) -> tuple[list[dict[str, int]], list[int]]:
@@ -120,48 +124,51 @@ def fit(data: Sequence[ArticleData], *, c: float = DEFAULT_C, inner: int = INNER
     out-of-fold scores of ``inner`` article-grouped folds."""
     from sklearn.isotonic import IsotonicRegression
 
-    oof: list[tuple[RelationKind, float, bool, bool]] = []
+    oof: list[tuple[RelationKind, float, bool, bool, object]] = []
     for fold in groups(len(data), inner):
         held = set(fold)
         models = _fit_raw([a for i, a in enumerate(data) if i not in held], c)
         for i in fold:
-            for item, label in zip(data[i].scored, data[i].labels, strict=True):
+            art = data[i]
+            for n, (item, label) in enumerate(zip(art.scored, art.labels, strict=True)):
                 kind = item.candidate.kind
                 rule = item.candidate.rule is not None
-                oof.append((kind, models[kind].raw(item.features), label, rule))
+                # what the scorer counts: one triple per article however many candidates name it
+                unit = (i, art.triples[n] or n)
+                oof.append((kind, models[kind].raw(item.features), label, rule, unit))
     lo, hi = PROBABILITY_RANGE
     maps = {}
     for name, want in (("new", False), ("rule", True)):
         iso = IsotonicRegression(y_min=lo, y_max=hi, out_of_bounds="clip")
-        rows = [(r, y) for _, r, y, rule in oof if rule is want]
+        rows = [(r, y) for _, r, y, rule, _ in oof if rule is want]
         iso.fit([r for r, _ in rows], [int(y) for _, y in rows])
         maps[name] = ([float(x) for x in iso.X_thresholds_], [float(y) for y in iso.y_thresholds_])
     calibration = ScorerModel(MODEL_NAME, {}, maps)
     missed = sum((a.uncovered for a in data), Counter[str]())
     kinds = {}
     for kind, model in _fit_raw(data, c).items():
-        scored = [(calibration.calibrated(r, rule), y, rule) for k, r, y, rule in oof if k is kind]
+        scored = [(calibration.calibrated(r, rule), y, rule, u) for k, r, y, rule, u in oof if k is kind]
         new, old = best_thresholds(scored, missed[kind.value])
         kinds[kind] = KindModel(model.weights, model.intercept, new, old)
     meta = {"articles": len(data), "C": c, "inner_folds": inner}
     return ScorerModel(MODEL_NAME, kinds, maps, meta)
 
 
-def best_thresholds(scored: Sequence[tuple[float, bool, bool]], missed: int) -> tuple[float, float]:
+def best_thresholds(scored: Sequence[tuple[float, bool, bool, object]], missed: int) -> tuple[float, float]:
     """The cuts (for generated candidates, for the rules' own) that maximise F1 over ``scored``
-    (probability, gold, proposed by the rules) while keeping precision at least
-    ``PRECISION_FLOOR`` when any pair of cuts can; gold never proposed counts as missed."""
-    positives = sum(y for _, y, _ in scored) + missed
+    (probability, gold, proposed by the rules, the scored unit it counts as) while keeping
+    precision at least ``PRECISION_FLOOR`` when any pair of cuts can; gold never proposed counts
+    as missed."""
+    positives = len({u for _, y, _, u in scored if y}) + missed
     grid = [round(0.05 * i, 2) for i in range(1, 20)] + [1.01]
     best, best_key = (1.01, 0.5), (False, -1.0)
-    for new in grid:
+    for new in (cut for cut in grid if cut >= MIN_NEW_THRESHOLD):
         for old in grid:
-            tp = fp = 0
-            for p, y, rule in scored:
-                if p >= (old if rule else new):
-                    tp, fp = tp + y, fp + (not y)
+            kept = {(u, y) for p, y, rule, u in scored if p >= (old if rule else new)}
+            tp = sum(y for _, y in kept)
+            fp = len(kept) - tp
             f1 = 2 * tp / (2 * tp + fp + (positives - tp)) if positives + fp else 0.0
-            key = (tp + fp == 0 or tp / (tp + fp) >= PRECISION_FLOOR, f1)
+            key = (not kept or tp / len(kept) >= PRECISION_FLOOR, f1)
             if key > best_key:
                 best, best_key = (new, old), key
     return best
