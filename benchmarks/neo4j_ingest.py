@@ -36,9 +36,9 @@ def import_dir() -> Path:
 
 def connect() -> Any:
     """The Neo4j store at ``bench_uri()``, or an explanation of why there is none."""
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
-    return Neo4jStore.connect(bench_uri())
+    return open_neo4j(bench_uri())
 
 
 def _reset(store: Any, graph: Any) -> None:

@@ -35,9 +35,9 @@ def open_test_store(kind: str, tmp_path: Path) -> GraphStore:
 
         return MemoryStore.open(tmp_path / "store")
     uri = neo4j_test_uri()
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
-    store = Neo4jStore.connect(uri)
+    store = open_neo4j(uri)
     store.clear()
     return store
 
@@ -62,9 +62,9 @@ def reopen(request: pytest.FixtureRequest, tmp_path: Path):
             from tradegraph.graph.backends.memory import MemoryStore
 
             return MemoryStore.open(tmp_path / "store")
-        from tradegraph.graph.backends.neo4j import Neo4jStore
+        from tradegraph.neo4j_server.connect import open_neo4j
 
-        return Neo4jStore.connect(neo4j_test_uri())
+        return open_neo4j(neo4j_test_uri())
 
     return _reopen
 

@@ -16,6 +16,7 @@ from tradegraph.graph.backends.neo4j import Neo4jStore
 from tradegraph.graph.errors import StoreError
 from tradegraph.ingest import ingest
 from tradegraph.neo4j_server import bulk, managed
+from tradegraph.neo4j_server.connect import open_neo4j
 from tradegraph.queries import helpers
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
@@ -49,7 +50,7 @@ def _snapshot(store: Neo4jStore) -> dict[str, Any]:
 
 
 def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Path, tmp_path: Path) -> None:
-    store = Neo4jStore.connect(uri)
+    store = open_neo4j(uri)
     try:
         store.clear()
         assert ingest([corpus], store).ok
@@ -62,7 +63,7 @@ def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Pat
     files, report = bulk.stage([corpus], tmp_path / "csv")
     assert report.ok and files.counts["relations"] == expected["counts"]["relations"]
     bulk.import_into_managed(files)
-    store = Neo4jStore.connect(uri)
+    store = open_neo4j(uri)
     try:
         assert _snapshot(store) == expected
         again = ingest([corpus], store)  # later ingests see what the import wrote

@@ -86,9 +86,9 @@ def _uri_with_password(env: dict[str, str]) -> str:
 
 
 def _stored_articles(env: dict[str, str]) -> int:
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
-    with Neo4jStore.connect(_uri_with_password(env)) as store:
+    with open_neo4j(_uri_with_password(env)) as store:
         return store.counts()["articles"]
 
 
@@ -120,9 +120,9 @@ def test_neo4j_outage_mid_ingest_then_resume_equals_uninterrupted_run(own_server
     resumed = _tg(env, "ingest", str(corpus), "--store", uri, "--json")
     assert resumed.returncode == 0, resumed.stderr
 
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
-    with Neo4jStore.connect(_uri_with_password(env)) as neo4j_store:
+    with open_neo4j(_uri_with_password(env)) as neo4j_store:
         after_resume = _graph(neo4j_store)
     from tradegraph.ingest import ingest as run_ingest
 

@@ -26,9 +26,9 @@ def represents(n: int, **extra: object) -> Relation:
 
 @pytest.fixture
 def neo() -> Iterator[Neo4jStore]:  # type: ignore[name-defined]  # noqa: F821
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
-    store = Neo4jStore.connect(neo4j_test_uri())
+    store = open_neo4j(neo4j_test_uri())
     store.clear()
     try:
         yield store
@@ -43,21 +43,21 @@ def free_port() -> int:
 
 
 def test_neo4j_store_unreachable_server_names_uri_and_fix():
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
     uri = f"bolt://127.0.0.1:{free_port()}"
     with pytest.raises(StoreUnavailableError, match=r"TG301.*" + uri.replace(".", r"\.") + ".*neo4j start"):
-        Neo4jStore.connect(uri)
+        open_neo4j(uri)
 
 
 @pytest.mark.neo4j
 def test_neo4j_store_wrong_password_says_how_to_set_credentials():
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
     parts = urlsplit(neo4j_test_uri())
     uri = f"{parts.scheme}://neo4j:not-the-Secret-1@{parts.hostname}:{parts.port}"
     with pytest.raises(StoreUnavailableError, match="TG320.*NEO4J_USER and NEO4J_PASSWORD") as caught:
-        Neo4jStore.connect(uri)
+        open_neo4j(uri)
     assert "not-the-Secret-1" not in str(caught.value)
 
 
@@ -92,10 +92,10 @@ def test_neo4j_store_dangling_relation_writes_nothing(neo):
 
 @pytest.mark.neo4j
 def test_neo4j_store_schema_created_once_however_often_connected(neo):
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
     for _ in range(3):
-        Neo4jStore.connect(neo4j_test_uri()).close()
+        open_neo4j(neo4j_test_uri()).close()
     constraints = [row["name"] for row in neo.run_read("SHOW CONSTRAINTS YIELD name RETURN name")]
     assert sorted(n for n in constraints if n in {"actor_id", "article_id"}) == ["actor_id", "article_id"]
     indexes = neo.run_read(

@@ -6,7 +6,7 @@ import argparse
 import json
 from datetime import date
 
-from tradegraph.cli import add_store_option
+from tradegraph.commands.options import add_store_option
 from tradegraph.graph.errors import InputError
 
 

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from tradegraph.cli import add_store_option
+from tradegraph.commands.options import add_store_option
 from tradegraph.graph.errors import InputError, UnsupportedError
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tradegraph.cli import add_store_option
+from tradegraph.commands.options import add_store_option
 
 if TYPE_CHECKING:
     from tradegraph.graph.export.selection import Selection

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from tradegraph.cli import add_store_option
+from tradegraph.commands.options import add_store_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

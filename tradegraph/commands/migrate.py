@@ -10,7 +10,7 @@ import argparse
 import os
 from pathlib import Path
 
-from tradegraph.cli import add_store_option
+from tradegraph.commands.options import add_store_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from tradegraph.cli import add_store_option
 from tradegraph.commands.ask import parse_day
+from tradegraph.commands.options import add_store_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

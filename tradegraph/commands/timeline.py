@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from tradegraph.cli import add_store_option
+from tradegraph.commands.options import add_store_option
 
 if TYPE_CHECKING:
     from tradegraph.graph.export.tenures import Tenure

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from tradegraph.cli import add_store_option
+from tradegraph.commands.options import add_store_option
 from tradegraph.graph.model import RelationKind
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from tradegraph.cli import add_store_option
+from tradegraph.commands.options import add_store_option
 
 DEFAULT_EVERY = "15m"
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 Opener = Callable[..., "GraphStore"]
 
-_NEO4J = "tradegraph.graph.backends.neo4j:open_neo4j"
+_NEO4J = "tradegraph.neo4j_server.connect:open_neo4j"
 _SQLITE = "tradegraph.graph.backends.sqlite:open_sqlite"
 SCHEMES: dict[str, str] = {
     **{s: _NEO4J for s in ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")},

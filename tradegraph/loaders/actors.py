@@ -53,7 +53,7 @@ class ActorDictionary:
     """Entries by every name and alias (case and accents ignored)."""
 
     def __init__(self, entries: Iterable[Entry], origin: str = "<dictionary>") -> None:
-        from tradegraph.queries.names import name_key
+        from tradegraph.graph.name_keys import name_key
 
         self._key = name_key
         self.origin = origin

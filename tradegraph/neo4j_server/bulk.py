@@ -210,9 +210,9 @@ def _timed(step: Callable[[], object]) -> float:
 
 
 def _refuse_nonempty(uri: str) -> None:
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
-    store = Neo4jStore.connect(uri)
+    store = open_neo4j(uri)
     try:
         n = store.run_read("MATCH (n) RETURN count(n) AS n")[0]["n"]
     finally:
@@ -238,9 +238,9 @@ def _run_admin(base: Path, files: CsvFiles) -> None:
 
 
 def _schema(uri: str) -> None:
-    from tradegraph.graph.backends.neo4j import Neo4jStore
+    from tradegraph.neo4j_server.connect import open_neo4j
 
-    store = Neo4jStore.connect(uri)  # connect creates the constraints and indexes
+    store = open_neo4j(uri)  # connect creates the constraints and indexes
     try:
         store.driver.execute_query("CALL db.awaitIndexes(300)", database_=store.database)
     finally:

@@ -7,8 +7,6 @@ seats of government, international bodies). Unknown names get close suggestions 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -17,26 +15,10 @@ from rapidfuzz import fuzz, process
 
 from tradegraph.graph.errors import NotFoundError
 from tradegraph.graph.model import Actor, ActorKind
+from tradegraph.graph.name_keys import ALIAS, EXACT, SURNAME, TABLE, name_key
 
-# Better kinds of match win: a full name beats an alias, which beats a surname or a country table entry.
-EXACT, ALIAS, TABLE, SURNAME = 0, 1, 2, 3
 SUGGEST_CUTOFF = 60
 SUGGESTIONS = 5
-
-
-def name_key(text: str) -> str:
-    """Case, accents, dots, possessives and a leading "the" do not matter.
-
-    >>> name_key("the U.S.'s")
-    'us'
-    >>> name_key("Maroš Šefčovič")
-    'maros sefcovic'
-    """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("\u2019", "'")
-    text = re.sub(r"(?<=\w)'(?:s\b)?", "", text.replace(".", ""))
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
 
 
 @lru_cache(maxsize=1)

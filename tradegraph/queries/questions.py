@@ -13,8 +13,9 @@ from typing import Any
 
 from tradegraph.graph.errors import InputError, NotFoundError, TradegraphError
 from tradegraph.graph.model import Actor
+from tradegraph.graph.name_keys import name_key
 from tradegraph.queries import catalogue, grammar
-from tradegraph.queries.names import NameIndex, name_key
+from tradegraph.queries.names import NameIndex
 from tradegraph.queries.replies import Reply, render
 
 MAX_QUESTION = 400

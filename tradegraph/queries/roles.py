@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tradegraph.queries.names import name_key
+from tradegraph.graph.name_keys import name_key
 from tradegraph.queries.results import Answer
 
 # Words in a role phrase that say nothing about the office.

@@ -35,11 +35,6 @@ CLEAR_BATCH = 10_000
 WRITE_BATCH = 5_000
 
 
-def open_neo4j(spec: str, *, create: bool = False) -> Neo4jStore:
-    """The registry's opener for Bolt/Neo4j URIs (the server makes its own database)."""
-    return Neo4jStore.connect(spec)
-
-
 class Neo4jStore(GraphStore):
     """A GraphStore in a Neo4j database; ``driver`` and ``run_read`` are open to query code."""
 
@@ -50,18 +45,25 @@ class Neo4jStore(GraphStore):
         self._session: Any = None
 
     @classmethod
-    def connect(cls, uri: str, *, database: str | None = None) -> Neo4jStore:
-        """Connect to ``uri`` (credentials from ``credentials_for``) and create the schema if missing."""
+    def connect(
+        cls, uri: str, *, auth: tuple[str, str] | None = None, database: str | None = None
+    ) -> Neo4jStore:
+        """Connect to ``uri`` with ``auth`` (user, password) and create the schema if missing.
+
+        Credentials written in ``uri`` are used when ``auth`` is None; messages name the URI
+        without them. ``tradegraph.neo4j_server.connect`` finds the credentials of a URI.
+        """
         from neo4j import GraphDatabase
 
-        from tradegraph.neo4j_server.managed import credentials_for, public_uri
+        from tradegraph.graph.redact import split_uri
 
-        shown = public_uri(uri)
-        user, password = credentials_for(uri)
+        shown, user, password = split_uri(uri)
+        if auth is None and user is not None:
+            auth = (user, password or "")
         store = cls(None, shown, database)
         try:
             with store._translated("connect"):
-                store.driver = GraphDatabase.driver(shown, auth=(user, password) if password else None)
+                store.driver = GraphDatabase.driver(shown, auth=auth if auth and auth[1] else None)
                 store.driver.verify_connectivity()
                 for statement in cy.SCHEMA:
                     store.driver.execute_query(statement, database_=database)
