@@ -201,9 +201,7 @@ def test_store_contract_failed_replace_keeps_the_old_version(store):
     assert store.relations() == [talks(1)]
 
 
-def test_store_contract_replace_article_takes_back_roles_aliases_affiliation(store, request):
-    if "neo4j" in request.node.callspec.id:
-        pytest.xfail("the Neo4j store does not yet keep what each article said about an actor")
+def test_store_contract_replace_article_takes_back_roles_aliases_affiliation(store):
     first = Actor(AKAZAWA.id, AKAZAWA.name, ActorKind.PERSON, aliases=("Akazawa",), roles=("minister",))
     wrong = Actor(
         AKAZAWA.id,
@@ -222,9 +220,7 @@ def test_store_contract_replace_article_takes_back_roles_aliases_affiliation(sto
     assert again.aliases == ("Akazawa",) and again.roles == ("minister",) and again.affiliation == JAPAN.id
 
 
-def test_store_contract_forget_drops_actors_only_that_article_brought(store, request):
-    if "neo4j" in request.node.callspec.id:
-        pytest.xfail("the Neo4j store does not yet keep which articles mentioned an actor")
+def test_store_contract_forget_drops_actors_only_that_article_brought(store):
     store.upsert([JAPAN], [], [])
     store.upsert([AKAZAWA], [], [article(1)])
     store.forget_article("article:1")

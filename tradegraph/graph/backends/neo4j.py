@@ -23,6 +23,7 @@ from typing import Any
 
 from tradegraph.graph import serialize
 from tradegraph.graph.backends import neo4j_cypher as cy
+from tradegraph.graph.backends import neo4j_mentions as mentions
 from tradegraph.graph.errors import StoreError, StoreUnavailableError
 from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation, RelationKind
 from tradegraph.graph.protocol import Traversals, known_from
@@ -63,7 +64,7 @@ class Neo4jStore(GraphStore):
             with store._translated("connect"):
                 store.driver = GraphDatabase.driver(shown, auth=(user, password) if password else None)
                 store.driver.verify_connectivity()
-                for statement in cy.SCHEMA:
+                for statement in (*cy.SCHEMA, *mentions.SCHEMA):
                     store.driver.execute_query(statement, database_=database)
         except StoreError:
             store.close()
@@ -95,6 +96,7 @@ class Neo4jStore(GraphStore):
 
         def replace(tx: Any) -> None:
             tx.run(cy.FORGET_ARTICLE, article_id=article.id).consume()
+            mentions.take_back(tx, article.id)
             self._upsert_tx(tx, actors_by_id, list(relations_by_key.values()), [article])
 
         self._write(replace)
@@ -108,7 +110,7 @@ class Neo4jStore(GraphStore):
     def _upsert_tx(
         self, tx: Any, actors: dict[str, Actor], relations: list[Relation], articles: list[Article]
     ) -> None:
-        _write_actors(tx, actors)
+        _write_actors(tx, actors, articles[0].id if len(articles) == 1 else "")
         for batch in _batches([_article_row(a) for a in articles]):
             tx.run(cy.WRITE_ARTICLES, rows=batch).consume()
         by_kind: dict[RelationKind, list[dict[str, Any]]] = defaultdict(list)
@@ -122,7 +124,11 @@ class Neo4jStore(GraphStore):
             _refuse_missing_ends(tx, actors, relations)
 
     def forget_article(self, article_id: str) -> None:
-        self._write(lambda tx: tx.run(cy.FORGET_ARTICLE, article_id=article_id).consume())
+        def forget(tx: Any) -> None:
+            tx.run(cy.FORGET_ARTICLE, article_id=article_id).consume()
+            mentions.take_back(tx, article_id)
+
+        self._write(forget)
 
     def clear(self) -> None:
         with self._translated("write"):
@@ -263,7 +269,7 @@ def _refuse_missing_ends(tx: Any, actors: dict[str, Actor], relations: list[Rela
     )
 
 
-def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
+def _write_actors(tx: Any, actors: dict[str, Actor], source: str = "") -> None:
     """Merge with the stored actors through ``Actor.merged``, so both stores merge alike."""
     stored: dict[str, Actor] = {}
     for ids in _batches(sorted(actors)):
@@ -276,6 +282,8 @@ def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
     for actor_kind, rows in by_kind.items():
         for batch in _batches(rows):
             tx.run(cy.write_actors(actor_kind), rows=batch).consume()
+    for batch in _batches(mentions.mention_rows(actors.values(), stored, source)):
+        tx.run(mentions.WRITE, rows=batch).consume()
 
 
 def _batches(rows: list[Any], size: int | None = None) -> Iterator[list[Any]]:
