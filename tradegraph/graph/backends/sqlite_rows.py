@@ -44,11 +44,16 @@ def actor_from_row(row: Sequence[Any]) -> Actor:
         id=actor_id,
         name=name,
         kind=kind,
-        aliases=tuple(json.loads(aliases)),
-        roles=tuple(json.loads(roles)),
+        aliases=tuple(_json(aliases, [])),
+        roles=tuple(_json(roles, [])),
         affiliation=affiliation,
-        external_ids=json.loads(external_ids),
+        external_ids=_json(external_ids, {}),
     )
+
+
+def _json(text: str, empty: Any) -> Any:
+    """``json.loads``, skipped for the empty list or object most actors have."""
+    return empty if len(text) == 2 else json.loads(text)
 
 
 def actor_row(actor: Actor) -> tuple[Any, ...]:
