@@ -14,8 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tradegraph.graph.backends import neo4j_cypher as cy
-from tradegraph.graph.backends.neo4j_rows import relation_from_record
 from tradegraph.graph.backends.neo4j_cypher import checked_name
+from tradegraph.graph.backends.neo4j_rows import relation_from_record
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
 from tradegraph.graph.name_keys import name_keys
 from tradegraph.graph.protocol import Direction, Facts

@@ -234,8 +234,7 @@ class SQLiteStore(GraphStore):
         self._check_ends(cur, actors, relations)
         for actor in actors:
             _write_actor(cur, actor, source)
-        for rel in relations:
-            _write_relation(cur, rel)
+        _write_relations(cur, relations)
         cur.executemany(sql.UPSERT_ARTICLE, [article_row(a.metadata()) for a in articles])
 
     def _check_ends(self, cur: sqlite3.Cursor, actors: list[Actor], relations: list[Relation]) -> None:
@@ -367,22 +366,28 @@ def _rebuild_actors(cur: sqlite3.Cursor, actor_ids: list[str]) -> None:
         cur.executemany(sql.SET_NAME_KEY, [(key, actor.id, rank) for key, rank in name_keys(rebuilt).items()])
 
 
-def _write_relation(cur: sqlite3.Cursor, rel: Relation) -> None:
-    """Merge one relation: O(1) in the evidence it already has (evidence rows are only inserted)."""
-    row = {
-        "source": rel.source,
-        "kind": rel.kind.value,
-        "target": rel.target,
-        "valid_from": iso(rel.valid_from),
-        "valid_to": iso(rel.valid_to),
-        "role": rel.role,
-        "known_from": known_from(rel.evidence),
-    }
-    relation_id = cur.execute(sql.UPSERT_RELATION, row).fetchone()[0]
+def _write_relations(cur: sqlite3.Cursor, relations: list[Relation]) -> None:
+    """Merge relations: O(1) in the evidence each already has (evidence rows are only inserted)."""
+    cur.executemany(
+        sql.UPSERT_RELATION,
+        [
+            {
+                "source": rel.source,
+                "kind": rel.kind.value,
+                "target": rel.target,
+                "valid_from": iso(rel.valid_from),
+                "valid_to": iso(rel.valid_to),
+                "role": rel.role,
+                "known_from": known_from(rel.evidence),
+            }
+            for rel in relations
+        ],
+    )
     cur.executemany(
         sql.INSERT_EVIDENCE,
         [
-            (relation_id, e.article_id, e.sentence, e.url, iso(e.date), e.confidence, e.provenance)
+            (e.article_id, e.sentence, e.url, iso(e.date), e.confidence, e.provenance, *rel.key)
+            for rel in relations
             for e in rel.evidence
         ],
     )
