@@ -179,3 +179,49 @@ def test_store_contract_survives_reopen(store, reopen):
     with reopen(store) as again:
         assert again.counts() == before
         assert again.relations() == [talks(1)]
+
+
+def test_store_contract_replace_article_is_forget_then_upsert_in_one(store):
+    store.upsert(ACTORS, [talks(1), talks(2)], [article(1), article(2)])
+    only_in_two = Relation(BESSENT.id, RelationKind.REPRESENTS, USA.id, evidence=(evidence(2, "s"),))
+    store.upsert(relations=[only_in_two])
+    now = Relation(AKAZAWA.id, RelationKind.REPRESENTS, JAPAN.id, evidence=(evidence(2, "new"),))
+    store.replace_article(article(2), [AKAZAWA, JAPAN], [now])
+    assert {r.key for r in store.relations()} == {talks(1).key, now.key}
+    [kept] = store.relations(RelationKind.NEGOTIATES_WITH)
+    assert [ev.article_id for ev in kept.evidence] == ["article:1"]
+    assert [a.id for a in store.articles()] == ["article:1", "article:2"]
+
+
+def test_store_contract_failed_replace_keeps_the_old_version(store):
+    store.upsert(ACTORS, [talks(1)], [article(1)])
+    dangling = Relation("person:nobody", RelationKind.REPRESENTS, JAPAN.id, evidence=(evidence(1, "x"),))
+    with pytest.raises(StoreError, match="TG310"):
+        store.replace_article(article(1), [], [dangling])
+    assert store.relations() == [talks(1)]
+
+
+def test_store_contract_replace_article_takes_back_roles_aliases_affiliation(store):
+    first = Actor(AKAZAWA.id, AKAZAWA.name, ActorKind.PERSON, aliases=("Akazawa",), roles=("minister",))
+    wrong = Actor(
+        AKAZAWA.id,
+        AKAZAWA.name,
+        ActorKind.PERSON,
+        aliases=("Mr Wrong",),
+        roles=("ambassador",),
+        affiliation=USA.id,
+    )
+    store.upsert([JAPAN, USA, first], [], [article(1)])
+    store.upsert([wrong], [], [article(2)])
+    assert store.actor(AKAZAWA.id).roles == ("minister", "ambassador")
+    fixed = Actor(AKAZAWA.id, AKAZAWA.name, ActorKind.PERSON, roles=("minister",), affiliation=JAPAN.id)
+    store.replace_article(article(2), [fixed], [])
+    again = store.actor(AKAZAWA.id)
+    assert again.aliases == ("Akazawa",) and again.roles == ("minister",) and again.affiliation == JAPAN.id
+
+
+def test_store_contract_forget_drops_actors_only_that_article_brought(store):
+    store.upsert([JAPAN], [], [])
+    store.upsert([AKAZAWA], [], [article(1)])
+    store.forget_article("article:1")
+    assert [a.id for a in store.actors()] == [JAPAN.id]

@@ -181,3 +181,91 @@ def test_neo4j_store_relation_type_check_refuses_anything_but_the_enum():
     assert "[r:ALLIED_WITH]" in write_relations(RelationKind.ALLIED_WITH)
     with pytest.raises(ValueError, match="refusing"):
         checked_name("KNOWS]->() DETACH DELETE n //")  # type: ignore[arg-type]
+
+
+CONCURRENT_WRITER = """
+import sys
+from tradegraph.graph.backends.neo4j import Neo4jStore
+from tradegraph.graph.model import Actor, ActorKind
+uri, tag, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with Neo4jStore.connect(uri) as store:
+    print("ready", flush=True)
+    sys.stdin.readline()
+    for k in range(rounds):
+        store.upsert([Actor(f"person:shared-{k}", f"Shared {k}", ActorKind.PERSON, aliases=(f"{tag} {k}",),
+                            roles=(f"role {tag}",))])
+"""
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_two_writer_processes_creating_the_same_actors_lose_nothing(neo):
+    import subprocess
+    import sys
+
+    rounds = 25
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CONCURRENT_WRITER, neo4j_test_uri(), tag, str(rounds)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for tag in ("Alpha", "Beta")
+    ]
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    for proc in procs:  # both start writing at once
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    assert [proc.wait(timeout=300) for proc in procs] == [0, 0]
+    for k in range(rounds):
+        actor = neo.actor(f"person:shared-{k}")
+        assert actor is not None and set(actor.aliases) == {f"Alpha {k}", f"Beta {k}"}
+        assert set(actor.roles) == {"role Alpha", "role Beta"}
+
+
+def _operators(neo, text: str, params: dict) -> list[str]:
+    with neo.driver.session() as session:
+        plan = session.run("EXPLAIN " + text, **params).consume().plan
+    ops, todo = [], [plan]
+    while todo:
+        node = todo.pop()
+        ops.append(node["operatorType"].split("@")[0])
+        todo.extend(node.get("children", []))
+    return ops
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_question_statements_seek_the_index_never_scan(neo):
+    from tradegraph.graph.backends import neo4j_queries as q
+
+    kinds = [k.value for k in RelationKind]
+    one = {"id": "x", "day": None}
+    statements = {
+        "around": (q.AROUND["both"], {"ids": ["x"], "kinds": kinds, "day": None}),
+        "representation": (q.REPRESENTATION, one),
+        "represented": (q.REPRESENTED, one),
+        "successors": (q.SUCCESSORS, one),
+        "predecessors": (q.PREDECESSORS, one),
+        "talks": (q.TALKS, one),
+        "tariffs_on": (q.TARIFFS_ON, one),
+        "tariffs_by": (q.TARIFFS_BY, one),
+        "neighbourhood": (q.NEIGHBOURHOOD.replace("{depth}", "2"), {**one, "kinds": kinds}),
+        "shortest_path": (
+            q.SHORTEST_PATH.replace("{hops}", "4"),
+            {"a": "x", "b": "y", "kinds": kinds, "day": None},
+        ),
+    }
+    for name, (text, params) in statements.items():
+        ops = _operators(neo, text, params)
+        assert any(op.startswith("NodeUniqueIndexSeek") for op in ops), name
+        assert not any(op in {"NodeByLabelScan", "AllNodesScan"} for op in ops), (name, ops)
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_counts_come_from_count_aggregates(neo):
+    neo.upsert([JAPAN, AKAZAWA], [represents(1), represents(2)], [Article.create("t", id="article:1")])
+    counts = neo.counts()
+    assert counts["actors"] == 2 and counts["actors.Person"] == 1 and counts["relations.REPRESENTS"] == 1
+    assert counts["evidence"] == 2 and counts["articles"] == 1

@@ -183,3 +183,15 @@ def test_memory_store_read_command_on_missing_store_exits_with_code(tmp_path):
     )
     assert out.returncode == 1 and "TG351" in out.stderr and "Traceback" not in out.stderr
     assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    "form", ["{p}/graph.db", "sqlite:{p}/graph.db", "sqlite://{p}/graph.db", "file:{p}/graph.db"]
+)
+def test_memory_store_spec_forms_name_one_database_file(tmp_path, form):
+    spec = form.format(p=tmp_path)
+    with open_store(spec, create=True) as store:
+        store.upsert([Actor.create("Some Person", ActorKind.PERSON)])
+    assert (tmp_path / "graph.db").is_file()
+    with open_store(spec) as again:
+        assert again.counts()["actors"] == 1

@@ -13,19 +13,27 @@ follows relation -> evidence -> article, and adding evidence never rewrites what
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from typing import Any
 
-from tradegraph.graph import serialize
 from tradegraph.graph.backends import neo4j_cypher as cy
+from tradegraph.graph.backends import neo4j_mentions as mentions
+from tradegraph.graph.backends.neo4j_rows import (
+    _actor,
+    _actor_row,
+    _article,
+    _article_row,
+    _relation,
+    _relation_row,
+    evidence_id,
+    relation_from_record,
+    relation_key,
+)
 from tradegraph.graph.errors import StoreError, StoreUnavailableError
-from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation, RelationKind
-from tradegraph.graph.protocol import Traversals, known_from
+from tradegraph.graph.model import Actor, ActorKind, Article, Relation, RelationKind
+from tradegraph.graph.protocol import Traversals
 from tradegraph.graph.store import GraphStore
 
 ALL_KINDS = [k.value for k in RelationKind]
@@ -65,7 +73,7 @@ class Neo4jStore(GraphStore):
             with store._translated("connect"):
                 store.driver = GraphDatabase.driver(shown, auth=auth if auth and auth[1] else None)
                 store.driver.verify_connectivity()
-                for statement in cy.SCHEMA:
+                for statement in (*cy.SCHEMA, *mentions.SCHEMA):
                     store.driver.execute_query(statement, database_=database)
         except StoreError:
             store.close()
@@ -97,6 +105,7 @@ class Neo4jStore(GraphStore):
 
         def replace(tx: Any) -> None:
             tx.run(cy.FORGET_ARTICLE, article_id=article.id).consume()
+            mentions.take_back(tx, article.id)
             self._upsert_tx(tx, actors_by_id, list(relations_by_key.values()), [article])
 
         self._write(replace)
@@ -110,7 +119,7 @@ class Neo4jStore(GraphStore):
     def _upsert_tx(
         self, tx: Any, actors: dict[str, Actor], relations: list[Relation], articles: list[Article]
     ) -> None:
-        _write_actors(tx, actors)
+        _write_actors(tx, actors, articles[0].id if len(articles) == 1 else "")
         for batch in _batches([_article_row(a) for a in articles]):
             tx.run(cy.WRITE_ARTICLES, rows=batch).consume()
         by_kind: dict[RelationKind, list[dict[str, Any]]] = defaultdict(list)
@@ -124,7 +133,11 @@ class Neo4jStore(GraphStore):
             _refuse_missing_ends(tx, actors, relations)
 
     def forget_article(self, article_id: str) -> None:
-        self._write(lambda tx: tx.run(cy.FORGET_ARTICLE, article_id=article_id).consume())
+        def forget(tx: Any) -> None:
+            tx.run(cy.FORGET_ARTICLE, article_id=article_id).consume()
+            mentions.take_back(tx, article_id)
+
+        self._write(forget)
 
     def clear(self) -> None:
         with self._translated("write"):
@@ -269,7 +282,7 @@ def _refuse_missing_ends(tx: Any, actors: dict[str, Actor], relations: list[Rela
     )
 
 
-def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
+def _write_actors(tx: Any, actors: dict[str, Actor], source: str = "") -> None:
     """Merge with the stored actors through ``Actor.merged``, so both stores merge alike."""
     stored: dict[str, Actor] = {}
     for ids in _batches(sorted(actors)):
@@ -282,6 +295,8 @@ def _write_actors(tx: Any, actors: dict[str, Actor]) -> None:
     for actor_kind, rows in by_kind.items():
         for batch in _batches(rows):
             tx.run(cy.write_actors(actor_kind), rows=batch).consume()
+    for batch in _batches(mentions.mention_rows(actors.values(), stored, source)):
+        tx.run(mentions.WRITE, rows=batch).consume()
 
 
 def _batches(rows: list[Any], size: int | None = None) -> Iterator[list[Any]]:
@@ -299,119 +314,4 @@ def _fold(items: Iterable[Any], key: Any) -> dict[Any, Any]:
     return out
 
 
-def _actor_row(actor: Actor) -> dict[str, Any]:
-    row = serialize.actor_to_dict(actor)
-    row["external_ids"] = json.dumps(row["external_ids"], ensure_ascii=False, sort_keys=True)
-    return row
-
-
-def _actor(node: Any) -> Actor:
-    data = dict(node)
-    return Actor(
-        id=data["id"],
-        name=data["name"],
-        kind=data["kind"],
-        aliases=tuple(data.get("aliases") or ()),
-        roles=tuple(data.get("roles") or ()),
-        affiliation=data.get("affiliation"),
-        external_ids=json.loads(data.get("external_ids") or "{}"),
-    )
-
-
-def evidence_id(rel: Relation, ev: Evidence) -> str:
-    """The natural key of one piece of evidence: relation, article and sentence."""
-    basis = "\x1f".join((*rel.key, ev.article_id, ev.sentence))
-    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
-def relation_key(rel: Relation) -> str:
-    return " ".join(rel.key)
-
-
-def _relation_row(rel: Relation) -> dict[str, Any]:
-    """The row ``neo4j_cypher.write_relations`` takes: dates as ISO text (see there)."""
-    key = relation_key(rel)
-    return {
-        "source": rel.source,
-        "target": rel.target,
-        "key": key,
-        "role": rel.role,
-        "valid_from": rel.valid_from.isoformat() if rel.valid_from else None,
-        "valid_to": rel.valid_to.isoformat() if rel.valid_to else None,
-        "known_from": known_from(rel.evidence),
-        "confidence": max((float(e.confidence) for e in rel.evidence), default=0.0),
-        "evidence": [
-            {
-                "id": evidence_id(rel, e),
-                "relation": key,
-                "source": rel.source,
-                "kind": rel.kind.value,
-                "target": rel.target,
-                "article_id": e.article_id,
-                "sentence": e.sentence,
-                "url": e.url,
-                "date": e.date.isoformat() if e.date else None,
-                "confidence": float(e.confidence),
-                "provenance": e.provenance,
-            }
-            for e in rel.evidence
-        ],
-    }
-
-
-def evidence_from_map(data: Any) -> Evidence:
-    when = data.get("date")
-    return Evidence(
-        article_id=data["article_id"],
-        sentence=data["sentence"],
-        url=data.get("url") or None,
-        date=date.fromisoformat(when) if when else None,
-        confidence=float(data.get("confidence", 1.0)),
-        provenance=data.get("provenance") or "",
-    )
-
-
-def relation_from_record(row: Any) -> Relation:
-    """A Relation from ``{source, kind, target, props, evidence}`` (see ``neo4j_cypher``)."""
-    props = row["props"]
-    return Relation(
-        source=row["source"],
-        kind=row["kind"],
-        target=row["target"],
-        evidence=tuple(evidence_from_map(ev) for ev in row["evidence"] or ()),
-        valid_from=_day(props.get("valid_from")),
-        valid_to=_day(props.get("valid_to")),
-        role=props.get("role"),
-    )
-
-
-_relation = relation_from_record
-
-
-def _article_row(doc: Article) -> dict[str, Any]:
-    row = {
-        "id": doc.id,
-        "url": doc.url,
-        "title": doc.title,
-        "source": doc.source,
-        "published": doc.published,
-        "text_hash": doc.text_hash,
-    }
-    return {k: v for k, v in row.items() if v is not None}
-
-
-def _article(node: Any) -> Article:
-    data = dict(node)
-    return Article(
-        id=data["id"],
-        url=data.get("url"),
-        title=data.get("title"),
-        source=data.get("source"),
-        published=_day(data.get("published")),
-        text_hash=data.get("text_hash", ""),
-    )
-
-
-def _day(value: Any) -> date | None:
-    """A driver ``neo4j.time.Date`` (or None) as a ``datetime.date``."""
-    return value.to_native() if value is not None else None
+__all__ = ["Neo4jStore", "evidence_id", "open_neo4j", "relation_from_record", "relation_key", "_relation_row"]

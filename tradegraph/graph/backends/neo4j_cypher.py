@@ -150,7 +150,11 @@ ARTICLES = "MATCH (a:Article) RETURN a"
 ARTICLES_BY_ID = "MATCH (a:Article) WHERE a.id IN $ids RETURN a"
 
 # A relationship with its evidence nodes (in the order written), enough to rebuild a Relation.
-EVIDENCE_OF_R = "COLLECT { MATCH (e:Evidence {relation: r.key}) RETURN e {.*} AS ev ORDER BY e.n }"
+# Only the fields a Relation's Evidence needs travel back (not the node's keys and order).
+EVIDENCE_OF_R = (
+    "COLLECT { MATCH (e:Evidence {relation: r.key}) "
+    "RETURN e {.article_id, .sentence, .url, .date, .confidence, .provenance} AS ev ORDER BY e.n }"
+)
 _RELATION_FIELDS = (
     "RETURN s.id AS source, type(r) AS kind, t.id AS target, properties(r) AS props, "
     f"{EVIDENCE_OF_R} AS evidence"

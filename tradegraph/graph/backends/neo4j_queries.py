@@ -14,8 +14,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from tradegraph.graph.backends import neo4j_cypher as cy
-from tradegraph.graph.backends.neo4j import relation_from_record
 from tradegraph.graph.backends.neo4j_cypher import checked_name
+from tradegraph.graph.backends.neo4j_rows import relation_from_record
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
 from tradegraph.graph.name_keys import name_keys
 from tradegraph.graph.protocol import Direction, Facts
@@ -40,15 +40,20 @@ def current(r: str) -> str:
 
 
 _REL = (
-    "{source: startNode(r).id, kind: type(r), target: endNode(r).id, props: properties(r), "
+    "{source: startNode(r).id, kind: type(r), target: endNode(r).id, "
+    "props: r {.valid_from, .valid_to, .role}, "
     f"evidence: {cy.EVIDENCE_OF_R}}}"
 )
-# The one record every protocol statement returns, from ``named`` (nodes) and ``rels``.
+# The one record every protocol statement returns, from ``named`` (nodes) and ``rels``: each
+# actor once (a state at the end of 200 relations is sent once, not 200 times).
 _TAIL = f"""
 WITH named, rels
-RETURN [r IN rels | {_REL}] AS rels,
-       [n IN named + [r IN rels | startNode(r)] + [r IN rels | endNode(r)] WHERE n IS NOT NULL
-        | properties(n)] AS actors
+CALL (named, rels) {{
+    UNWIND named + [r IN rels | startNode(r)] + [r IN rels | endNode(r)] AS n
+    WITH DISTINCT n WHERE n IS NOT NULL
+    RETURN collect(properties(n)) AS actors
+}}
+RETURN [r IN rels | {_REL}] AS rels, actors
 """
 _NAMED = "CALL () { UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN collect(a) AS named }"
 _PATTERN = {

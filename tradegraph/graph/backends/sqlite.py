@@ -10,15 +10,17 @@ migrated on first open, its files left as they were (``tradegraph.graph.backends
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from tradegraph.graph.backends import sqlite_sql as sql
 from tradegraph.graph.backends.sqlite_rows import (
+    actor_from_row,
+    actor_row,
     article_from_row,
     article_row,
     chunks,
@@ -232,8 +234,7 @@ class SQLiteStore(GraphStore):
         self._check_ends(cur, actors, relations)
         for actor in actors:
             _write_actor(cur, actor, source)
-        for rel in relations:
-            _write_relation(cur, rel)
+        _write_relations(cur, relations)
         cur.executemany(sql.UPSERT_ARTICLE, [article_row(a.metadata()) for a in articles])
 
     def _check_ends(self, cur: sqlite3.Cursor, actors: list[Actor], relations: list[Relation]) -> None:
@@ -262,11 +263,7 @@ class SQLiteStore(GraphStore):
             cur.execute(sql.RECOMPUTE_KNOWN, {"ids": chunk})
         for chunk in chunks(actor_ids):
             cur.execute(sql.DELETE_ORPHAN_ACTORS, {"ids": chunk})
-            cur.execute(sql.DELETE_NAME_KEYS, {"ids": chunk})
-        for actor in load_actors(cur.connection, actor_ids).values():  # what is left of their names
-            cur.executemany(
-                sql.SET_NAME_KEY, [(key, actor.id, rank) for key, rank in name_keys(actor).items()]
-            )
+        _rebuild_actors(cur, actor_ids)
         cur.execute(sql.DELETE_ARTICLE, (article_id,))
 
     # -- contract: reads --------------------------------------------------------------------
@@ -331,19 +328,18 @@ class SQLiteStore(GraphStore):
 
 
 def _write_actor(cur: sqlite3.Cursor, actor: Actor, source: str) -> None:
-    """Insert or merge one actor (``Actor.merged`` semantics), recording what ``source`` said."""
-    cur.execute(
-        sql.INSERT_ACTOR, (actor.id, actor.name, actor.kind.value, json.dumps(dict(actor.external_ids)))
-    )
-    aliases = list(actor.aliases)
-    if cur.rowcount == 0:  # stored already: merge (ids, and the new name as an alias)
-        name, stored = cur.execute(sql.ACTOR_ROW, (actor.id,)).fetchone()
-        merged = {**actor.external_ids, **json.loads(stored)}
-        if merged != json.loads(stored):
-            cur.execute(sql.SET_EXTERNAL_IDS, (json.dumps(merged), actor.id))
-        if actor.name != name:
-            aliases.append(actor.name)
-    cur.executemany(sql.SET_NAME_KEY, [(key, actor.id, rank) for key, rank in name_keys(actor).items()])
+    """Insert or merge one actor (``Actor.merged``), recording what ``source`` said about it.
+
+    Costs the actor's own aliases and roles, never what other articles said (that is only
+    read back by ``_rebuild_actors`` when an article is forgotten).
+    """
+    row = cur.execute(sql.ACTOR_ROW, (actor.id,)).fetchone()
+    old = actor_from_row(row) if row else None
+    merged = old.merged(actor) if old else actor
+    if merged != old:
+        cur.execute(sql.PUT_ACTOR, actor_row(merged))
+        cur.executemany(sql.SET_NAME_KEY, [(key, actor.id, rank) for key, rank in name_keys(merged).items()])
+    aliases = [*actor.aliases, *((actor.name,) if old and actor.name != old.name else ())]
     facts = [(actor.id, "source", "", "", source)]
     facts += [(actor.id, "alias", folded(a), a, source) for a in aliases]
     facts += [(actor.id, "role", folded(r), r, source) for r in actor.roles]
@@ -352,22 +348,46 @@ def _write_actor(cur: sqlite3.Cursor, actor: Actor, source: str) -> None:
     cur.executemany(sql.INSERT_FACT, facts)
 
 
-def _write_relation(cur: sqlite3.Cursor, rel: Relation) -> None:
-    """Merge one relation: O(1) in the evidence it already has (evidence rows are only inserted)."""
-    row = {
-        "source": rel.source,
-        "kind": rel.kind.value,
-        "target": rel.target,
-        "valid_from": iso(rel.valid_from),
-        "valid_to": iso(rel.valid_to),
-        "role": rel.role,
-        "known_from": known_from(rel.evidence),
-    }
-    relation_id = cur.execute(sql.UPSERT_RELATION, row).fetchone()[0]
+def _rebuild_actors(cur: sqlite3.Cursor, actor_ids: list[str]) -> None:
+    """Aliases, roles, affiliation and name keys of these actors from the facts that are left."""
+    for chunk in chunks(actor_ids):
+        cur.execute(sql.DELETE_NAME_KEYS, {"ids": chunk})
+    for actor in load_actors(cur.connection, actor_ids).values():
+        said: dict[str, list[str]] = {"alias": [], "role": [], "affiliation": []}
+        for field, value in cur.execute(sql.FACTS_OF_ACTOR, (actor.id,)).fetchall():
+            said[field].append(value)
+        rebuilt = replace(
+            actor,
+            aliases=tuple(said["alias"]),
+            roles=tuple(said["role"]),
+            affiliation=said["affiliation"][0] if said["affiliation"] else None,
+        )
+        cur.execute(sql.PUT_ACTOR, actor_row(rebuilt))
+        cur.executemany(sql.SET_NAME_KEY, [(key, actor.id, rank) for key, rank in name_keys(rebuilt).items()])
+
+
+def _write_relations(cur: sqlite3.Cursor, relations: list[Relation]) -> None:
+    """Merge relations: O(1) in the evidence each already has (evidence rows are only inserted)."""
+    cur.executemany(
+        sql.UPSERT_RELATION,
+        [
+            {
+                "source": rel.source,
+                "kind": rel.kind.value,
+                "target": rel.target,
+                "valid_from": iso(rel.valid_from),
+                "valid_to": iso(rel.valid_to),
+                "role": rel.role,
+                "known_from": known_from(rel.evidence),
+            }
+            for rel in relations
+        ],
+    )
     cur.executemany(
         sql.INSERT_EVIDENCE,
         [
-            (relation_id, e.article_id, e.sentence, e.url, iso(e.date), e.confidence, e.provenance)
+            (e.article_id, e.sentence, e.url, iso(e.date), e.confidence, e.provenance, *rel.key)
+            for rel in relations
             for e in rel.evidence
         ],
     )

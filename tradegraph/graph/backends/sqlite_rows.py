@@ -38,27 +38,41 @@ def chunks(ids: Iterable[str | int]) -> Iterator[str]:
         yield json.dumps(items[start : start + CHUNK])
 
 
+def actor_from_row(row: Sequence[Any]) -> Actor:
+    actor_id, name, kind, aliases, roles, affiliation, external_ids = row
+    return Actor(
+        id=actor_id,
+        name=name,
+        kind=kind,
+        aliases=tuple(_json(aliases, [])),
+        roles=tuple(_json(roles, [])),
+        affiliation=affiliation,
+        external_ids=_json(external_ids, {}),
+    )
+
+
+def _json(text: str, empty: Any) -> Any:
+    """``json.loads``, skipped for the empty list or object most actors have."""
+    return empty if len(text) == 2 else json.loads(text)
+
+
+def actor_row(actor: Actor) -> tuple[Any, ...]:
+    return (
+        actor.id,
+        actor.name,
+        actor.kind.value,
+        json.dumps(list(actor.aliases), ensure_ascii=False),
+        json.dumps(list(actor.roles), ensure_ascii=False),
+        actor.affiliation,
+        json.dumps(dict(actor.external_ids), ensure_ascii=False),
+    )
+
+
 def load_actors(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Actor]:
-    """The stored actors among ``ids``, with their aliases, roles and affiliation, by id."""
-    rows: dict[str, tuple[Any, ...]] = {}
-    facts: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    """The stored actors among ``ids``, by id."""
+    out: dict[str, Actor] = {}
     for chunk in chunks(ids):
-        rows.update((row[0], row) for row in conn.execute(sql.ACTORS_BY_ID, {"ids": chunk}))
-        for actor_id, field, value in conn.execute(sql.FACTS_BY_ACTOR, {"ids": chunk}):
-            facts[actor_id][field].append(value)
-    out = {}
-    for actor_id, (_, name, kind, external_ids) in rows.items():
-        own = facts.get(actor_id, {})
-        affiliation = own.get("affiliation")
-        out[actor_id] = Actor(
-            id=actor_id,
-            name=name,
-            kind=kind,
-            aliases=tuple(own.get("alias", ())),
-            roles=tuple(own.get("role", ())),
-            affiliation=affiliation[0] if affiliation else None,
-            external_ids=json.loads(external_ids),
-        )
+        out.update((row[0], actor_from_row(row)) for row in conn.execute(sql.ACTORS_BY_ID, {"ids": chunk}))
     return out
 
 

@@ -14,12 +14,16 @@ CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     kind TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    roles TEXT NOT NULL DEFAULT '[]',
+    affiliation TEXT,
     external_ids TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS actors_by_kind ON actors (kind, id);
 CREATE INDEX IF NOT EXISTS actors_by_name ON actors (name COLLATE NOCASE);
 -- What each article (or '' for none) said about an actor: an alias, a role, an affiliation, or
--- just that it mentioned the actor ('source'). The first row (by seq) of a value wins.
+-- just that it mentioned the actor ('source'). Read only to rebuild an actor's aliases, roles and
+-- affiliation (kept merged on its row) when an article is forgotten; the first row (by seq) wins.
 CREATE TABLE IF NOT EXISTS actor_facts (
     seq INTEGER PRIMARY KEY,
     actor_id TEXT NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
@@ -43,7 +47,8 @@ CREATE TABLE IF NOT EXISTS relations (
     UNIQUE (source, kind, target)
 );
 CREATE INDEX IF NOT EXISTS relations_by_target ON relations (target, kind);
-CREATE INDEX IF NOT EXISTS relations_by_kind ON relations (kind);
+-- No index on kind alone: with one the planner scans every relation of a kind instead of
+-- seeking the few of an actor (kinds have hundreds of thousands of rows, actors tens).
 CREATE TABLE IF NOT EXISTS evidence (
     id INTEGER PRIMARY KEY,
     relation_id INTEGER NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
@@ -87,12 +92,13 @@ REL_COLUMNS = "r.id, r.source, r.kind, r.target, r.valid_from, r.valid_to, r.rol
 
 # -- writes ----------------------------------------------------------------------------------
 
-INSERT_ACTOR = """
-INSERT INTO actors (id, name, kind, external_ids) VALUES (?, ?, ?, ?)
-ON CONFLICT (id) DO NOTHING
+_ACTOR_COLUMNS = "id, name, kind, aliases, roles, affiliation, external_ids"
+ACTOR_ROW = f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id = ?"
+PUT_ACTOR = f"""
+INSERT INTO actors ({_ACTOR_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, aliases = excluded.aliases,
+    roles = excluded.roles, affiliation = excluded.affiliation, external_ids = excluded.external_ids
 """
-ACTOR_ROW = "SELECT name, external_ids FROM actors WHERE id = ?"
-SET_EXTERNAL_IDS = "UPDATE actors SET external_ids = ? WHERE id = ?"
 INSERT_FACT = """
 INSERT INTO actor_facts (actor_id, field, folded, value, article_id) VALUES (?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING
@@ -115,11 +121,11 @@ ON CONFLICT (source, kind, target) DO UPDATE SET
     known_from = CASE WHEN known_from IS NULL THEN excluded.known_from
                       WHEN excluded.known_from IS NULL THEN known_from
                       ELSE min(known_from, excluded.known_from) END
-RETURNING id
 """
+# Evidence finds its relation by key, so a whole batch is one executemany (no id round trip).
 INSERT_EVIDENCE = """
 INSERT INTO evidence (relation_id, article_id, sentence, url, day, confidence, provenance)
-VALUES (?, ?, ?, ?, ?, ?, ?)
+SELECT id, ?, ?, ?, ?, ?, ? FROM relations WHERE source = ? AND kind = ? AND target = ?
 ON CONFLICT DO NOTHING
 """
 UPSERT_ARTICLE = """
@@ -170,11 +176,8 @@ ACTORS_NAMED = f"SELECT key, actor_id, rank FROM actor_names WHERE key IN {IDS}"
 
 # -- reads -----------------------------------------------------------------------------------
 
-ACTORS_BY_ID = f"SELECT id, name, kind, external_ids FROM actors WHERE id IN {IDS}"
-FACTS_BY_ACTOR = f"""
-SELECT actor_id, field, value FROM actor_facts WHERE actor_id IN {IDS} AND field <> 'source'
-ORDER BY actor_id, seq
-"""
+ACTORS_BY_ID = f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id IN {IDS}"
+FACTS_OF_ACTOR = "SELECT field, value FROM actor_facts WHERE actor_id = ? AND field <> 'source' ORDER BY seq"
 ALL_ACTOR_IDS = "SELECT id FROM actors WHERE (:kind IS NULL OR kind = :kind) ORDER BY id"
 EVIDENCE_OF = f"""
 SELECT relation_id, article_id, sentence, url, day, confidence, provenance FROM evidence

@@ -1,0 +1,130 @@
+"""Model objects to the rows the Neo4j store's Cypher takes, and records back to model objects."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from typing import Any
+
+from tradegraph.graph import serialize
+from tradegraph.graph.model import Actor, Article, Evidence, Relation
+from tradegraph.graph.protocol import known_from
+
+
+def _actor_row(actor: Actor) -> dict[str, Any]:
+    row = serialize.actor_to_dict(actor)
+    row["external_ids"] = json.dumps(row["external_ids"], ensure_ascii=False, sort_keys=True)
+    return row
+
+
+def _actor(node: Any) -> Actor:
+    data = dict(node)
+    return Actor(
+        id=data["id"],
+        name=data["name"],
+        kind=data["kind"],
+        aliases=tuple(data.get("aliases") or ()),
+        roles=tuple(data.get("roles") or ()),
+        affiliation=data.get("affiliation"),
+        external_ids=json.loads(data.get("external_ids") or "{}"),
+    )
+
+
+def evidence_id(rel: Relation, ev: Evidence) -> str:
+    """The natural key of one piece of evidence: relation, article and sentence."""
+    basis = "\x1f".join((*rel.key, ev.article_id, ev.sentence))
+    return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def relation_key(rel: Relation) -> str:
+    return " ".join(rel.key)
+
+
+def _relation_row(rel: Relation) -> dict[str, Any]:
+    """The row ``neo4j_cypher.write_relations`` takes: dates as ISO text (see there)."""
+    key = relation_key(rel)
+    return {
+        "source": rel.source,
+        "target": rel.target,
+        "key": key,
+        "role": rel.role,
+        "valid_from": rel.valid_from.isoformat() if rel.valid_from else None,
+        "valid_to": rel.valid_to.isoformat() if rel.valid_to else None,
+        "known_from": known_from(rel.evidence),
+        "confidence": max((float(e.confidence) for e in rel.evidence), default=0.0),
+        "evidence": [
+            {
+                "id": evidence_id(rel, e),
+                "relation": key,
+                "source": rel.source,
+                "kind": rel.kind.value,
+                "target": rel.target,
+                "article_id": e.article_id,
+                "sentence": e.sentence,
+                "url": e.url,
+                "date": e.date.isoformat() if e.date else None,
+                "confidence": float(e.confidence),
+                "provenance": e.provenance,
+            }
+            for e in rel.evidence
+        ],
+    }
+
+
+def evidence_from_map(data: Any) -> Evidence:
+    when = data.get("date")
+    return Evidence(
+        article_id=data["article_id"],
+        sentence=data["sentence"],
+        url=data.get("url") or None,
+        date=date.fromisoformat(when) if when else None,
+        confidence=float(data.get("confidence", 1.0)),
+        provenance=data.get("provenance") or "",
+    )
+
+
+def relation_from_record(row: Any) -> Relation:
+    """A Relation from ``{source, kind, target, props, evidence}`` (see ``neo4j_cypher``)."""
+    props = row["props"]
+    return Relation(
+        source=row["source"],
+        kind=row["kind"],
+        target=row["target"],
+        evidence=tuple(evidence_from_map(ev) for ev in row["evidence"] or ()),
+        valid_from=_day(props.get("valid_from")),
+        valid_to=_day(props.get("valid_to")),
+        role=props.get("role"),
+    )
+
+
+_relation = relation_from_record
+
+
+def _article_row(doc: Article) -> dict[str, Any]:
+    row = {
+        "id": doc.id,
+        "url": doc.url,
+        "title": doc.title,
+        "source": doc.source,
+        "published": doc.published,
+        "text_hash": doc.text_hash,
+    }
+    return {k: v for k, v in row.items() if v is not None}
+
+
+def _article(node: Any) -> Article:
+    data = dict(node)
+    return Article(
+        id=data["id"],
+        url=data.get("url"),
+        title=data.get("title"),
+        source=data.get("source"),
+        published=_day(data.get("published")),
+        text_hash=data.get("text_hash", ""),
+    )
+
+
+def _day(value: Any) -> date | None:
+    """A driver ``neo4j.time.Date`` (or None) as a ``datetime.date``."""
+    return value.to_native() if value is not None else None
