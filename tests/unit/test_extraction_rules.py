@@ -35,7 +35,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("rule", "example", "positive"), CASES)
-def test_extraction_rules_examples(extractor: Extractor, rule: Rule, example: Example, positive: bool) -> None:
+def test_extraction_rules_examples(
+    extractor: Extractor, rule: Rule, example: Example, positive: bool
+) -> None:
     fired = _fired(extractor.extract(Article.create(example.text)), rule)
     if positive:
         assert example.pair in fired, fired

@@ -48,7 +48,7 @@ def references(r: NounResolver) -> References:
             before = [keys for i, keys in lists if i < t.i]
             if before:
                 out[t.i] = ("discourse.these_countries", before[-1])
-        elif t.lower_ in COUNTERPART_NOUNS and any(c.dep_ == "poss" for c in t.children):
+        elif t.lower_ in COUNTERPART_NOUNS and any(c.dep_ == "poss" for c in t.children) and not _named(r, t):
             states = [
                 k
                 for c in t.children
@@ -59,6 +59,15 @@ def references(r: NounResolver) -> References:
             if states:
                 out[t.i] = ("discourse.counterpart", states[:1])
     return out
+
+
+def _named(r: NounResolver, noun: Token) -> bool:
+    """ "his American counterpart Donald Trump": the counterpart is named, no reference to read."""
+    doc = noun.doc
+    near = [c for c in noun.children if c.dep_ in {"appos", "compound"}]
+    near += [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
+    near += [noun.head] if noun.dep_ in {"appos", "compound"} else []
+    return any((m := r.index.at(t)) is not None and m.key in r.index.persons for t in near)
 
 
 def _subject_groups(r: NounResolver) -> list[tuple[int, list[str]]]:
@@ -187,6 +196,21 @@ def read_not_spared(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
 
 NEGOTIATES = RelationKind.NEGOTIATES_WITH
 RULES = (
+    Rule(
+        "discourse.two_sides",
+        NEGOTIATES,
+        '"the two sides", "both parties": the states of the last pair read negotiating',
+        0.8,
+        positive=(
+            Example(
+                "Chile held talks with Peru in May. The two sides agreed to meet again in June.",
+                ("Chile", "Peru"),
+            ),
+        ),
+        negative=(Example("The two sides agreed to meet again in June.", None),),
+        level="reference",
+        read_by="negotiation_parties.Parties._group",
+    ),
     Rule(
         "discourse.plural_they",
         NEGOTIATES,

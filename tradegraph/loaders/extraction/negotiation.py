@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
-from tradegraph.knowledge.lexicon import DEAL_NOUNS, NEEDS_PARTIES, NEGOTIATE_NOUNS, NEGOTIATE_VERBS
+from tradegraph.knowledge.lexicon import (
+    DEAL_NOUNS,
+    NEEDS_PARTIES,
+    NEGOTIATE_NOUNS,
+    NEGOTIATE_VERBS,
+    SIDE_PAIRS,
+)
 from tradegraph.loaders.extraction.alliances import hyphen_countries
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.negotiation_guards import (
@@ -88,6 +94,10 @@ def pairs_found(
     """Found readings for pairs of parties, each at its state's level, never one state twice."""
     p, r = parties(ctx), ctx.resolver
     conf = min(conf, 0.6) if ctx.weak_in(sent) else conf
+    if ctx.running.sides and any(
+        t.lower_ in SIDE_PAIRS and any(c.lower_ in {"two", "both"} for c in t.children) for t in sent
+    ):
+        rule += "+discourse.two_sides"  # the sides of the last talks read
     for a, b in pairs:
         a, b = p._side(a), p._side(b)
         if a != b and r.state(a) != r.state(b):
@@ -159,7 +169,8 @@ def read_running_talks(ctx: ArticleContext, found: list[Found]) -> Iterator[Foun
         side = r.state(f.source)
         if side in pair:
             other = pair[1] if side == pair[0] else pair[0]
-            yield Found(f.source, NEGOTIATES, other, f.sentence, 0.5, rule="negotiates.running_talks")
+            rule = "negotiates.the_talks+negotiates.running_talks"
+            yield Found(f.source, NEGOTIATES, other, f.sentence, 0.5, rule=rule)
 
 
 def read_negotiator_title(ctx: ArticleContext, found: list[Found]) -> Iterator[Found]:
@@ -213,6 +224,9 @@ RULES = (
         positive=(
             Example("Talks between Chile and Peru resumed in Lima on Monday.", ("Chile", "Peru")),
             Example(
+                "Negotiations between Ottawa and Washington resumed on Monday.", ("Canada", "United States")
+            ),
+            Example(
                 "A phone call between Norwegian Trade Minister Eva Lund and Kenyan Trade Minister "
                 "Amos Kibet lasted an hour.",
                 ("Eva Lund", "Amos Kibet"),
@@ -261,6 +275,7 @@ RULES = (
         0.8,
         positive=(
             Example("Chile and Peru will begin formal trade negotiations next month.", ("Chile", "Peru")),
+            Example("Mexico and the U.S. will begin formal talks next week.", ("Mexico", "United States")),
         ),
         negative=(Example("Chile and Peru did not hold talks this year.", ("Chile", "Peru")),),
         trigger=TRIGGER,
@@ -272,7 +287,15 @@ RULES = (
         NEGOTIATES,
         'one side of "the talks" ("X will lead the talks"), left open for negotiates.running_talks',
         0.5,
-        positive=(),
+        positive=(
+            Example(
+                "Chile held trade talks with Peru in Lima. Chilean envoy Marta Rojas will lead the talks.",
+                ("Marta Rojas", "Peru"),
+            ),
+        ),
+        negative=(
+            Example("Chilean envoy Marta Rojas will lead the talks with Peru.", ("Marta Rojas", "Chile")),
+        ),
         trigger=TRIGGER,
         read=read_the_talks,
     ),
@@ -281,7 +304,13 @@ RULES = (
         NEGOTIATES,
         '"X, the EU trade negotiator" said of a person placed with another state',
         0.6,
-        positive=(),
+        positive=(
+            Example(
+                "Chilean diplomat Marta Rojas, the EU trade negotiator, met Peruvian officials.",
+                ("Marta Rojas", "European Union"),
+            ),
+        ),
+        negative=(Example("Marta Rojas, the Chilean trade negotiator, met Peruvian officials.", None),),
         level="article",
         read=read_negotiator_title,
     ),

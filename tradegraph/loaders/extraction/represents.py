@@ -18,6 +18,16 @@ RULES = (
         0.9,
         positive=(
             Example("Chilean Foreign Minister Marta Rojas arrived in Lima.", ("Marta Rojas", "Chile")),
+            # a surname the small NER model tags as a place right after the title is still a person
+            Example(
+                "Indonesia's trade minister Kusumawati met Commerce Secretary Lutnick in Jakarta.",
+                ("Kusumawati", "Indonesia"),
+            ),
+            # a given name that is also a place ("Santiago") opens the name, not a mention
+            Example(
+                "Paraguayan Trade Minister Santiago Benítez arrived in Lima.",
+                ("Santiago Benítez", "Paraguay"),
+            ),
         ),
         negative=(Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),),
         level="office",
@@ -133,7 +143,13 @@ RULES = (
         REPRESENTS,
         "a deputy, an appointee or a delegation member shares the state of the person they are tied to",
         0.7,
-        positive=(),
+        positive=(
+            Example(
+                "Trade Minister Marta Rojas of Chile met Peruvian officials. Her deputy, Vice Minister "
+                "Pablo Ortiz, stayed in Santiago.",
+                ("Pablo Ortiz", "Chile"),
+            ),
+        ),
         level="office",
         read_by="affiliation.Ties.superior",
     ),

@@ -371,7 +371,14 @@ RULES = (
         IMPOSES,
         '"followed by X and Y at 40%": states listed right before "at" and a rate',
         0.7,
-        positive=(),
+        positive=(
+            Example(
+                "Brazil raised its tariffs on Monday. Peru was hit hardest at 50%, followed by Chile and "
+                "Colombia at 40%.",
+                ("Brazil", "Colombia"),
+            ),
+        ),
+        negative=(Example("Peru was hit hardest at 50%, followed by Chile and Colombia at 40%.", None),),
         level="article",
         read=read_listed_at_rate,
     ),
@@ -380,7 +387,13 @@ RULES = (
         IMPOSES,
         "\"X sent a letter to Y's president, setting a 25% tariff\": the addressee's state",
         0.7,
-        positive=(),
+        positive=(
+            Example(
+                "Brazil sent letters to Peru and Chile on Monday, setting a 30% tariff rate.",
+                ("Brazil", "Peru"),
+            ),
+        ),
+        negative=(Example("Brazil sent letters to Peru and Chile on Monday about the harvest.", None),),
         level="article",
         read=read_letter_rate,
     ),

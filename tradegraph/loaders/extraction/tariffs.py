@@ -361,6 +361,10 @@ RULES = (
                 "Brazil imposed tariffs on Argentina in March. Uruguay now faces the same tariffs.",
                 ("Brazil", "Uruguay"),
             ),
+            Example(
+                "Brazil imposed tariffs on Argentina in March. Uruguay faces a 50% levy.",
+                ("Brazil", "Uruguay"),
+            ),
         ),
         negative=(Example("Uruguay may face the same tariffs.", None),),
         trigger=TRIGGER,
