@@ -237,6 +237,11 @@ RULES = (
                 "Peru, Chile and Colombia export copper. Brazil imposed a 25% tariff on these countries.",
                 ("Brazil", "Colombia"),
             ),
+            Example(
+                "Peru, Chile and Colombia are close partners of Brazil. Brazil's 25% auto tariff, which "
+                "hits these allies, took effect on Monday.",
+                ("Brazil", "Chile"),
+            ),
         ),
         negative=(Example("Brazil imposed a 25% tariff on these countries.", None),),
         level="reference",

@@ -255,6 +255,14 @@ RULES = (
         0.8,
         positive=(
             Example("Chile held trade talks with Peru in Lima on Monday.", ("Chile", "Peru")),
+            # lists on either side
+            Example("Chile and Peru held talks with Brazil and Argentina in May.", ("Peru", "Argentina")),
+            # a delegation led by someone: the leader negotiates
+            Example(
+                "A Chilean delegation led by Finance Minister Marta Rojas met Peruvian Trade Minister "
+                "Luis Vargas in Lima.",
+                ("Marta Rojas", "Luis Vargas"),
+            ),
             Example(
                 "Norwegian Trade Minister Eva Lund met Kenyan Trade Minister Amos Kibet in Oslo.",
                 ("Eva Lund", "Amos Kibet"),
