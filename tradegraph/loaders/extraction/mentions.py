@@ -75,7 +75,7 @@ class MentionIndex:
         doc = self.doc
         matches = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         taken: set[int] = set()
-        for match_id, start, end in matches:
+        for _match_id, start, end in matches:
             if any(i in taken for i in range(start, end)):
                 continue
             place = self.gaz.lookup(doc[start:end].text)

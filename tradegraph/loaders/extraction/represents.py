@@ -90,6 +90,10 @@ RULES = (
         0.9,
         positive=(
             Example("Peruvian President Luis Vargas will meet Chilean envoys.", ("Luis Vargas", "Peru")),
+            Example(
+                "Peru's president, Luis Vargas, said he would meet Chilean envoys in Lima.",
+                ("Luis Vargas", "Peru"),
+            ),
         ),
         negative=(
             Example("Peruvian President Luis Vargas will meet Chilean envoys.", ("Luis Vargas", "Chile")),
