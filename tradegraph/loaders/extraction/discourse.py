@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
-from tradegraph.knowledge.lexicon import DELEGATION_NOUNS, TARIFF_NOUNS, words
+from tradegraph.knowledge.lexicon import (
+    COUNTERPART_NOUNS,
+    DELEGATION_NOUNS,
+    DEMONSTRATIVES,
+    GROUP_REFERENCE_NOUNS,
+    PLURAL_PRONOUNS,
+    SUCCESSION_NOUNS,
+    TARIFF_NOUNS,
+)
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.rules import Example, Rule
 
@@ -25,12 +33,6 @@ if TYPE_CHECKING:
 
 #: token -> (reference rule, the actors it refers to)
 References = dict[int, tuple[str, list[str]]]
-
-PLURAL_PRONOUNS = words("plural_pronouns")
-GROUP_NOUNS = words("group_reference_nouns")
-DEMONSTRATIVES = words("demonstratives")
-COUNTERPART_NOUNS = words("counterpart_nouns")
-SUCCESSION_NOUNS = words("succession_nouns")
 
 
 def references(r: NounResolver) -> References:
@@ -44,11 +46,11 @@ def references(r: NounResolver) -> References:
             before = [keys for i, keys in groups if i < t.i]
             if before:
                 out[t.i] = ("discourse.plural_they", before[-1])
-        elif t.lower_ in GROUP_NOUNS and any(c.lower_ in DEMONSTRATIVES for c in t.children):
+        elif t.lower_ in GROUP_REFERENCE_NOUNS and any(c.lower_ in DEMONSTRATIVES for c in t.children):
             before = [keys for i, keys in lists if i < t.i]
             if before:
                 out[t.i] = ("discourse.these_countries", before[-1])
-        elif t.lower_ in COUNTERPART_NOUNS and any(c.dep_ == "poss" for c in t.children) and not _named(r, t):
+        elif t.lower_ in COUNTERPART_NOUNS and any(c.dep_ == "poss" for c in t.children) and not named(r, t):
             states = [
                 k
                 for c in t.children
@@ -61,7 +63,7 @@ def references(r: NounResolver) -> References:
     return out
 
 
-def _named(r: NounResolver, noun: Token) -> bool:
+def named(r: NounResolver, noun: Token) -> bool:
     """ "his American counterpart Donald Trump": the counterpart is named, no reference to read."""
     doc = noun.doc
     near = [c for c in noun.children if c.dep_ in {"appos", "compound"}]
@@ -210,6 +212,24 @@ RULES = (
         negative=(Example("The two sides agreed to meet again in June.", None),),
         level="reference",
         read_by="negotiation_parties.Parties._group",
+    ),
+    Rule(
+        "discourse.running_counterpart",
+        NEGOTIATES,
+        '"X met her counterpart" (unnamed): the other side of the pair of states read last',
+        0.6,
+        positive=(
+            Example(
+                "Chile held talks with Peru in May. Chilean Trade Minister Marta Rojas met her counterpart "
+                "in Lima on Friday.",
+                ("Marta Rojas", "Peru"),
+            ),
+        ),
+        negative=(
+            Example("Chilean Trade Minister Marta Rojas met her counterpart in Lima on Friday.", None),
+        ),
+        level="reference",
+        read_by="negotiation_parties.Parties._running_counterpart",
     ),
     Rule(
         "discourse.plural_they",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
+    COUNTERPART_NOUNS,
     DEAL_NOUNS,
     NEEDS_PARTIES,
     NEGOTIATE_NOUNS,
@@ -19,6 +20,7 @@ from tradegraph.knowledge.lexicon import (
     SIDE_PAIRS,
 )
 from tradegraph.loaders.extraction.alliances import hyphen_countries
+from tradegraph.loaders.extraction.discourse import named
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.negotiation_guards import (
     deal_made,
@@ -98,6 +100,14 @@ def pairs_found(
         t.lower_ in SIDE_PAIRS and any(c.lower_ in {"two", "both"} for c in t.children) for t in sent
     ):
         rule += "+discourse.two_sides"  # the sides of the last talks read
+    if ctx.running.sides and any(
+        t.lower_ in COUNTERPART_NOUNS
+        and t.i not in r.references
+        and any(c.dep_ == "poss" for c in t.children)
+        and not named(r, t)
+        for t in sent
+    ):
+        rule += "+discourse.running_counterpart"
     for a, b in pairs:
         a, b = p._side(a), p._side(b)
         if a != b and r.state(a) != r.state(b):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import ActorKind
 from tradegraph.knowledge.lexicon import (
+    COUNTERPART_NOUNS,
     DEAL_MADE,
     DEAL_NOUNS,
     DELEGATION_NOUNS,
@@ -21,6 +22,7 @@ from tradegraph.knowledge.lexicon import (
     TOPIC_PREPS,
     TRANSPARENT_NOUNS,
 )
+from tradegraph.loaders.extraction.discourse import named
 from tradegraph.loaders.extraction.negotiation_guards import is_trigger
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ class Parties:
             and self.ctx.running.sides
         ):
             return list(self.ctx.running.sides)  # "the two sides agreed": the sides of the last talks read
-        found = list(self.r.parties(token))
+        found = list(self.r.parties(token)) or self._running_counterpart(token)
         if token.lower_ in PAIR_WORDS and any(c.lower_ == "the" for c in token.children):
             found += self._last_pair(token.i)  # "the pair did meet X"
         for t in [token, *token.conjuncts]:
@@ -76,6 +78,16 @@ class Parties:
                     if (m := self.index.at(c)) is not None and m.key.startswith("country:")
                 )
         return list(dict.fromkeys(found))
+
+    def _running_counterpart(self, token: Token) -> list[str]:
+        """ "X met her counterpart" (unnamed): the other side of the pair the article negotiates."""
+        sides = self.ctx.running.sides
+        if token.lower_ not in COUNTERPART_NOUNS or len(sides) != 2 or named(self.r, token):
+            return []
+        owners = [self.r.state(k) for c in token.children if c.dep_ == "poss" for k in self.r.single(c)]
+        if len(owners) == 1 and owners[0] in sides:
+            return [sides[1] if owners[0] == sides[0] else sides[0]]
+        return []
 
     def _last_pair(self, before: int) -> list[str]:
         """The two persons last named together ("A and B flew to X ... The pair met Y")."""
