@@ -176,13 +176,13 @@ def read_not_spared(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
     ):
         return
     reader = tariff_reader(ctx)
-    targets = [k for c in verb.children if c.dep_ == "dobj" for k in reader._target(c)]
-    clause = reader._imposing_clause(tariff)
+    targets = [k for c in verb.children if c.dep_ == "dobj" for k in reader.target(c)]
+    clause = reader.imposing_clause(tariff)
     imposer = (
-        (reader._clause_imposer(clause) if clause is not None else None)
-        or reader._imposer(tariff)
+        (reader.clause_imposer(clause) if clause is not None else None)
+        or reader.imposer(tariff)
         or ctx.imposer_before(tariff.i)
-        or reader._default_imposer()
+        or reader.default_imposer()
     )
     for target in dict.fromkeys(targets):
         if imposer and target != imposer and ctx.resolver.state(imposer) != target:
@@ -325,6 +325,7 @@ RULES = (
                 ("Luis Vargas", "Peru"),
             ),
         ),
+        negative=(Example("President Luis Vargas praised Chilean exporters in May.", None),),
         level="office",
         read_by="affiliation.Ties.tariff_state",
     ),

@@ -75,18 +75,18 @@ def _read(ctx: ArticleContext, trigger: Token) -> Reading | None:
     p = parties(ctx)
     if refused(trigger) or urged(trigger) or (low in DEAL_NOUNS and wishful(trigger)):
         return None
-    if (low in DEAL_NOUNS and not deal_made(trigger, p._made_in)) or other_topic(trigger):
+    if (low in DEAL_NOUNS and not deal_made(trigger, p.made_in)) or other_topic(trigger):
         return None
     if low in {"round", "rounds", "session", "sessions"} and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children
     ):
         return None  # "a round of talks": the talks are the trigger
-    between = p._between(trigger)
+    between = p.between(trigger)
     hyphen = [] if between else hyphen_countries(ctx.resolver, trigger)
     if between or hyphen:
         return Reading(between, hyphen, [], [])
-    others = p._counterparts(trigger)
-    agents = [] if low in NEEDS_PARTIES and not others else p._agents(trigger)
+    others = p.counterparts(trigger)
+    agents = [] if low in NEEDS_PARTIES and not others else p.agents(trigger)
     return Reading([], [], others, agents)
 
 
@@ -109,7 +109,7 @@ def pairs_found(
     ):
         rule += "+discourse.running_counterpart"
     for a, b in pairs:
-        a, b = p._side(a), p._side(b)
+        a, b = p.side(a), p.side(b)
         if a != b and r.state(a) != r.state(b):
             yield Found(a, NEGOTIATES, b, sent, conf, rule=rule)
 

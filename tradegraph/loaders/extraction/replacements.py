@@ -244,6 +244,7 @@ RULES = (
                 ("Omar Haddad", "Leila Nasser"),
             ),
         ),
+        negative=(Example("Omar Haddad moves from finance minister to the foreign ministry.", None),),
         level="article",
         read=read_left_and_taken,
     ),

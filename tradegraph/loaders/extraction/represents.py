@@ -57,6 +57,12 @@ RULES = (
         positive=(
             Example("Chile's foreign minister, Marta Rojas, arrived in Lima.", ("Marta Rojas", "Chile")),
         ),
+        negative=(
+            Example(
+                "Chile's foreign minister met Marta Rojas, a Peruvian novelist, in Lima.",
+                ("Marta Rojas", "Chile"),
+            ),
+        ),
         level="office",
         read_by="offices.OfficeReader.offices_of",
     ),
@@ -70,6 +76,9 @@ RULES = (
                 "Marta Rojas was sworn in as Chile's trade minister on Monday.", ("Marta Rojas", "Chile")
             ),
         ),
+        negative=(
+            Example("Marta Rojas served as Chile's trade minister until 2019.", ("Marta Rojas", "Chile")),
+        ),
         level="office",
         read_by="offices.OfficeReader._as_titles",
     ),
@@ -79,6 +88,7 @@ RULES = (
         '"X represents Chile", "Representing Chile at the talks is X"',
         0.9,
         positive=(Example("Marta Rojas represents Chile at the talks in Geneva.", ("Marta Rojas", "Chile")),),
+        negative=(Example("Marta Rojas does not represent Chile at the talks.", ("Marta Rojas", "Chile")),),
         level="office",
         read_by="offices.OfficeReader.representing",
     ),
@@ -114,6 +124,7 @@ RULES = (
                 ("Marta Rojas", "Chile"),
             ),
         ),
+        negative=(Example("Trade Minister Marta Rojas said the plan was sound.", None),),
         level="office",
         read_by="roles.RoleReader._default_affiliation",
     ),
@@ -154,6 +165,12 @@ RULES = (
                 ("Pablo Ortiz", "Chile"),
             ),
         ),
+        negative=(
+            Example(
+                "Trade Minister Marta Rojas of Chile met Peruvian officials. Vice Minister Pablo Ortiz stayed in Lima.",
+                ("Pablo Ortiz", "Chile"),
+            ),
+        ),
         level="office",
         read_by="affiliation.Ties.superior",
     ),
@@ -166,6 +183,11 @@ RULES = (
             Example(
                 "Chile's trade minister, Omar Haddad, was replaced by Leila Nasser on Friday.",
                 ("Leila Nasser", "Chile"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Chile's trade minister, Omar Haddad, met Leila Nasser on Friday.", ("Leila Nasser", "Chile")
             ),
         ),
         level="build",
@@ -182,6 +204,7 @@ RULES = (
                 ("Omar Haddad", "Chile"),
             ),
         ),
+        negative=(Example("Chile's trade minister, Omar Haddad, met Leila Nasser on Friday.", None),),
         level="build",
         read_by="build.ExtractionBuilder._ended",
     ),
