@@ -6,8 +6,8 @@ import pytest
 
 from tradegraph.graph.errors import ExtractionError
 from tradegraph.graph.model import Article
+from tradegraph.knowledge.gazetteer import default_gazetteer
 from tradegraph.loaders.extraction import Extractor, to_prediction
-from tradegraph.loaders.gazetteer import default_gazetteer
 
 
 def actors(extractor: Extractor, text: str) -> dict[str, dict]:

@@ -98,7 +98,7 @@ def test_extraction_negotiation_listed_subjects_all_meet(extractor: Extractor) -
     )
     reader = Parties(build_context(doc, extractor.gazetteer, extractor.matcher))
     met = next(t for t in doc if t.lemma_ == "meet")
-    assert set(reader._agents(met)) == {"person:amina-odhiambo", "person:peter-kamau", "person:ruth-wanjiru"}
+    assert set(reader.agents(met)) == {"person:amina-odhiambo", "person:peter-kamau", "person:ruth-wanjiru"}
 
 
 @pytest.mark.parametrize(

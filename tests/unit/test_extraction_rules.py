@@ -3,6 +3,8 @@ relation the extractor produces names the rules that read it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tradegraph.graph.model import Article, Extraction
@@ -35,7 +37,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("rule", "example", "positive"), CASES)
-def test_extraction_rules_examples(rules_only: Extractor, rule: Rule, example: Example, positive: bool) -> None:
+def test_extraction_rules_examples(
+    rules_only: Extractor, rule: Rule, example: Example, positive: bool
+) -> None:
     fired = _fired(rules_only.extract(Article.create(example.text)), rule)
     if positive:
         assert example.pair in fired, fired
@@ -55,6 +59,8 @@ def test_extraction_rules_token_rules_have_triggers() -> None:
     for rule in RULES:
         if rule.level == "token":
             assert rule.trigger and rule.read is not None, rule.name
+        elif rule.level == "dependency":
+            assert {n["RIGHT_ID"] for n in rule.pattern} >= {"source", "target"}, rule.name
         elif rule.level == "article":
             assert rule.read is not None, rule.name
         else:
@@ -74,3 +80,18 @@ def test_extraction_rules_every_evidence_has_provenance(extractor: Extractor) ->
         for ev in rel.evidence:
             parts = ev.provenance.split("+")
             assert parts and all(p in known or p.startswith("model:") for p in parts), (rel, ev.provenance)
+
+
+def test_extraction_rules_extract_explain_prints_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tradegraph.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("Talks between Chile and Peru resumed in Lima on Monday.\n", encoding="utf-8")
+    assert main(["extract", "--explain", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Chile -NEGOTIATES_WITH-> Peru" in out
+    assert "rules:    negotiates.between" in out
+    assert "sentence: Talks between Chile and Peru resumed in Lima on Monday." in out
+    assert "score:    " in out

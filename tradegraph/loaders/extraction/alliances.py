@@ -282,6 +282,7 @@ RULES = (
         '"the two allies", "both allies": the two states named last',
         0.85,
         positive=(Example("Chile met Peru on Monday. The two allies signed a pact.", ("Chile", "Peru")),),
+        negative=(Example("Chile met Peru on Monday. The two leaders signed a pact.", None),),
         trigger=TRIGGER,
         read=read_counted,
     ),

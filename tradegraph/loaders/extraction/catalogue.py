@@ -1,5 +1,6 @@
 """Every rule the extractor applies, in the order it applies them, and the filters after them:
-the one list to read to know which constructions are handled (``tradegraph rules`` prints it).
+the one list to read to know which constructions are handled (:func:`describe`
+prints it).
 Rules read while offices are read or relations assembled are listed too, for the record and the
 examples test."""
 
@@ -37,3 +38,10 @@ def rule(name: str) -> Rule:
     'NEGOTIATES_WITH'
     """
     return next(r for r in RULES if r.name == name)
+
+
+def describe() -> str:
+    """One line per rule: name, relation, level, confidence, the construction."""
+    return "\n".join(
+        f"{r.name:34s} {r.kind.value:18s} {r.level:10s} {r.confidence:.2f}  {r.doc}" for r in RULES
+    )

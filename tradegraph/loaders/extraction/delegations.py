@@ -27,23 +27,23 @@ def read_delegation(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
     children = list(verb.children)
     senders: list[str] = []
     if lemma in SEND_VERBS:
-        sent_nouns = [c for c in children if c.dep_ == "dobj" and p._is_delegation(c)]
+        sent_nouns = [c for c in children if c.dep_ == "dobj" and p.is_delegation(c)]
         if sent_nouns:
-            senders = [k for c in children if c.dep_ == "nsubj" for k in p._group(c)]
-            senders += [k for c in sent_nouns for k in p._modifier_states(c)]
+            senders = [k for c in children if c.dep_ == "nsubj" for k in p.group(c)]
+            senders += [k for c in sent_nouns for k in p.modifier_states(c)]
     else:
-        subjects = [c for c in children if c.dep_ == "nsubj" and p._is_delegation(c)]
-        senders = [k for c in subjects for k in p._modifier_states(c)]
+        subjects = [c for c in children if c.dep_ == "nsubj" and p.is_delegation(c)]
+        senders = [k for c in subjects for k in p.modifier_states(c)]
     hosts = [
         k
         for c in children
         if c.dep_ in {"prep", "dative"} and c.lower_ == "to"
         for g in c.children
         if g.dep_ == "pobj"
-        for k in p._group(g)
+        for k in p.group(g)
     ]
     if lemma == "visit":
-        hosts += [k for c in children if c.dep_ == "dobj" for k in p._group(c)]
+        hosts += [k for c in children if c.dep_ == "dobj" for k in p.group(c)]
     senders = [r.state(k) for k in senders if r.state(k).startswith("country:")]
     hosts = [k for k in hosts if k.startswith("country:")]
     for a in dict.fromkeys(senders):

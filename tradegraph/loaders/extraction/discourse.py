@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
-from tradegraph.knowledge.lexicon import DELEGATION_NOUNS, TARIFF_NOUNS, words
+from tradegraph.knowledge.lexicon import (
+    COUNTERPART_NOUNS,
+    DELEGATION_NOUNS,
+    DEMONSTRATIVES,
+    GROUP_REFERENCE_NOUNS,
+    PLURAL_PRONOUNS,
+    SUCCESSION_NOUNS,
+    TARIFF_NOUNS,
+)
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.rules import Example, Rule
 
@@ -25,12 +33,6 @@ if TYPE_CHECKING:
 
 #: token -> (reference rule, the actors it refers to)
 References = dict[int, tuple[str, list[str]]]
-
-PLURAL_PRONOUNS = words("plural_pronouns")
-GROUP_NOUNS = words("group_reference_nouns")
-DEMONSTRATIVES = words("demonstratives")
-COUNTERPART_NOUNS = words("counterpart_nouns")
-SUCCESSION_NOUNS = words("succession_nouns")
 
 
 def references(r: NounResolver) -> References:
@@ -44,11 +46,11 @@ def references(r: NounResolver) -> References:
             before = [keys for i, keys in groups if i < t.i]
             if before:
                 out[t.i] = ("discourse.plural_they", before[-1])
-        elif t.lower_ in GROUP_NOUNS and any(c.lower_ in DEMONSTRATIVES for c in t.children):
+        elif t.lower_ in GROUP_REFERENCE_NOUNS and any(c.lower_ in DEMONSTRATIVES for c in t.children):
             before = [keys for i, keys in lists if i < t.i]
             if before:
                 out[t.i] = ("discourse.these_countries", before[-1])
-        elif t.lower_ in COUNTERPART_NOUNS and any(c.dep_ == "poss" for c in t.children):
+        elif t.lower_ in COUNTERPART_NOUNS and any(c.dep_ == "poss" for c in t.children) and not named(r, t):
             states = [
                 k
                 for c in t.children
@@ -59,6 +61,15 @@ def references(r: NounResolver) -> References:
             if states:
                 out[t.i] = ("discourse.counterpart", states[:1])
     return out
+
+
+def named(r: NounResolver, noun: Token) -> bool:
+    """ "his American counterpart Donald Trump": the counterpart is named, no reference to read."""
+    doc = noun.doc
+    near = [c for c in noun.children if c.dep_ in {"appos", "compound"}]
+    near += [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
+    near += [noun.head] if noun.dep_ in {"appos", "compound"} else []
+    return any((m := r.index.at(t)) is not None and m.key in r.index.persons for t in near)
 
 
 def _subject_groups(r: NounResolver) -> list[tuple[int, list[str]]]:
@@ -165,13 +176,13 @@ def read_not_spared(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
     ):
         return
     reader = tariff_reader(ctx)
-    targets = [k for c in verb.children if c.dep_ == "dobj" for k in reader._target(c)]
-    clause = reader._imposing_clause(tariff)
+    targets = [k for c in verb.children if c.dep_ == "dobj" for k in reader.target(c)]
+    clause = reader.imposing_clause(tariff)
     imposer = (
-        (reader._clause_imposer(clause) if clause is not None else None)
-        or reader._imposer(tariff)
+        (reader.clause_imposer(clause) if clause is not None else None)
+        or reader.imposer(tariff)
         or ctx.imposer_before(tariff.i)
-        or reader._default_imposer()
+        or reader.default_imposer()
     )
     for target in dict.fromkeys(targets):
         if imposer and target != imposer and ctx.resolver.state(imposer) != target:
@@ -187,6 +198,39 @@ def read_not_spared(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
 
 NEGOTIATES = RelationKind.NEGOTIATES_WITH
 RULES = (
+    Rule(
+        "discourse.two_sides",
+        NEGOTIATES,
+        '"the two sides", "both parties": the states of the last pair read negotiating',
+        0.8,
+        positive=(
+            Example(
+                "Chile held talks with Peru in May. The two sides agreed to meet again in June.",
+                ("Chile", "Peru"),
+            ),
+        ),
+        negative=(Example("The two sides agreed to meet again in June.", None),),
+        level="reference",
+        read_by="negotiation_parties.Parties._group",
+    ),
+    Rule(
+        "discourse.running_counterpart",
+        NEGOTIATES,
+        '"X met her counterpart" (unnamed): the other side of the pair of states read last',
+        0.6,
+        positive=(
+            Example(
+                "Chile held talks with Peru in May. Chilean Trade Minister Marta Rojas met her counterpart "
+                "in Lima on Friday.",
+                ("Marta Rojas", "Peru"),
+            ),
+        ),
+        negative=(
+            Example("Chilean Trade Minister Marta Rojas met her counterpart in Lima on Friday.", None),
+        ),
+        level="reference",
+        read_by="negotiation_parties.Parties._running_counterpart",
+    ),
     Rule(
         "discourse.plural_they",
         NEGOTIATES,
@@ -212,6 +256,11 @@ RULES = (
             Example(
                 "Peru, Chile and Colombia export copper. Brazil imposed a 25% tariff on these countries.",
                 ("Brazil", "Colombia"),
+            ),
+            Example(
+                "Peru, Chile and Colombia are close partners of Brazil. Brazil's 25% auto tariff, which "
+                "hits these allies, took effect on Monday.",
+                ("Brazil", "Chile"),
             ),
         ),
         negative=(Example("Brazil imposed a 25% tariff on these countries.", None),),
@@ -276,6 +325,7 @@ RULES = (
                 ("Luis Vargas", "Peru"),
             ),
         ),
+        negative=(Example("President Luis Vargas praised Chilean exporters in May.", None),),
         level="office",
         read_by="affiliation.Ties.tariff_state",
     ),

@@ -1,5 +1,6 @@
 """Runs the rule catalogue over one article context: token rules at the tokens their Matcher
-patterns match, in text order (rules of one token in catalogue order), then article rules over
+patterns (or ``DependencyMatcher`` patterns) match, in text order (rules of one token in catalogue
+order), then article rules over
 what the token rules found, then the filters. The engine alone advances the context's running
 state ("the two sides" are the last pair read negotiating)."""
 
@@ -22,26 +23,37 @@ class RuleEngine:
     """The token Matcher of a rule catalogue, built once per pipeline, and its runner."""
 
     def __init__(self, vocab: Vocab, rules: Iterable[Rule], filters: Iterable[Filter]) -> None:
-        from spacy.matcher import Matcher
+        from spacy.matcher import DependencyMatcher, Matcher
 
         self.rules = tuple(rules)
         self.filters = tuple(filters)
-        self.token_rules = [r for r in self.rules if r.level == "token" and r.read is not None]
         self.article_rules = [r for r in self.rules if r.level == "article" and r.read is not None]
         self.matcher: Matcher = Matcher(vocab)
-        self._order: dict[int, int] = {}
-        for n, rule in enumerate(self.token_rules):
-            self.matcher.add(rule.name, list(rule.trigger))
+        self.dep_matcher = DependencyMatcher(vocab)
+        self._order: dict[int, int] = {}  # match id -> position of the rule in the catalogue
+        for n, rule in enumerate(self.rules):
+            if rule.level == "token" and rule.read is not None:
+                self.matcher.add(rule.name, list(rule.trigger))
+            elif rule.level == "dependency":
+                self.dep_matcher.add(rule.name, [rule.pattern])
+            else:
+                continue
             self._order[vocab.strings[rule.name]] = n
 
     def run(self, ctx: ArticleContext) -> list[Found]:
         """Every reading of the article, each tagged with its rule, open readings dropped."""
         found: list[Found] = []
-        hits = sorted({(start, self._order[match_id]) for match_id, start, _ in self.matcher(ctx.doc)})
-        for i, n in hits:
-            rule = self.token_rules[n]
-            read = cast(TokenRead, rule.read)
-            got = [_with_references(ctx, _tagged(f, rule)) for f in read(ctx, ctx.doc[i])]
+        hits: set[tuple[int, int, tuple[int, ...]]] = {
+            (start, self._order[match_id], ()) for match_id, start, _ in self.matcher(ctx.doc)
+        }
+        hits |= {(ids[0], self._order[match_id], tuple(ids)) for match_id, ids in self.dep_matcher(ctx.doc)}
+        for i, n, ids in sorted(hits):
+            rule = self.rules[n]
+            if rule.level == "dependency":
+                readings: Iterable[Found] = pattern_reading(ctx, rule, ids)
+            else:
+                readings = cast(TokenRead, rule.read)(ctx, ctx.doc[i])
+            got = [_with_references(ctx, _tagged(f, rule)) for f in readings]
             if rule.running and got:
                 last = got[-1]
                 ctx.running.sides = [ctx.resolver.state(last.source), ctx.resolver.state(last.target)]
@@ -77,3 +89,21 @@ def _with_references(ctx: ArticleContext, found: Found) -> Found:
             ) and name not in found.rule:
                 found.rule = f"{found.rule}+{name}"
     return found
+
+
+def pattern_reading(ctx: ArticleContext, rule: Rule, ids: tuple[int, ...]) -> list[Found]:
+    """The pairs a dependency pattern's ``source`` and ``target`` nodes name; none when the
+    pattern's anchor is negated ("was not replaced by")."""
+    nodes = {node["RIGHT_ID"]: ctx.doc[i] for node, i in zip(rule.pattern, ids, strict=True)}
+    anchor = ctx.doc[ids[0]]
+    if any(c.dep_ == "neg" for c in anchor.children):
+        return []
+    r, persons = ctx.resolver, ctx.index.persons
+    sources, targets = r.single(nodes["source"]), r.single(nodes["target"])
+    conf = min(rule.confidence, 0.6) if ctx.weak_in(anchor.subtree) else rule.confidence
+    out = []
+    for a in sources:
+        for b in targets:
+            if a != b and (not rule.persons_only or (a in persons and b in persons)):
+                out.append(Found(a, rule.kind, b, anchor.sent, conf, rule=rule.name))
+    return out

@@ -34,6 +34,7 @@ class MentionIndex:
         self._name_ents = [
             (e.start, e.end) for e in doc.ents if e.label_ in {"ORG", "LAW", "FAC", "EVENT", "WORK_OF_ART"}
         ]
+        self._person_ents = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2]
         self._find_places(matcher)
         self._hyphen_places()
         PersonFinder(self).find()
@@ -74,11 +75,11 @@ class MentionIndex:
         doc = self.doc
         matches = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
         taken: set[int] = set()
-        for match_id, start, end in matches:
+        for _match_id, start, end in matches:
             if any(i in taken for i in range(start, end)):
                 continue
             place = self.gaz.lookup(doc[start:end].text)
-            if place is None:
+            if place is None or self._given_name(start, end):
                 continue
             taken.update(range(start, end))
             self.places.setdefault(place.id, place)
@@ -91,6 +92,13 @@ class MentionIndex:
                 in_name=_inside_name(span, self._name_ents) or _dateline(span),
             )
             self._add(mention)
+
+    def _given_name(self, start: int, end: int) -> bool:
+        """A place word that opens a longer person name ("Santiago Peña", "Jordan Bardella")."""
+        for ent in self._person_ents:
+            if ent[0] == start and end < ent[1] and self.doc[end].text[:1].isupper():
+                return True
+        return False
 
     def _hyphen_places(self) -> None:
         """States named inside a hyphenated token ("U.S.-Japan"), known to the index as places."""

@@ -11,8 +11,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
-from tradegraph.knowledge.lexicon import DEAL_NOUNS, NEEDS_PARTIES, NEGOTIATE_NOUNS, NEGOTIATE_VERBS
+from tradegraph.knowledge.lexicon import (
+    COUNTERPART_NOUNS,
+    DEAL_NOUNS,
+    NEEDS_PARTIES,
+    NEGOTIATE_NOUNS,
+    NEGOTIATE_VERBS,
+    SIDE_PAIRS,
+)
 from tradegraph.loaders.extraction.alliances import hyphen_countries
+from tradegraph.loaders.extraction.discourse import named
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.negotiation_guards import (
     deal_made,
@@ -67,18 +75,18 @@ def _read(ctx: ArticleContext, trigger: Token) -> Reading | None:
     p = parties(ctx)
     if refused(trigger) or urged(trigger) or (low in DEAL_NOUNS and wishful(trigger)):
         return None
-    if (low in DEAL_NOUNS and not deal_made(trigger, p._made_in)) or other_topic(trigger):
+    if (low in DEAL_NOUNS and not deal_made(trigger, p.made_in)) or other_topic(trigger):
         return None
     if low in {"round", "rounds", "session", "sessions"} and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children
     ):
         return None  # "a round of talks": the talks are the trigger
-    between = p._between(trigger)
+    between = p.between(trigger)
     hyphen = [] if between else hyphen_countries(ctx.resolver, trigger)
     if between or hyphen:
         return Reading(between, hyphen, [], [])
-    others = p._counterparts(trigger)
-    agents = [] if low in NEEDS_PARTIES and not others else p._agents(trigger)
+    others = p.counterparts(trigger)
+    agents = [] if low in NEEDS_PARTIES and not others else p.agents(trigger)
     return Reading([], [], others, agents)
 
 
@@ -88,8 +96,20 @@ def pairs_found(
     """Found readings for pairs of parties, each at its state's level, never one state twice."""
     p, r = parties(ctx), ctx.resolver
     conf = min(conf, 0.6) if ctx.weak_in(sent) else conf
+    if ctx.running.sides and any(
+        t.lower_ in SIDE_PAIRS and any(c.lower_ in {"two", "both"} for c in t.children) for t in sent
+    ):
+        rule += "+discourse.two_sides"  # the sides of the last talks read
+    if ctx.running.sides and any(
+        t.lower_ in COUNTERPART_NOUNS
+        and t.i not in r.references
+        and any(c.dep_ == "poss" for c in t.children)
+        and not named(r, t)
+        for t in sent
+    ):
+        rule += "+discourse.running_counterpart"
     for a, b in pairs:
-        a, b = p._side(a), p._side(b)
+        a, b = p.side(a), p.side(b)
         if a != b and r.state(a) != r.state(b):
             yield Found(a, NEGOTIATES, b, sent, conf, rule=rule)
 
@@ -159,7 +179,8 @@ def read_running_talks(ctx: ArticleContext, found: list[Found]) -> Iterator[Foun
         side = r.state(f.source)
         if side in pair:
             other = pair[1] if side == pair[0] else pair[0]
-            yield Found(f.source, NEGOTIATES, other, f.sentence, 0.5, rule="negotiates.running_talks")
+            rule = "negotiates.the_talks+negotiates.running_talks"
+            yield Found(f.source, NEGOTIATES, other, f.sentence, 0.5, rule=rule)
 
 
 def read_negotiator_title(ctx: ArticleContext, found: list[Found]) -> Iterator[Found]:
@@ -213,6 +234,9 @@ RULES = (
         positive=(
             Example("Talks between Chile and Peru resumed in Lima on Monday.", ("Chile", "Peru")),
             Example(
+                "Negotiations between Ottawa and Washington resumed on Monday.", ("Canada", "United States")
+            ),
+            Example(
                 "A phone call between Norwegian Trade Minister Eva Lund and Kenyan Trade Minister "
                 "Amos Kibet lasted an hour.",
                 ("Eva Lund", "Amos Kibet"),
@@ -241,6 +265,14 @@ RULES = (
         0.8,
         positive=(
             Example("Chile held trade talks with Peru in Lima on Monday.", ("Chile", "Peru")),
+            # lists on either side
+            Example("Chile and Peru held talks with Brazil and Argentina in May.", ("Peru", "Argentina")),
+            # a delegation led by someone: the leader negotiates
+            Example(
+                "A Chilean delegation led by Finance Minister Marta Rojas met Peruvian Trade Minister "
+                "Luis Vargas in Lima.",
+                ("Marta Rojas", "Luis Vargas"),
+            ),
             Example(
                 "Norwegian Trade Minister Eva Lund met Kenyan Trade Minister Amos Kibet in Oslo.",
                 ("Eva Lund", "Amos Kibet"),
@@ -261,6 +293,7 @@ RULES = (
         0.8,
         positive=(
             Example("Chile and Peru will begin formal trade negotiations next month.", ("Chile", "Peru")),
+            Example("Mexico and the U.S. will begin formal talks next week.", ("Mexico", "United States")),
         ),
         negative=(Example("Chile and Peru did not hold talks this year.", ("Chile", "Peru")),),
         trigger=TRIGGER,
@@ -272,7 +305,15 @@ RULES = (
         NEGOTIATES,
         'one side of "the talks" ("X will lead the talks"), left open for negotiates.running_talks',
         0.5,
-        positive=(),
+        positive=(
+            Example(
+                "Chile held trade talks with Peru in Lima. Chilean envoy Marta Rojas will lead the talks.",
+                ("Marta Rojas", "Peru"),
+            ),
+        ),
+        negative=(
+            Example("Chilean envoy Marta Rojas will lead the talks with Peru.", ("Marta Rojas", "Chile")),
+        ),
         trigger=TRIGGER,
         read=read_the_talks,
     ),
@@ -281,7 +322,13 @@ RULES = (
         NEGOTIATES,
         '"X, the EU trade negotiator" said of a person placed with another state',
         0.6,
-        positive=(),
+        positive=(
+            Example(
+                "Chilean diplomat Marta Rojas, the EU trade negotiator, met Peruvian officials.",
+                ("Marta Rojas", "European Union"),
+            ),
+        ),
+        negative=(Example("Marta Rojas, the Chilean trade negotiator, met Peruvian officials.", None),),
         level="article",
         read=read_negotiator_title,
     ),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import ActorKind
 from tradegraph.knowledge.lexicon import (
+    COUNTERPART_NOUNS,
     DEAL_MADE,
     DEAL_NOUNS,
     DELEGATION_NOUNS,
@@ -21,6 +22,7 @@ from tradegraph.knowledge.lexicon import (
     TOPIC_PREPS,
     TRANSPARENT_NOUNS,
 )
+from tradegraph.loaders.extraction.discourse import named
 from tradegraph.loaders.extraction.negotiation_guards import is_trigger
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ class Parties:
         self.r = ctx.resolver
         self.index = ctx.index
 
-    def _group(self, token: Token) -> list[str]:
+    def group(self, token: Token) -> list[str]:
         """The actors of a noun phrase, with what the resolver leaves out: coordinated modifiers
         ("Mexican and U.S. officials") and a list continuing an apposition ("Argentina's
         negotiator, Lucía Ferreyra, and Paraguay's minister Esteban Giménez")."""
@@ -47,7 +49,7 @@ class Parties:
             and self.ctx.running.sides
         ):
             return list(self.ctx.running.sides)  # "the two sides agreed": the sides of the last talks read
-        found = list(self.r.parties(token))
+        found = list(self.r.parties(token)) or self._running_counterpart(token)
         if token.lower_ in PAIR_WORDS and any(c.lower_ == "the" for c in token.children):
             found += self._last_pair(token.i)  # "the pair did meet X"
         for t in [token, *token.conjuncts]:
@@ -67,7 +69,7 @@ class Parties:
             if self.r.single(t) or len(found) > before:
                 continue
             if t.pos_ == "NOUN" and t.lower_ in SIDE_NOUNS:
-                found.extend(self._modifier_states(t))
+                found.extend(self.modifier_states(t))
             elif t.pos_ == "PROPN":  # "the U.S. State Department": an office named with its state
                 found.extend(
                     m.key
@@ -77,17 +79,27 @@ class Parties:
                 )
         return list(dict.fromkeys(found))
 
+    def _running_counterpart(self, token: Token) -> list[str]:
+        """ "X met her counterpart" (unnamed): the other side of the pair the article negotiates."""
+        sides = self.ctx.running.sides
+        if token.lower_ not in COUNTERPART_NOUNS or len(sides) != 2 or named(self.r, token):
+            return []
+        owners = [self.r.state(k) for c in token.children if c.dep_ == "poss" for k in self.r.single(c)]
+        if len(owners) == 1 and owners[0] in sides:
+            return [sides[1] if owners[0] == sides[0] else sides[0]]
+        return []
+
     def _last_pair(self, before: int) -> list[str]:
         """The two persons last named together ("A and B flew to X ... The pair met Y")."""
         doc = self.index.doc
         for m in sorted(self.index.mentions, key=lambda m: -m.start):
             if m.start < before and m.key in self.index.persons:
-                group = [k for k in self._group(doc[m.end - 1]) if k in self.index.persons]
+                group = [k for k in self.group(doc[m.end - 1]) if k in self.index.persons]
                 if len(group) == 2:
                     return group
         return []
 
-    def _side(self, key: str) -> str:
+    def side(self, key: str) -> str:
         """A state's own office ("the Office of the U.S. Trade Representative", "the State
         Department") negotiates for its state."""
         place = self.index.places.get(key)
@@ -105,25 +117,25 @@ class Parties:
             holders.append(node)
         if node.dep_ in {"dobj", "attr", "nsubjpass", "nsubj"} and node.head.pos_ in {"VERB", "AUX"}:
             holders.append(node.head)
-        holders.extend(self._made_in(trigger))
+        holders.extend(self.made_in(trigger))
         return holders
 
-    def _made_in(self, trigger: Token) -> list[Token]:
+    def made_in(self, trigger: Token) -> list[Token]:
         """ "the deal Japan struck with the U.S.": the relative clause that makes the deal."""
         if trigger.lower_ not in DEAL_NOUNS:
             return []
         return [c for c in trigger.children if c.dep_ == "relcl" and c.lemma_.lower() in DEAL_MADE]
 
-    def _between(self, trigger: Token) -> list[str]:
+    def between(self, trigger: Token) -> list[str]:
         for holder in self._holders(trigger):
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ == "between":
-                    found = [k for pobj in child.children if pobj.dep_ == "pobj" for k in self._group(pobj)]
+                    found = [k for pobj in child.children if pobj.dep_ == "pobj" for k in self.group(pobj)]
                     if len(found) >= 2:
                         return found
         return []
 
-    def _counterparts(self, trigger: Token) -> list[str]:
+    def counterparts(self, trigger: Token) -> list[str]:
         found: list[str] = []
         for holder in self._holders(trigger):
             if holder.pos_ in {"VERB", "AUX"} and holder != trigger and holder.lemma_.lower() in REFUSAL:
@@ -132,7 +144,7 @@ class Parties:
                 if child.dep_ == "prep" and child.lower_ == "with":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            found.extend(self._group(pobj))
+                            found.extend(self.group(pobj))
                 if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
                     found.extend(
                         k
@@ -142,10 +154,10 @@ class Parties:
                         if p.dep_ == "prep" and p.lower_ == "with"
                         for g in p.children
                         if g.dep_ == "pobj"
-                        for k in self._group(g)
+                        for k in self.group(g)
                     )
                 if holder == trigger and trigger.lemma_ in {"meet", "call"} and child.dep_ == "dobj":
-                    found.extend(self._group(child))
+                    found.extend(self.group(child))
                 if (
                     holder == trigger
                     and trigger.pos_ == "VERB"
@@ -153,7 +165,7 @@ class Parties:
                     and child.pos_ in {"PROPN", "NOUN"}
                 ):
                     found.extend(
-                        self._group(child)
+                        self.group(child)
                     )  # "met A's envoy, B, and C's minister D": D hung on the verb
                 if (
                     holder == trigger
@@ -161,15 +173,15 @@ class Parties:
                     and child.dep_ == "prep"
                     and child.lower_ == "to"
                 ):
-                    found.extend(k for g in child.children if g.dep_ == "pobj" for k in self._group(g))
+                    found.extend(k for g in child.children if g.dep_ == "pobj" for k in self.group(g))
         return list(dict.fromkeys(found))
 
-    def _agents(self, trigger: Token) -> list[str]:
+    def agents(self, trigger: Token) -> list[str]:
         for child in trigger.children:
-            if child.dep_ == "poss" and (owners := self._group(child)):
+            if child.dep_ == "poss" and (owners := self.group(child)):
                 return owners
-        for verb in self._made_in(trigger):
-            found = [k for c in verb.children if c.dep_ == "nsubj" for k in self._group(c)]
+        for verb in self.made_in(trigger):
+            found = [k for c in verb.children if c.dep_ == "nsubj" for k in self.group(c)]
             if found:
                 return found
         cur, via_as, nouns = trigger, False, 0
@@ -181,7 +193,7 @@ class Parties:
             elif cur != trigger and cur.pos_ in {"NOUN", "PROPN"}:
                 for child in cur.children:
                     if child.dep_ == "poss":
-                        return self._group(child)
+                        return self.group(child)
                 own = self.r.single(cur)
                 if own and cur.lower_ in self.index.gaz.titles.state_words | self.index.gaz.titles.heads:
                     if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ == "VERB":
@@ -212,7 +224,7 @@ class Parties:
         if via_as:
             for c in children:
                 if c.dep_ == "dobj":
-                    objects = self._group(c)
+                    objects = self.group(c)
                     if objects:
                         return objects
         found: list[str] = []
@@ -222,11 +234,11 @@ class Parties:
                 and c != trigger
                 and not (c.i <= trigger.i <= c.right_edge.i and c.lower_ in NEGOTIATE_NOUNS)
             ):
-                found.extend(self._group(c))
+                found.extend(self.group(c))
                 found.extend(self._led_by(c))
             if c.dep_ == "agent":
                 for pobj in c.children:
-                    found.extend(self._group(pobj))
+                    found.extend(self.group(pobj))
         if not found and verb.dep_ == "xcomp":
             for c in verb.head.children:
                 if c.dep_ == "dobj" and self._own_people(c):
@@ -234,16 +246,16 @@ class Parties:
                         self.r.state(k)
                         for s in verb.head.children
                         if s.dep_ == "nsubj"
-                        for k in self._group(s)
+                        for k in self.group(s)
                     )
                 elif c.dep_ == "dobj":
-                    found.extend(self._group(c))
+                    found.extend(self.group(c))
         if not found and verb.dep_ == "relcl":
             found.extend(self.r.single(verb.head))
         if not found and verb.dep_ == "csubj":
             for c in verb.head.children:
                 if c.dep_ in {"attr", "nsubj"}:
-                    found.extend(self._group(c))
+                    found.extend(self.group(c))
         return list(dict.fromkeys(found))
 
     @staticmethod
@@ -266,7 +278,7 @@ class Parties:
         return out
 
     # -- delegations ----------------------------------------------------------------------
-    def _is_delegation(self, noun: Token) -> bool:
+    def is_delegation(self, noun: Token) -> bool:
         if noun.lower_ in {"delegation", "delegations", "negotiators"}:
             return True
         return noun.lower_ in DELEGATION_NOUNS and any(
@@ -276,7 +288,7 @@ class Parties:
             for c in noun.children
         )
 
-    def _modifier_states(self, noun: Token) -> list[str]:
+    def modifier_states(self, noun: Token) -> list[str]:
         """ "a Japanese delegation", "a team of Vietnamese negotiators"."""
         out: list[str] = []
         for c in noun.children:
@@ -287,7 +299,7 @@ class Parties:
                 out += own
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in {"of", "from"}:
-                out += [k for g in c.children if g.dep_ == "pobj" for k in self._group(g)]
+                out += [k for g in c.children if g.dep_ == "pobj" for k in self.group(g)]
         return out
 
     # -- what is not a negotiation --------------------------------------------------------
@@ -310,7 +322,7 @@ class Parties:
                 True  # "Following the meeting with Japan, ...": an event told before, its parties read there
             )
         return any(
-            is_trigger(t) and self._counterparts(t)
+            is_trigger(t) and self.counterparts(t)
             for t in verb.subtree
             if not prep.i <= t.i <= prep.right_edge.i
         )

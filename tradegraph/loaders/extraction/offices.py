@@ -337,7 +337,7 @@ class OfficeReader:
             verbs.append(head.head)
             verbs.extend(c for c in head.head.children if c.dep_ == "csubj")
         for verb in verbs:
-            if verb.lemma_ == "represent":
+            if verb.lemma_ == "represent" and not any(c.dep_ == "neg" for c in verb.children):
                 for obj in verb.children:
                     m = self.index.at(obj)
                     if obj.dep_ == "dobj" and m is not None and m.key not in self.index.persons:

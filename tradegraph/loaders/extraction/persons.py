@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from tradegraph.loaders.extraction.mentions import MentionIndex
 
 
+#: Labels the small NER model gives a surname right after a title ("minister Kusumawati": GPE).
+MISREAD_LABELS = {"GPE", "FAC", "ORG", "PRODUCT", "NORP", "LOC", "WORK_OF_ART"}
+
+
 class PersonFinder:
     """Adds the persons of one document to the :class:`MentionIndex` being built."""
 
@@ -65,13 +69,25 @@ class PersonFinder:
     def _titled_name(self, ent: Span) -> bool:
         """A name the NER took for an organisation, told apart by its office:
         "Jamieson Greer, the United States Trade Representative"."""
-        if not 2 <= len(ent) <= 3 or not all(_name_like(t) or t.text == "-" for t in ent):
-            return False
-        if any(self.gaz.lookup(t.text) or t.lower_ in self.gaz.titles.heads for t in ent):
-            return False
         heads = self.gaz.titles.heads
         before = self.doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and before.lower_ in heads:
+        after_title = before is not None and before.lower_ in heads
+        shortest = 1 if after_title and ent.label_ in MISREAD_LABELS else 2
+        if not shortest <= len(ent) <= 3 or not all(_name_like(t) or t.text == "-" for t in ent):
+            return False
+        titles = self.gaz.titles
+        if any(
+            self.gaz.lookup(t.text)
+            or t.lower_ in heads
+            or t.lower_ in titles.domain_words
+            or t.lower_ in HONORIFICS
+            for t in ent
+        ):
+            return False
+        after = self.doc[ent.end] if ent.end < len(self.doc) else None
+        if len(ent) == 1 and after is not None and (after.pos_ == "PROPN" or after.lower_ in heads):
+            return False  # "Deputy Trade Minister": part of a title, not a surname
+        if after_title:  # "trade minister Kusumawati" tagged as a place: the title says a person
             return True
         return any(c.dep_ == "appos" and c.lower_ in heads for c in ent.root.children)
 
@@ -152,7 +168,7 @@ class PersonFinder:
         stripped = start
         while start < end and (
             doc[start].lower_ in HONORIFICS
-            or self.gaz.lookup(doc[start].text)
+            or self._place_word(doc[start])
             or doc[start].lower_ in self.gaz.titles.heads
             or doc[start].is_punct
             or (
@@ -213,6 +229,12 @@ class PersonFinder:
         if any(i in self.by_token for i in range(start, end)):
             return None
         return span
+
+    def _place_word(self, token: Token) -> bool:
+        """A demonym or a place the index took ("Salvadoran Óscar Chacón"); a place word the
+        index left to a name ("Santiago Peña") stays in the name."""
+        place = self.gaz.lookup(token.text)
+        return place is not None and (place.how == "demonym" or token.i in self.by_token)
 
     def _blocked(self, token: Token) -> bool:
         low = token.lower_

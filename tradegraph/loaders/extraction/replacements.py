@@ -44,14 +44,6 @@ def _subjects(ctx: ArticleContext, verb: Token) -> list[str]:
     return subj
 
 
-def read_passive_by(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
-    """ "X was replaced by Y", "X was succeeded by Y"."""
-    olds = _keys(ctx, verb, {"nsubjpass"})
-    news = [k for c in verb.children if c.dep_ == "agent" for g in c.children for k in ctx.resolver.single(g)]
-    if olds and news:
-        yield from _pairs_found(ctx, verb, [(o, n) for o in olds for n in news], "replaced.passive_by")
-
-
 def read_active_object(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
     """ "Y replaces X", "Y, who succeeds X", "named Y minister, replacing X" (the appointee)."""
     if _keys(ctx, verb, {"nsubjpass"}) and any(c.dep_ == "agent" for c in verb.children):
@@ -66,24 +58,6 @@ def read_active_object(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
         or _preceding_person(ctx, verb, exclude=olds)
     )
     yield from _pairs_found(ctx, verb, [(o, n) for o in olds for n in takers], "replaced.active_object")
-
-
-def read_took_over_from(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
-    """ "Y took over from X"."""
-    if verb.lemma_.lower() != "take" or not any(
-        c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
-    ):
-        return
-    olds = [
-        k
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "from"
-        for g in c.children
-        for k in ctx.resolver.single(g)
-    ]
-    yield from _pairs_found(
-        ctx, verb, [(o, n) for o in olds for n in _subjects(ctx, verb)], "replaced.took_over_from"
-    )
 
 
 def read_post_after(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
@@ -185,8 +159,14 @@ RULES = (
             ),
         ),
         negative=(Example("Finance Minister Omar Haddad was not replaced by Leila Nasser.", None),),
-        trigger=REPLACE_TRIGGER,
-        read=read_passive_by,
+        level="dependency",
+        pattern=[
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["replace", "succeed"]}}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "nsubjpass"}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "agent"}},
+            {"LEFT_ID": "agent", "REL_OP": ">", "RIGHT_ID": "target", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+        persons_only=True,
     ),
     Rule(
         "replaced.active_object",
@@ -220,8 +200,25 @@ RULES = (
             Example("Leila Nasser took over from Omar Haddad in March.", ("Omar Haddad", "Leila Nasser")),
         ),
         negative=(Example("Leila Nasser took over the ministry in March.", None),),
-        trigger=TAKE_TRIGGER,
-        read=read_took_over_from,
+        level="dependency",
+        pattern=[
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "take"}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "over",
+                "RIGHT_ATTRS": {"DEP": "prt", "LOWER": "over"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "target", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "from",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "from"},
+            },
+            {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+        persons_only=True,
     ),
     Rule(
         "replaced.post_after",
@@ -247,6 +244,7 @@ RULES = (
                 ("Omar Haddad", "Leila Nasser"),
             ),
         ),
+        negative=(Example("Omar Haddad moves from finance minister to the foreign ministry.", None),),
         level="article",
         read=read_left_and_taken,
     ),

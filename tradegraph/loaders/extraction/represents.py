@@ -18,6 +18,16 @@ RULES = (
         0.9,
         positive=(
             Example("Chilean Foreign Minister Marta Rojas arrived in Lima.", ("Marta Rojas", "Chile")),
+            # a surname the small NER model tags as a place right after the title is still a person
+            Example(
+                "Indonesia's trade minister Kusumawati met Commerce Secretary Lutnick in Jakarta.",
+                ("Kusumawati", "Indonesia"),
+            ),
+            # a given name that is also a place ("Santiago") opens the name, not a mention
+            Example(
+                "Paraguayan Trade Minister Santiago Benítez arrived in Lima.",
+                ("Santiago Benítez", "Paraguay"),
+            ),
         ),
         negative=(Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),),
         level="office",
@@ -47,6 +57,12 @@ RULES = (
         positive=(
             Example("Chile's foreign minister, Marta Rojas, arrived in Lima.", ("Marta Rojas", "Chile")),
         ),
+        negative=(
+            Example(
+                "Chile's foreign minister met Marta Rojas, a Peruvian novelist, in Lima.",
+                ("Marta Rojas", "Chile"),
+            ),
+        ),
         level="office",
         read_by="offices.OfficeReader.offices_of",
     ),
@@ -60,6 +76,9 @@ RULES = (
                 "Marta Rojas was sworn in as Chile's trade minister on Monday.", ("Marta Rojas", "Chile")
             ),
         ),
+        negative=(
+            Example("Marta Rojas served as Chile's trade minister until 2019.", ("Marta Rojas", "Chile")),
+        ),
         level="office",
         read_by="offices.OfficeReader._as_titles",
     ),
@@ -69,6 +88,7 @@ RULES = (
         '"X represents Chile", "Representing Chile at the talks is X"',
         0.9,
         positive=(Example("Marta Rojas represents Chile at the talks in Geneva.", ("Marta Rojas", "Chile")),),
+        negative=(Example("Marta Rojas does not represent Chile at the talks.", ("Marta Rojas", "Chile")),),
         level="office",
         read_by="offices.OfficeReader.representing",
     ),
@@ -80,6 +100,10 @@ RULES = (
         0.9,
         positive=(
             Example("Peruvian President Luis Vargas will meet Chilean envoys.", ("Luis Vargas", "Peru")),
+            Example(
+                "Peru's president, Luis Vargas, said he would meet Chilean envoys in Lima.",
+                ("Luis Vargas", "Peru"),
+            ),
         ),
         negative=(
             Example("Peruvian President Luis Vargas will meet Chilean envoys.", ("Luis Vargas", "Chile")),
@@ -100,6 +124,7 @@ RULES = (
                 ("Marta Rojas", "Chile"),
             ),
         ),
+        negative=(Example("Trade Minister Marta Rojas said the plan was sound.", None),),
         level="office",
         read_by="roles.RoleReader._default_affiliation",
     ),
@@ -133,7 +158,19 @@ RULES = (
         REPRESENTS,
         "a deputy, an appointee or a delegation member shares the state of the person they are tied to",
         0.7,
-        positive=(),
+        positive=(
+            Example(
+                "Trade Minister Marta Rojas of Chile met Peruvian officials. Her deputy, Vice Minister "
+                "Pablo Ortiz, stayed in Santiago.",
+                ("Pablo Ortiz", "Chile"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Trade Minister Marta Rojas of Chile met Peruvian officials. Vice Minister Pablo Ortiz stayed in Lima.",
+                ("Pablo Ortiz", "Chile"),
+            ),
+        ),
         level="office",
         read_by="affiliation.Ties.superior",
     ),
@@ -146,6 +183,11 @@ RULES = (
             Example(
                 "Chile's trade minister, Omar Haddad, was replaced by Leila Nasser on March 7, 2025.",
                 ("Leila Nasser", "Chile"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Chile's trade minister, Omar Haddad, met Leila Nasser on Friday.", ("Leila Nasser", "Chile")
             ),
         ),
         level="build",
@@ -162,6 +204,7 @@ RULES = (
                 ("Omar Haddad", "Chile"),
             ),
         ),
+        negative=(Example("Chile's trade minister, Omar Haddad, met Leila Nasser on Friday.", None),),
         level="build",
         read_by="build.ExtractionBuilder._ended",
     ),

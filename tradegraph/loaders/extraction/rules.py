@@ -6,7 +6,7 @@ test_extraction_rules.py``). The records themselves are listed in :mod:`.catalog
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from tradegraph.graph.model import RelationKind
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 Pattern = list[dict[str, Any]]
 TokenRead = Callable[["ArticleContext", "Token"], Iterable["Found"]]
 ArticleRead = Callable[["ArticleContext", list["Found"]], Iterable["Found"]]
-Level = Literal["token", "article", "reference", "office", "build"]
+Level = Literal["token", "dependency", "article", "reference", "office", "build"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ class Rule:
         doc: the construction in words.
         confidence: what the rule's readings start from (a weak reference lowers it).
         level: ``token``: run on each token the ``trigger`` patterns match, in text order;
+            ``dependency``: wherever the ``pattern`` matches the parse;
             ``article``: run once over what the token rules found; ``reference``: resolved by
             the discourse stage before any relation rule; ``office``/``build``: read
             while offices are read or relations assembled (listed here for the catalogue and the
@@ -57,6 +58,9 @@ class Rule:
         positive: examples the rule must read, with their pair.
         negative: examples it must not read (with the pair it must not give, or none at all).
         running: what the rule finds becomes the article's running pair ("the two sides").
+        pattern: for a ``dependency`` rule, a spaCy ``DependencyMatcher`` pattern (data) whose
+            nodes ``source`` and ``target`` are the two sides; no reading function is needed.
+        persons_only: a ``dependency`` rule relates persons only (a replacement).
     """
 
     name: str
@@ -70,6 +74,8 @@ class Rule:
     read: TokenRead | ArticleRead | None = None
     read_by: str = ""
     running: bool = False
+    pattern: Pattern = field(default_factory=list)
+    persons_only: bool = False
 
     @property
     def provenance(self) -> str:

@@ -168,9 +168,7 @@ class TariffFrames(TariffReader):
             found += self._its(own[0], every=True)
         preps = {c.lower_: c for c in anchor.children if c.dep_ == "prep"}
         if "on" in preps and "from" in preps and any(g.lower_ in GOODS for g in preps["on"].children):
-            found += [
-                k for g in preps["from"].children for k in self._target(g)
-            ]  # "a tariff on goods from X"
+            found += [k for g in preps["from"].children for k in self.target(g)]  # "a tariff on goods from X"
         verb, dep = self._governor(anchor)
         if verb is not None:
             lemma = verb.lemma_.lower()
@@ -218,7 +216,7 @@ class TariffFrames(TariffReader):
         for c in node.children:
             if c.dep_ == "poss" and c.lower_ in {"their", "its"}:
                 return self._its(c, every=True)
-        return self._target(node)
+        return self.target(node)
 
     def _listed_at_rates(self, sent: Span) -> list[str]:
         """ "followed by Laos and Myanmar at 40% and Switzerland at 39%": the countries listed
@@ -274,7 +272,7 @@ class TariffFrames(TariffReader):
                 return key
         if self.dominant and self.dominant != target:
             return self.dominant
-        fallback = self._default_imposer()
+        fallback = self.default_imposer()
         return fallback if fallback != target else None
 
     def _explicit_imposers(self, anchor: Token) -> list[str]:
@@ -371,7 +369,14 @@ RULES = (
         IMPOSES,
         '"followed by X and Y at 40%": states listed right before "at" and a rate',
         0.7,
-        positive=(),
+        positive=(
+            Example(
+                "Brazil raised its tariffs on Monday. Peru was hit hardest at 50%, followed by Chile and "
+                "Colombia at 40%.",
+                ("Brazil", "Colombia"),
+            ),
+        ),
+        negative=(Example("Peru was hit hardest at 50%, followed by Chile and Colombia at 40%.", None),),
         level="article",
         read=read_listed_at_rate,
     ),
@@ -380,7 +385,13 @@ RULES = (
         IMPOSES,
         "\"X sent a letter to Y's president, setting a 25% tariff\": the addressee's state",
         0.7,
-        positive=(),
+        positive=(
+            Example(
+                "Brazil sent letters to Peru and Chile on Monday, setting a 30% tariff rate.",
+                ("Brazil", "Peru"),
+            ),
+        ),
+        negative=(Example("Brazil sent letters to Peru and Chile on Monday about the harvest.", None),),
         level="article",
         read=read_letter_rate,
     ),

@@ -40,22 +40,22 @@ class TariffReader:
         """(how the imposer is known, the imposer, the targets): ``clause`` when a clause on
         the noun states the tariff, ``stated`` when the noun's phrase or clause names its
         imposer, ``running`` when only the article does; no targets when nothing is imposed."""
-        imposer = self._imposer(tariff)
+        imposer = self.imposer(tariff)
         how = "stated" if imposer else "running"
         targets = self._tariff_targets(tariff)
-        clause = self._imposing_clause(tariff)
+        clause = self.imposing_clause(tariff)
         if clause is not None:
-            imposer = self._clause_imposer(clause) or imposer
+            imposer = self.clause_imposer(clause) or imposer
             targets += [k for k in self._clause_targets(clause) if k not in targets]
             how = "clause"
         elif self._unreal(tariff):
             return how, None, []
         if not targets:
             return how, None, []
-        imposer = imposer or self.ctx.imposer_before(tariff.i) or self._default_imposer()
+        imposer = imposer or self.ctx.imposer_before(tariff.i) or self.default_imposer()
         return how, imposer, targets
 
-    def _imposing_clause(self, tariff: Token) -> Token | None:
+    def imposing_clause(self, tariff: Token) -> Token | None:
         """ "the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
         that have hit X": a clause asserting the tariff exists, whatever governs the noun."""
         for child in tariff.children:
@@ -64,7 +64,7 @@ class TariffReader:
                     return child
         return None
 
-    def _clause_imposer(self, clause: Token) -> str | None:
+    def clause_imposer(self, clause: Token) -> str | None:
         for c in clause.children:
             if c.dep_ == "nsubj" and c.lower_ not in {"that", "which"}:
                 found = self.r.single(c)
@@ -85,12 +85,12 @@ class TariffReader:
             ):
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
-                        found.extend(self._target(pobj))
+                        found.extend(self.target(pobj))
             if c.dep_ == "dobj" and clause.lemma_.lower() in {"hit", "affect"}:
-                found.extend(self._target(c))
+                found.extend(self.target(c))
         return [k for k in found if k.startswith(("country:", "org:"))]
 
-    def _imposer(self, tariff: Token) -> str | None:
+    def imposer(self, tariff: Token) -> str | None:
         for child in tariff.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 found = self.r.single(child)
@@ -136,7 +136,7 @@ class TariffReader:
             cur = head
         return None
 
-    def _default_imposer(self) -> str | None:
+    def default_imposer(self) -> str | None:
         return "country:USA" if "country:USA" in self.index.places else None
 
     def _tariff_targets(self, tariff: Token) -> list[str]:
@@ -149,13 +149,13 @@ class TariffReader:
                 if child.dep_ == "prep" and child.lower_ in {"on", "for", "against"}:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
-                            found.extend(self._target(pobj))
+                            found.extend(self.target(pobj))
         head = tariff.head
         if tariff.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "subject":
             verb = head.head.head
             for c in verb.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
-                    found.extend(self._target(c))
+                    found.extend(self.target(c))
         if tariff.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in {"hit", "affect"}:
             verb = head.head
             clause = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
@@ -164,18 +164,18 @@ class TariffReader:
             for node in clause:
                 for c in node.children:
                     if c.dep_ in {"nsubj", "nsubjpass"}:
-                        found.extend(self._target(c))
+                        found.extend(self.target(c))
         if tariff.dep_ == "dobj" and head.lemma_ in {"face", "suffer"}:
             for c in head.children:
                 if c.dep_ == "nsubj":
-                    found.extend(self._target(c))
+                    found.extend(self.target(c))
             if head.dep_ == "relcl":
-                found.extend(self._target(head.head))
+                found.extend(self.target(head.head))
         if tariff.dep_ == "nsubj" and head.lemma_ in IN_FORCE_VERBS:
             found.extend(self._in_force_targets(head))
         return [k for k in dict.fromkeys(found) if k.startswith(("country:", "org:"))]
 
-    def _target(self, token: Token) -> list[str]:
+    def target(self, token: Token) -> list[str]:
         found: list[str] = []
         for t in members(token):
             keys = self.r.single(t)
@@ -186,7 +186,7 @@ class TariffReader:
                     if p.dep_ == "prep" and p.lower_ == "of"
                     for g in p.children
                     if g.dep_ == "pobj"
-                    for k in self._target(g)
+                    for k in self.target(g)
                 ]
             if not keys and t.pos_ in {"NOUN", "PROPN"}:
                 keys = self._origin(t)
@@ -231,14 +231,14 @@ class TariffReader:
         found: list[str] = []
         for c in verb.children:
             if c.dep_ == "dobj":
-                found.extend(self._target(c))
+                found.extend(self.target(c))
             if c.dep_ == "prep" and c.lower_ == "as":
                 for pobj in c.children:
-                    found.extend(self._target(pobj))
+                    found.extend(self.target(pobj))
             if c.dep_ == "advcl":
                 for s in c.children:
                     if s.dep_ in {"nsubj", "nsubjpass"}:
-                        found.extend(self._target(s))
+                        found.extend(self.target(s))
         return found
 
     def _unreal(self, tariff: Token) -> bool:
@@ -289,7 +289,7 @@ def stated_imposers(ctx: ArticleContext) -> list[tuple[int, str]]:
     out = []
     for t in ctx.doc:
         if t.lower_ in TARIFF_NOUNS or t.lemma_.lower() == "tariff":
-            imposer = reader._imposer(t)
+            imposer = reader.imposer(t)
             if imposer:
                 out.append((t.i, imposer))
     return out
@@ -359,6 +359,10 @@ RULES = (
         positive=(
             Example(
                 "Brazil imposed tariffs on Argentina in March. Uruguay now faces the same tariffs.",
+                ("Brazil", "Uruguay"),
+            ),
+            Example(
+                "Brazil imposed tariffs on Argentina in March. Uruguay faces a 50% levy.",
                 ("Brazil", "Uruguay"),
             ),
         ),
