@@ -239,7 +239,16 @@ class Parties:
             if c.dep_ == "agent":
                 for pobj in c.children:
                     found.extend(self.group(pobj))
-        if not found and verb.dep_ == "xcomp":
+        if not found:
+            found = self._governor_agents(verb)
+        return list(dict.fromkeys(found))
+
+    def _governor_agents(self, verb: Token) -> list[str]:
+        """Sides a clause without its own subject takes from the clause it depends on: "told his
+        team to resume talks" (xcomp), "the minister who negotiated" (relcl), "to negotiate is
+        X's job" (csubj)."""
+        found: list[str] = []
+        if verb.dep_ == "xcomp":
             for c in verb.head.children:
                 if c.dep_ == "dobj" and self._own_people(c):
                     found.extend(
@@ -250,13 +259,13 @@ class Parties:
                     )
                 elif c.dep_ == "dobj":
                     found.extend(self.group(c))
-        if not found and verb.dep_ == "relcl":
+        elif verb.dep_ == "relcl":
             found.extend(self.r.single(verb.head))
-        if not found and verb.dep_ == "csubj":
+        elif verb.dep_ == "csubj":
             for c in verb.head.children:
                 if c.dep_ in {"attr", "nsubj"}:
                     found.extend(self.group(c))
-        return list(dict.fromkeys(found))
+        return found
 
     @staticmethod
     def _own_people(noun: Token) -> bool:
