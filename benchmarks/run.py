@@ -1,6 +1,6 @@
 """Run the benchmarks and write their numbers as JSON under ``benchmarks/results/``.
 
-    python -m benchmarks.run [--size small|medium|large] [--only extraction,neo4j,queries,embedded,e2e]
+    python -m benchmarks.run [--size small|medium|large] [--only extraction,neo4j,queries,embedded,e2e,parallel,bulk]
                              [--json OUT] [--no-neo4j]
 
 Neo4j: ``$TRADEGRAPH_BENCH_NEO4J_URI``, else the managed server (``tradegraph neo4j start``).
@@ -21,12 +21,12 @@ from typing import Any
 
 from benchmarks import sizes
 
-AREAS = ("embedded", "extraction", "neo4j", "queries", "e2e")
+AREAS = ("embedded", "extraction", "neo4j", "queries", "e2e", "parallel", "bulk")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def _areas(size: dict[str, Any], neo4j: bool) -> dict[str, Callable[[], dict[str, Any]]]:
-    from benchmarks import e2e, embedded, extraction, neo4j_ingest, queries
+    from benchmarks import bulk, e2e, embedded, extraction, neo4j_ingest, parallel, queries
 
     return {
         "embedded": lambda: embedded.run(size["embedded_relations"]),
@@ -34,6 +34,8 @@ def _areas(size: dict[str, Any], neo4j: bool) -> dict[str, Callable[[], dict[str
         "neo4j": lambda: neo4j_ingest.run(size["neo4j_relations"]),
         "queries": lambda: queries.run(size["query_relations"], with_neo4j=neo4j),
         "e2e": lambda: e2e.run(size["e2e_articles"], with_neo4j=neo4j),
+        "parallel": lambda: parallel.run(size["parallel_articles"]),
+        "bulk": lambda: bulk.run(size["bulk_relations"]),
     }
 
 
@@ -51,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown area(s) {', '.join(sorted(unknown))}; choose from {', '.join(AREAS)}")
     if args.no_neo4j:
-        chosen = [a for a in chosen if a != "neo4j"]
+        chosen = [a for a in chosen if a not in ("neo4j", "bulk")]
     runners = _areas(sizes.SIZES[args.size], neo4j=not args.no_neo4j)
     results: dict[str, Any] = {
         "size": args.size,

@@ -9,6 +9,8 @@ SIZES: dict[str, dict[str, object]] = {
         "query_relations": 100_000,
         "embedded_relations": [10_000, 30_000, 100_000],
         "e2e_articles": 500,
+        "parallel_articles": 300,
+        "bulk_relations": 100_000,
     },
     "medium": {
         "extraction_articles": 1_000,
@@ -16,6 +18,8 @@ SIZES: dict[str, dict[str, object]] = {
         "query_relations": 100_000,
         "embedded_relations": [10_000, 100_000, 300_000],
         "e2e_articles": 2_000,
+        "parallel_articles": 1_000,
+        "bulk_relations": 1_000_000,
     },
     "large": {
         "extraction_articles": 2_000,
@@ -23,6 +27,8 @@ SIZES: dict[str, dict[str, object]] = {
         "query_relations": 1_000_000,
         "embedded_relations": [10_000, 100_000, 1_000_000],
         "e2e_articles": 10_000,
+        "parallel_articles": 2_000,
+        "bulk_relations": 1_000_000,
     },
 }
 # The per-row MERGE baseline runs on a prefix of the same rows: its rate is what is compared.

@@ -26,7 +26,13 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from benchmarks.corpus import write_corpus
 
-    return write_corpus(14, tmp_path_factory.mktemp("corpus"), seed=5, gold=False)
+    root = tmp_path_factory.mktemp("corpus")
+    write_corpus(14, root, seed=5, gold=False)
+    # A plain text file has no URL and no date: its evidence holds empty ones.
+    (root / "plain.txt").write_text(
+        "Japan's trade minister Ken Sato met U.S. Treasury Secretary Ann Lee in Tokyo.", encoding="utf-8"
+    )
+    return root
 
 
 @pytest.fixture
@@ -62,12 +68,13 @@ def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Pat
         store.close()
     files, report = bulk.stage([corpus], tmp_path / "csv")
     assert report.ok and files.counts["relations"] == expected["counts"]["relations"]
+    assert any(not e.url and not e.date for r in expected["relations"] for e in r.evidence)
     bulk.import_into_managed(files)
     store = open_neo4j(uri)
     try:
         assert _snapshot(store) == expected
         again = ingest([corpus], store)  # later ingests see what the import wrote
-        assert (again.loaded, again.skipped) == (0, 14)
+        assert (again.loaded, again.skipped) == (0, 15)
     finally:
         store.clear()
         store.close()

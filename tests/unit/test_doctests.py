@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["tradegraph.graph.model"]
+MODULES = ["tradegraph.graph.model", "tradegraph.loaders.parallel", "tradegraph.loaders.watch"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -27,6 +27,11 @@ ARRAY_OPTION = "U+001F"
 ADMIN_HEAP = "1g"
 OFF_HEAP = "1g"
 
+# The importer reads an empty list element ("" for an evidence without URL or date) as no
+# element, so such lists travel as one joined string and are split after the import.
+SPLIT_LATER = "_split_"
+SPLIT_PROPERTIES = ("ev_urls", "ev_dates")
+
 # (CSV header, key of the store's row); a ``None`` cell is an absent property, as in the store.
 ACTOR_COLUMNS = (
     ("id:ID(Actor)", "id"),
@@ -58,6 +63,8 @@ RELATION_COLUMNS = (
     ("ev_sentences:string[]", "sentences"),
     ("ev_urls:string[]", "urls"),
     ("ev_dates:string[]", "dates"),
+    (f"{SPLIT_LATER}ev_urls", f"{SPLIT_LATER}urls"),
+    (f"{SPLIT_LATER}ev_dates", f"{SPLIT_LATER}dates"),
     ("ev_confidences:double[]", "confidences"),
     ("support:long", "support"),
     ("confidence:double", "confidence"),
@@ -106,6 +113,9 @@ def article_record(article: Article) -> dict[str, Any]:
 def relation_record(rel: Relation) -> dict[str, Any]:
     row = _relation_row(rel)
     confidences = row["confidences"]
+    for key in ("urls", "dates"):
+        if "" in row[key]:
+            row[SPLIT_LATER + key] = ARRAY.join(row.pop(key))
     return {
         **row,
         "type": rel.kind.value,
@@ -142,10 +152,16 @@ def _cell(value: Any) -> str:
     """One CSV field: empty for None (no property), quoted text with quotes doubled otherwise."""
     if value is None:
         return ""
-    if isinstance(value, list):
-        value = ARRAY.join(_text(v) for v in value)
-    text = _text(value)
-    return '"' + text.replace('"', '""') + '"'
+    kind = value.__class__  # exact-type dispatch: this runs for every field of a million rows
+    if kind is str:
+        text = value
+    elif kind is list:
+        text = ARRAY.join(v if v.__class__ is str else _text(v) for v in value)
+    else:
+        text = _text(value)
+    if '"' in text:
+        text = text.replace('"', '""')
+    return f'"{text}"'
 
 
 def _text(value: Any) -> str:
@@ -238,13 +254,27 @@ def _run_admin(base: Path, files: CsvFiles) -> None:
 
 
 def _schema(uri: str) -> None:
+    """Constraints and indexes as the store makes them; lists with empty elements split."""
     from tradegraph.neo4j_server.connect import open_neo4j
 
     store = open_neo4j(uri)  # connect creates the constraints and indexes
     try:
+        with store.driver.session(database=store.database) as session:  # IN TRANSACTIONS needs auto-commit
+            for name in SPLIT_PROPERTIES:
+                session.run(_split_statement(name), sep=ARRAY).consume()
         store.driver.execute_query("CALL db.awaitIndexes(300)", database_=store.database)
     finally:
         store.close()
+
+
+def _split_statement(name: str) -> str:
+    if name not in SPLIT_PROPERTIES:  # the one place a property name enters Cypher text
+        raise ValueError(f"refusing {name!r} as a property to split")
+    joined = SPLIT_LATER + name
+    return f"""
+MATCH ()-[r]->() WHERE r.{joined} IS NOT NULL
+CALL (r) {{ SET r.{name} = split(r.{joined}, $sep) REMOVE r.{joined} }} IN TRANSACTIONS OF 10000 ROWS
+"""
 
 
 def stage(paths: Iterable[str | os.PathLike[str]], directory: Path, pool: Any = None) -> tuple[CsvFiles, Any]:
