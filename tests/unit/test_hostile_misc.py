@@ -46,11 +46,13 @@ def test_hostile_redact_any_password(password: str) -> None:
 def test_hostile_redact_leaves_other_text_alone() -> None:
     for text in (
         "https://example.org/a?b=c#d",
+        "https://medium.com/@trade/post?x=@y",
         "mail me at a@b.org",
         "path/to/x.jsonl:3",
         "bolt://127.0.0.1:7687",
     ):
         assert redact(text) == text
+    assert redact("see https://u:p@example.org/@x") == "see https://example.org/@x"
 
 
 def test_hostile_credentials_for_reads_uri_characters() -> None:
