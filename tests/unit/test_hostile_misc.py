@@ -165,3 +165,25 @@ def test_hostile_question_length_checked_before_any_pattern(tmp_path) -> None:  
         for question in (" " * 100_000, "Who represents " + "\t " * 50_000 + "Japan on 1 March 2025?"):
             with pytest.raises(InputError, match="TG162"):
                 ask(store, question)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"text": "Akazawa met Bessent."}',
+        "[1, 2]",
+        '{"id": "x", "text": "t", "gold": {"actors": [{"name": "A"}], "relations": []}}',
+        '{"id": "x", "text": "t", "gold": {"actors": [], "relations": [{"s": "A", "p": 5}]}}',
+        '{"id": "x", "text": "t", "views": ' + "9" * 5000 + "}",
+    ],
+)
+def test_hostile_evaluate_on_files_without_gold_is_coded(
+    content: str, tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from tradegraph.cli import main
+
+    (tmp_path / "article.json").write_text(content)
+    assert main(["evaluate", str(tmp_path)]) == 1
+    assert main(["evaluate", str(tmp_path / "article.json")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("[TG150]") == 2 and "Traceback" not in err
