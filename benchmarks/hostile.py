@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 LIMIT_MB = 1024
+BASELINE_CHARS = 10_000  # one piece: the cost per character of a text parsed whole
 REPEATS = 3
 PROSE = (
     "Japan's trade minister Ryosei Akazawa met Treasury Secretary Scott Bessent in Washington on "
@@ -35,6 +36,7 @@ def article_text(kind: str, size: int) -> str:
 
 def one(kind: str, size: int, directory: Path) -> dict[str, float]:
     """Load and extract one article of ``size`` characters (run in its own process)."""
+    from tradegraph.graph.model import Article
     from tradegraph.loaders.extraction import Extractor
     from tradegraph.loaders.sources import load_article_file
 
@@ -47,7 +49,19 @@ def one(kind: str, size: int, directory: Path) -> dict[str, float]:
     extraction = extractor.extract(article)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "peak_mb": peak, "model_mb": base, "relations": len(extraction.relations)}
+    # Baseline in the same process: one BASELINE_CHARS article of the same kind, so a busy
+    # machine slows both and the ratio stays comparable.
+    small = Article.create(article_text(kind, BASELINE_CHARS))
+    start = time.perf_counter()
+    extractor.extract(small)
+    baseline = (time.perf_counter() - start) * size / BASELINE_CHARS
+    return {
+        "seconds": seconds,
+        "baseline": baseline,
+        "peak_mb": peak,
+        "model_mb": base,
+        "relations": len(extraction.relations),
+    }
 
 
 def regexes(size: int) -> dict[str, float]:
@@ -124,7 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.brokers:
         print(brokers())
     for kind in filter(None, args.kinds.split(",")):
-        print(f"\n{kind}: size, seconds, peak MB (model alone), s per 100K chars, ratio to smallest")
+        print(
+            f"\n{kind}: size, seconds, peak MB (model alone), s per 100K chars, ratio to smallest, "
+            f"ratio to {BASELINE_CHARS:,}-character articles of the same total size (same process)"
+        )
         first: float | None = None
         for size in sizes:
             out = subprocess.run(
@@ -138,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             first = first or per
             print(
                 f"  {size:>9,} {row['seconds']:8.1f} {row['peak_mb']:7.0f} ({row['model_mb']:.0f})"
-                f" {per:7.2f} x{per / first:.2f}"
+                f" {per:7.2f} x{per / first:.2f} x{row['seconds'] / row['baseline']:.2f}"
             )
             if row["peak_mb"] > LIMIT_MB:
                 print(f"  peak above {LIMIT_MB} MB")
