@@ -187,3 +187,52 @@ def test_hostile_evaluate_on_files_without_gold_is_coded(
     assert main(["evaluate", str(tmp_path / "article.json")]) == 1
     err = capsys.readouterr().err
     assert err.count("[TG150]") == 2 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "a" * 300_000,
+        "march " + "1" * 300_000,
+        "1" * 300_000 + " march",
+        "on monday " * 30_000,
+        "last " * 60_000,
+    ],
+    ids=["letters", "month-digits", "digits-month", "weekdays", "lasts"],
+)
+def test_hostile_extraction_date_patterns_are_bounded(expression: str) -> None:
+    from datetime import date
+
+    from tradegraph.loaders.extraction.dates import _DAY_MONTH, _MONTH_DAY, resolve_date
+
+    assert resolve_date(expression, date(2025, 4, 17)) is None
+    assert _MONTH_DAY.match(expression) is None and _DAY_MONTH.match(expression) is None
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "who ",
+        " ",
+        ", ",
+        "please ",
+        "tell me ",
+        "'s ",
+        "1 ",
+        "march ",
+        "on 1 ",
+        "between ",
+        "how is a connected to ",
+    ],
+)
+@pytest.mark.parametrize("prefix", ["", "Who represents ", "How is ", "Who is "])
+def test_hostile_question_patterns_at_the_length_limit(unit: str, prefix: str) -> None:
+    """Every question pattern on the longest question allowed, built to make it backtrack."""
+    from tradegraph.queries.questions import MAX_QUESTION, find_date, understood
+
+    question = (prefix + unit * MAX_QUESTION)[:MAX_QUESTION]
+    find_date(question)
+    try:
+        understood(question)
+    except InputError as err:
+        assert err.code in ("TG160", "TG161")
