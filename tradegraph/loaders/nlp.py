@@ -175,4 +175,4 @@ def _joined(parts: list[Doc]) -> Doc:
 
     # The tok2vec tensor (384 bytes a token) is not read by the extractor: a long text's joined
     # Doc leaves it out, which keeps a 1 M-character token-dense article well under 1 GiB.
-    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]  # the .pyi lags the code
