@@ -10,8 +10,8 @@ import tracemalloc
 from collections.abc import Iterator
 
 import pytest
-from conftest import neo4j_test_uri
 
+from tests.conftest import neo4j_test_uri
 from tradegraph.cli import main
 from tradegraph.commands.cypher import read_rows
 from tradegraph.graph.backends.neo4j import Neo4jStore
