@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 
 LIMIT_MB = 1024
+BASELINE_CHARS = 10_000  # one piece: the cost per character of a text parsed whole
+REPEATS = 3
 PROSE = (
     "Japan's trade minister Ryosei Akazawa met Treasury Secretary Scott Bessent in Washington on "
     "Monday. They discussed tariffs on cars and rice, and agreed to meet again next week.\n\n"
@@ -34,6 +36,7 @@ def article_text(kind: str, size: int) -> str:
 
 def one(kind: str, size: int, directory: Path) -> dict[str, float]:
     """Load and extract one article of ``size`` characters (run in its own process)."""
+    from tradegraph.graph.model import Article
     from tradegraph.loaders.extraction import Extractor
     from tradegraph.loaders.sources import load_article_file
 
@@ -46,7 +49,19 @@ def one(kind: str, size: int, directory: Path) -> dict[str, float]:
     extraction = extractor.extract(article)  # type: ignore[arg-type]
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "peak_mb": peak, "model_mb": base, "relations": len(extraction.relations)}
+    # Baseline in the same process: one BASELINE_CHARS article of the same kind, so a busy
+    # machine slows both and the ratio stays comparable.
+    small = Article.create(article_text(kind, BASELINE_CHARS))
+    start = time.perf_counter()
+    extractor.extract(small)
+    baseline = (time.perf_counter() - start) * size / BASELINE_CHARS
+    return {
+        "seconds": seconds,
+        "baseline": baseline,
+        "peak_mb": peak,
+        "model_mb": base,
+        "relations": len(extraction.relations),
+    }
 
 
 def regexes(size: int) -> dict[str, float]:
@@ -66,9 +81,12 @@ def regexes(size: int) -> dict[str, float]:
     }
     out = {}
     for name, case in cases.items():
-        start = time.perf_counter()
-        case()
-        out[name] = time.perf_counter() - start
+        runs = []
+        for _ in range(REPEATS):  # the best of a few: one-off page faults are not the pattern's cost
+            start = time.perf_counter()
+            case()
+            runs.append(time.perf_counter() - start)
+        out[name] = min(runs)
     return out
 
 
@@ -102,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", default="prose,dense")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--dir", default="/tmp", help="where the generated articles are written")
+    parser.add_argument(
+        "--no-brokers", dest="brokers", action="store_false", help="skip sampled vs exact brokers"
+    )
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(one(args.child[0], int(args.child[1]), Path(args.dir))))
@@ -114,9 +135,13 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  {name:34s} {small[name]:7.3f} {large[name]:7.3f}  x{large[name] / max(small[name], 1e-6):.1f}"
         )
-    print(brokers())
-    for kind in args.kinds.split(","):
-        print(f"\n{kind}: size, seconds, peak MB (model alone), s per 100K chars, ratio to smallest")
+    if args.brokers:
+        print(brokers())
+    for kind in filter(None, args.kinds.split(",")):
+        print(
+            f"\n{kind}: size, seconds, peak MB (model alone), s per 100K chars, ratio to smallest, "
+            f"ratio to {BASELINE_CHARS:,}-character articles of the same total size (same process)"
+        )
         first: float | None = None
         for size in sizes:
             out = subprocess.run(
@@ -130,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             first = first or per
             print(
                 f"  {size:>9,} {row['seconds']:8.1f} {row['peak_mb']:7.0f} ({row['model_mb']:.0f})"
-                f" {per:7.2f} x{per / first:.2f}"
+                f" {per:7.2f} x{per / first:.2f} x{row['seconds'] / row['baseline']:.2f}"
             )
             if row["peak_mb"] > LIMIT_MB:
                 print(f"  peak above {LIMIT_MB} MB")

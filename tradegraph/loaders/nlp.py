@@ -173,4 +173,6 @@ def _joined(parts: list[Doc]) -> Doc:
         return parts[0]
     from spacy.tokens import Doc
 
-    return Doc.from_docs(parts, ensure_whitespace=False)
+    # The tok2vec tensor (384 bytes a token) is not read by the extractor: a long text's joined
+    # Doc leaves it out, which keeps a 1 M-character token-dense article well under 1 GiB.
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]  # the .pyi lags the code

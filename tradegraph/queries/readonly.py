@@ -109,7 +109,9 @@ def check_read_only(query: str) -> None:
 
 # Tokens that never directly follow a clause keyword: a word before them is a variable
 # ("(start)-->", "start.name", "{load: 1}"), not the START or LOAD clause.
-_AFTER_VARIABLES = frozenset({")", "]", ",", ".", ":", "}", "=", "<", ">", "-", "+", "*", "/", "%", "^", "|"})
+_AFTER_VARIABLES = frozenset(
+    {")", "]", ",", ".", ":", "{", "}", "=", "<", ">", "-", "+", "*", "/", "%", "^", "|"}
+)
 _BEFORE_MEMBERS = frozenset(")]}{,")
 
 

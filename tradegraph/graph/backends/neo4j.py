@@ -246,7 +246,7 @@ class Neo4jStore(GraphStore):
         except (AuthError, Forbidden) as err:
             raise StoreUnavailableError(
                 f"Neo4j at {self.uri} refused the credentials: set NEO4J_USER and NEO4J_PASSWORD, "
-                "or write them in the URI (bolt://user:password@host:port)",
+                "or write them in the URI before the host (user:password@host:port)",
                 code="TG320",
             ) from err
         except Neo4jError as err:

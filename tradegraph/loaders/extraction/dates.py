@@ -21,6 +21,7 @@ _DATE_LIKE = re.compile(
 )
 
 _YEAR = re.compile(r"\b\d{4}\b")
+MAX_DATE_CHARS = 80
 
 
 def resolve_date(expression: str, published: date | None) -> date | None:
@@ -33,7 +34,9 @@ def resolve_date(expression: str, published: date | None) -> date | None:
     >>> resolve_date("on Monday", None) is None  # never counted from today
     True
     """
-    if not _DATE_LIKE.search(expression) or (published is None and not _YEAR.search(expression)):
+    if len(expression) > MAX_DATE_CHARS or not _DATE_LIKE.search(expression):
+        return None  # a date is a few words; dateparser's own patterns must not see a page
+    if published is None and not _YEAR.search(expression):
         return None  # without the article's date a relative one ("on Monday") stays unresolved
     return _resolve(expression.strip(), published)
 
