@@ -131,7 +131,7 @@ def test_watch_failing_sources_never_stop_the_others(server: tuple[str, Feeds], 
         watcher = _watcher(tmp_path, names, warnings, every=600)
         watcher.poll_once(handle)
         assert [name for name, _, _ in handle.calls] == [base + "/wire.rss"]
-        assert len(warnings) == 2 and all("[TG350]" in w and "retrying in 5 s" in w for w in warnings)
+        assert len(warnings) == 2 and all("[TG355]" in w and "retrying in 5 s" in w for w in warnings)
         assert "HTTP 503" in warnings[0]
         watcher.poll_once(handle)  # the second failure waits longer
         assert "retrying in 10 s" in warnings[2]
@@ -183,4 +183,4 @@ def test_watch_command_stops_cleanly_on_sigterm(server: tuple[str, Feeds], tmp_p
     finally:
         proc.kill()
     assert proc.returncode == 0, err
-    assert "[TG350]" in err and "stopping after the current source" in err and "Traceback" not in err
+    assert "[TG355]" in err and "stopping after the current source" in err and "Traceback" not in err

@@ -10,6 +10,8 @@
     └── ExtractionError             [TG5xx]  the NLP pipeline could not be set up
 
 Only the CLI turns these into exit codes; library code raises them with ``raise ... from err``.
+Every code is declared once in ``error_catalogue`` (``error_codes.jsonl``: meaning and fix), from
+which docs/errors.md is generated; ``err.fix`` reads it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ class TradegraphError(Exception):
         self.code = code or self.code
         self.message = message = redact(message)  # a password in a URI is never printed
         super().__init__(f"[{self.code}] {message}")
+
+    @property
+    def fix(self) -> str:
+        """How to fix it, as the catalogue declares for this code ("" for an undeclared code)."""
+        from tradegraph.graph.error_catalogue import codes
+
+        entry = codes().get(self.code)
+        return entry.fix if entry else ""
 
 
 class InputError(TradegraphError):

@@ -219,7 +219,7 @@ class Watcher:
         except (SourceDown, TradegraphError) as err:
             delay = source.failed(self.every)
             source.next_due = time.monotonic() + delay
-            self.warn(f"[TG350] {source.name} failed: {err}; retrying in {delay:.0f} s, the others go on")
+            self.warn(f"[TG355] {source.name} failed: {err}; retrying in {delay:.0f} s, the others go on")
             return
         source.done()
         source.next_due = time.monotonic() + self.every
