@@ -314,4 +314,4 @@ def _fold(items: Iterable[Any], key: Any) -> dict[Any, Any]:
     return out
 
 
-__all__ = ["Neo4jStore", "evidence_id", "open_neo4j", "relation_from_record", "relation_key", "_relation_row"]
+__all__ = ["Neo4jStore", "evidence_id", "relation_from_record", "relation_key", "_relation_row"]
