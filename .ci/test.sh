@@ -16,12 +16,18 @@ if [ -z "${TRADEGRAPH_TEST_NEO4J_URI:-}" ]; then
   export TRADEGRAPH_TEST_NEO4J_URI="bolt://127.0.0.1:$TRADEGRAPH_NEO4J_PORT"
 fi
 
-# Types first: mypy --strict over the package (settings in pyproject.toml).
+# Static guardrails first (settings in pyproject.toml): formatting, lint (line length 110,
+# mccabe complexity <= 15 with an allow-list that only shrinks), the layers, types.
+BIN=$(dirname "$PY")
+"$BIN/ruff" format --check tradegraph tests benchmarks notebooks
+"$BIN/ruff" check tradegraph tests benchmarks notebooks
+"$BIN/lint-imports"
 "$PY" -m mypy
 
 # A per-test limit, so one hung test fails alone instead of running CI out of time.
 status=0
-"$PY" -m pytest -q --timeout="${TRADEGRAPH_TEST_TIMEOUT:-600}" tests "$@" || status=$?
+# One run: the tests and every docstring example of the package (networkx style).
+"$PY" -m pytest -q --timeout="${TRADEGRAPH_TEST_TIMEOUT:-600}" --doctest-modules tests tradegraph "$@" || status=$?
 if [ "$status" -eq 5 ]; then
   echo "test.sh: pytest ran no test; that is a failure" >&2
   exit 1

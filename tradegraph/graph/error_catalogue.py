@@ -78,7 +78,10 @@ def render() -> str:
         if section.intro:
             parts += [section.intro, ""]
         if section.with_cause:
-            parts += ["| Code  | Meaning | Typical cause | Fix |", "|-------|---------|---------------|-----|"]
+            parts += [
+                "| Code  | Meaning | Typical cause | Fix |",
+                "|-------|---------|---------------|-----|",
+            ]
         else:
             parts += ["| Code  | Meaning | Fix |", "|-------|---------|-----|"]
         for c in section.codes:

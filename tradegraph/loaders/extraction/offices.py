@@ -154,7 +154,7 @@ class OfficeReader:
             j -= 1
         return i
 
-    def _as_titles(self, head: Token) -> Iterator[Span]:
+    def _as_titles(self, head: Token) -> Iterator[Span]:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
         """ "appointment of X as minister", "X was sworn in as ambassador", "X becomes the new Y"."""
         owners = [head]
         while head.dep_ == "conj" and head.head is not head:

@@ -33,7 +33,7 @@ class Extractor:
     >>> sorted(a.id for a in result.actors)[:2]
     ['country:JPN', 'country:USA']
     >>> sorted({ev.provenance for r in result.relations for ev in r.evidence})[0]
-    'rule:negotiates.with_counterpart'
+    'rule:negotiates.with_counterpart+model:scorer-v1'
     """
 
     def __init__(

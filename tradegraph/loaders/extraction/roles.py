@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tradegraph.knowledge.lexicon import PARTNER_WORDS
-from tradegraph.loaders.extraction.affiliation import Ties, bare_head_title, first, head_title
+from tradegraph.loaders.extraction.affiliation import Ties, bare_head_title, head_title
 from tradegraph.loaders.extraction.facts import Office, PersonFacts
 from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.offices import OfficeReader
@@ -100,7 +100,7 @@ class RoleReader:
                     self.index.home,
                     *ties.main_countries(excluded),
                 ]
-            place = first(guesses, lambda k: k not in excluded)
+            place = next((k for k in guesses if k and k not in excluded), None)
             if place:
                 facts.affiliation, facts.affiliation_confidence = place, 0.6
                 facts.affiliation_rule = "affiliation.head_of_state"

@@ -90,7 +90,7 @@ class TariffReader:
                 found.extend(self.target(c))
         return [k for k in found if k.startswith(("country:", "org:"))]
 
-    def imposer(self, tariff: Token) -> str | None:
+    def imposer(self, tariff: Token) -> str | None:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
         for child in tariff.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 found = self.r.single(child)
@@ -139,7 +139,7 @@ class TariffReader:
     def default_imposer(self) -> str | None:
         return "country:USA" if "country:USA" in self.index.places else None
 
-    def _tariff_targets(self, tariff: Token) -> list[str]:
+    def _tariff_targets(self, tariff: Token) -> list[str]:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
         found: list[str] = []
         holders = [tariff, *[c for c in tariff.children if c.dep_ == "acl"]]
         if tariff.dep_ in {"dobj", "nsubjpass", "attr"}:
