@@ -240,7 +240,7 @@ def test_bad_input_matrix_ingest_dot_skips_the_store(
     (tmp_path / "good.txt").write_text(GOOD_TEXT)
     monkeypatch.chdir(tmp_path)
     for _ in range(2):  # the second run finds the store's files on disk
-        with open_store("./tradegraph-data") as store:
+        with open_store("./tradegraph-data", create=True) as store:
             report = ingest(["."], store, extractor=extractor)  # type: ignore[arg-type]
         assert report.ok, report.errors
     assert report.skipped == 1 and report.loaded == 0

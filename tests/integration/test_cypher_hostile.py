@@ -16,6 +16,7 @@ from tradegraph.cli import main
 from tradegraph.commands.cypher import read_rows
 from tradegraph.graph.backends.neo4j import Neo4jStore
 from tradegraph.graph.errors import StoreError, StoreUnavailableError, TradegraphError, UnsupportedError
+from tradegraph.neo4j_server.connect import open_neo4j
 from tradegraph.queries import readonly
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(180)]
@@ -23,7 +24,7 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(180)]
 
 @pytest.fixture
 def neo4j_store() -> Iterator[Neo4jStore]:
-    store = Neo4jStore.connect(neo4j_test_uri())
+    store = open_neo4j(neo4j_test_uri())
     store.clear()
     try:
         yield store

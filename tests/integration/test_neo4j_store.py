@@ -185,10 +185,10 @@ def test_neo4j_store_relation_type_check_refuses_anything_but_the_enum():
 
 CONCURRENT_WRITER = """
 import sys
-from tradegraph.graph.backends.neo4j import Neo4jStore
 from tradegraph.graph.model import Actor, ActorKind
+from tradegraph.neo4j_server.connect import open_neo4j
 uri, tag, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3])
-with Neo4jStore.connect(uri) as store:
+with open_neo4j(uri) as store:
     print("ready", flush=True)
     sys.stdin.readline()
     for k in range(rounds):

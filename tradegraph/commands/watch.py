@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from tradegraph.loaders.watch import Watcher, parse_interval
 
     every = parse_interval(args.every)
-    with open_store(args.store) as store:
+    with open_store(args.store, create=True) as store:
         watcher = Watcher(args.sources, _state_file(args.state, store.uri), every, _warn)
         handle = _ingester(store)
         previous = _on_signals(watcher)
