@@ -88,9 +88,9 @@ def _import(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
+    from tradegraph import bulk
     from tradegraph.graph.errors import InputError
     from tradegraph.loaders.parallel import open_pool
-    from tradegraph.neo4j_server import bulk
 
     if not args.paths:
         raise InputError("`tradegraph neo4j import` needs article paths to load", code="TG188")
