@@ -16,10 +16,18 @@ from typing import Any
 from tradegraph.graph.backends import sqlite_sql
 from tradegraph.graph.backends.sqlite import SQLiteStore
 from tradegraph.ingest import IngestReport, ingest
-from tradegraph.neo4j_server.bulk import ImportTimes, import_into_managed, printable_command
+from tradegraph.neo4j_server.bulk import ImportTimes, import_into_managed, printable_command, printable_finish
 from tradegraph.neo4j_server.bulk_csv import CsvFiles, mention_record, write_csvs
 
-__all__ = ["CsvFiles", "ImportTimes", "import_into_managed", "mentions", "printable_command", "stage"]
+__all__ = [
+    "CsvFiles",
+    "ImportTimes",
+    "import_into_managed",
+    "mentions",
+    "printable_command",
+    "printable_finish",
+    "stage",
+]
 
 
 def stage(

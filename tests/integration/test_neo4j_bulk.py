@@ -82,6 +82,9 @@ def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Pat
         store.clear()
         assert ingest([corpus], store).ok
         expected = _snapshot(store)
+        gone = expected["articles"][0].id  # forgetting an article takes back the same after both
+        store.forget_article(gone)
+        expected_after_forget = _raw(store)
         with pytest.raises(StoreError, match=r"\[TG340\]"):
             bulk.import_into_managed(bulk_csv.write_csvs([], [], [], tmp_path / "none"))
         store.clear()
@@ -97,8 +100,10 @@ def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Pat
         for part in ("raw", *expected):  # one part at a time: a failure names the part
             assert got[part] == expected[part], part
         assert expected["raw"]["mentions"] and expected["raw"]["evidence"]
+        store.forget_article(gone)
+        assert _raw(store) == expected_after_forget
         again = ingest([corpus], store)  # later ingests see what the import wrote
-        assert (again.loaded, again.skipped) == (0, 15)
+        assert (again.loaded, again.skipped) == (1, 14)
     finally:
         store.clear()
         store.close()

@@ -78,3 +78,5 @@ def test_neo4j_bulk_printed_command_names_every_file(tmp_path: Path) -> None:
     command = bulk.printable_command(files)
     assert command.startswith("neo4j-admin database import full")
     assert all(str(files.path(t.name)) in command for t in bulk_csv.TABLES)
+    finish = bulk.printable_finish().splitlines()
+    assert len(finish) == len(bulk_csv.EMPTY_LISTS) and all(line.startswith(":auto MATCH") for line in finish)

@@ -49,6 +49,11 @@ def printable_command(files: CsvFiles) -> str:
     return shlex.join(["neo4j-admin", *files.import_args()])
 
 
+def printable_finish() -> str:
+    """The cypher-shell lines that set the empty lists the importer leaves out, as the store does."""
+    return "\n".join(f":auto {_SET_EMPTY[pair]};" for pair in EMPTY_LISTS)
+
+
 @dataclass
 class ImportTimes:
     """Seconds spent in each step of a bulk load into the managed server."""
