@@ -73,6 +73,19 @@ def test_neo4j_bulk_mentions_from_staging(tmp_path: Path) -> None:
     assert first["id"] == f"{sato.id}\x1fa1" and first["labels"] == ["Mention"]
 
 
+def test_neo4j_bulk_repeated_evidence_is_one_node(tmp_path: Path) -> None:
+    jp, us = (
+        Actor.create("Japan", "Country", iso3="JPN"),
+        Actor.create("United States", "Country", iso3="USA"),
+    )
+    ev = Evidence("a1", "Japan met the United States.", confidence=0.5)
+    again = Evidence("a1", "Japan met the United States.", confidence=0.9)  # same key: same node
+    rel = Relation(jp.id, RelationKind.NEGOTIATES_WITH, us.id, evidence=(ev, again))
+    row, evidence = bulk_csv.relation_records(rel)
+    [node] = evidence  # whichever dedupes first (the model does too), the importer sees one id
+    assert node["n"] == 0 and row["ev_seq"] == len(rel.evidence)
+
+
 def test_neo4j_bulk_printed_command_names_every_file(tmp_path: Path) -> None:
     files = bulk_csv.write_csvs([], [], [], tmp_path)
     command = bulk.printable_command(files)

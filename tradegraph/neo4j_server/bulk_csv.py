@@ -163,10 +163,17 @@ def article_record(article: Article) -> dict[str, Any]:
 
 
 def relation_records(rel: Relation) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The relationship's record and its evidence nodes' (numbered in the order written)."""
+    """The relationship's record and its evidence nodes' (numbered in the order written).
+
+    Evidence repeated (same article and sentence) is one node, the first, as the store's MERGE
+    makes it; it still counts in the numbering, as there.
+    """
     row = _relation_row(rel)
-    evidence = [{**ev, "n": n, "labels": ["Evidence"]} for n, ev in enumerate(row.pop("evidence"))]
-    return {**row, "type": rel.kind.value, "ev_seq": len(evidence)}, evidence
+    written = row.pop("evidence")
+    evidence: dict[str, dict[str, Any]] = {}
+    for n, ev in enumerate(written):
+        evidence.setdefault(ev["id"], {**ev, "n": n, "labels": ["Evidence"]})
+    return {**row, "type": rel.kind.value, "ev_seq": len(written)}, list(evidence.values())
 
 
 def mention_record(
