@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import neo4j_test_uri
+from tradegraph import bulk
 from tradegraph.graph.backends.neo4j import Neo4jStore
 from tradegraph.graph.errors import StoreError
 from tradegraph.ingest import ingest
-from tradegraph.neo4j_server import bulk, managed
+from tradegraph.neo4j_server import bulk_csv, managed
 from tradegraph.neo4j_server.connect import open_neo4j
 from tradegraph.queries import helpers
 
@@ -43,6 +44,25 @@ def uri() -> str:
     return uri
 
 
+# The stored graph itself, beyond what the contract reads back: every property of every node
+# and relationship (a mention's ``n`` is a clock reading: only its order per actor counts).
+RAW = {
+    "actors": "MATCH (a:Actor) RETURN labels(a) AS labels, properties(a) AS p ORDER BY a.id",
+    "articles": "MATCH (a:Article) RETURN labels(a) AS labels, properties(a) AS p ORDER BY a.id",
+    "relations": "MATCH (s:Actor)-[r]->(t:Actor) RETURN s.id AS s, type(r) AS type, t.id AS t, "
+    "properties(r) AS p ORDER BY s, type, t",
+    "evidence": "MATCH (e:Evidence) RETURN labels(e) AS labels, properties(e) AS p, "
+    "[(e)-[l]->(d) | [type(l), labels(d), d.id]] AS links ORDER BY e.id",
+    "mentions": "MATCH (m:Mention) WITH m ORDER BY m.n RETURN m.actor_id AS actor, "
+    "collect([labels(m), m {.*, n: null}]) AS said ORDER BY actor",
+    "others": "MATCH (n) WHERE NOT (n:Actor OR n:Article OR n:Evidence OR n:Mention) RETURN count(n) AS n",
+}
+
+
+def _raw(store: Neo4jStore) -> dict[str, Any]:
+    return {name: store.run_read(cypher) for name, cypher in RAW.items()}
+
+
 def _snapshot(store: Neo4jStore) -> dict[str, Any]:
     countries = [a.id for a in store.actors() if a.id.startswith("country:")][:4]
     return {
@@ -52,6 +72,7 @@ def _snapshot(store: Neo4jStore) -> dict[str, Any]:
         "counts": store.counts(),
         "represented": {c: helpers.representatives_of(store, c) for c in countries},
         "counterparts": {c: helpers.counterparts(store, c) for c in countries},
+        "raw": _raw(store),
     }
 
 
@@ -61,8 +82,11 @@ def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Pat
         store.clear()
         assert ingest([corpus], store).ok
         expected = _snapshot(store)
+        gone = expected["articles"][0].id  # forgetting an article takes back the same after both
+        store.forget_article(gone)
+        expected_after_forget = _raw(store)
         with pytest.raises(StoreError, match=r"\[TG340\]"):
-            bulk.import_into_managed(bulk.write_csvs([], [], [], tmp_path / "none"))
+            bulk.import_into_managed(bulk_csv.write_csvs([], [], [], tmp_path / "none"))
         store.clear()
     finally:
         store.close()
@@ -72,9 +96,14 @@ def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Pat
     bulk.import_into_managed(files)
     store = open_neo4j(uri)
     try:
-        assert _snapshot(store) == expected
+        got = _snapshot(store)
+        for part in ("raw", *expected):  # one part at a time: a failure names the part
+            assert got[part] == expected[part], part
+        assert expected["raw"]["mentions"] and expected["raw"]["evidence"]
+        store.forget_article(gone)
+        assert _raw(store) == expected_after_forget
         again = ingest([corpus], store)  # later ingests see what the import wrote
-        assert (again.loaded, again.skipped) == (0, 15)
+        assert (again.loaded, again.skipped) == (1, 14)
     finally:
         store.clear()
         store.close()

@@ -88,9 +88,9 @@ def _import(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
+    from tradegraph import bulk
     from tradegraph.graph.errors import InputError
     from tradegraph.loaders.parallel import open_pool
-    from tradegraph.neo4j_server import bulk
 
     if not args.paths:
         raise InputError("`tradegraph neo4j import` needs article paths to load", code="TG188")
@@ -108,6 +108,9 @@ def _import(args: argparse.Namespace) -> int:
     if args.print_command:
         print("stop your server, then run (database empty or to be replaced):")
         print("  " + bulk.printable_command(files))
+        print("then start it and run in cypher-shell (empty lists, which the importer leaves out):")
+        print(bulk.printable_finish())
+        print("tradegraph's first connection creates the constraints and indexes")
         return 0 if report.ok else 1
     times = bulk.import_into_managed(files, allow_nonempty=args.overwrite)
     print(

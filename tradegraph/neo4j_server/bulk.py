@@ -1,9 +1,8 @@
-"""Bulk load of an empty Neo4j database: node and relationship CSVs for ``neo4j-admin database import``.
+"""Bulk load of an empty managed Neo4j database: ``neo4j-admin database import full`` of the CSVs
+``bulk_csv`` writes, then the store's constraints and indexes.
 
-The CSVs hold exactly what the Neo4j store writes transactionally (the same rows as
-``tradegraph.graph.backends.neo4j``: ids, labels, properties, evidence lists and their summaries),
-so a database loaded in bulk answers every question as one filled by ``tradegraph ingest``, and
-later ingests add to it as usual. Each column is declared once below, as (header, row field).
+Extracting articles into those CSVs needs the ingest pipeline, a layer above this package: see
+``tradegraph.bulk``.
 """
 
 from __future__ import annotations
@@ -12,160 +11,26 @@ import os
 import shlex
 import subprocess
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from tradegraph.graph.backends.neo4j import _actor_row, _article_row, _relation_row
 from tradegraph.graph.errors import StoreError
-from tradegraph.graph.model import Actor, Article, Relation
+from tradegraph.neo4j_server.bulk_csv import EMPTY_LISTS, CsvFiles
 
-DATABASE = "neo4j"  # Community has one user database
-ARRAY = "\x1f"  # unit separator between list elements: never inside a sentence, name or URL
-ARRAY_OPTION = "U+001F"
 ADMIN_HEAP = "1g"
-OFF_HEAP = "1g"
 
-# The importer reads an empty list element ("" for an evidence without URL or date) as no
-# element, so such lists travel as one joined string and are split after the import.
-SPLIT_LATER = "_split_"
-SPLIT_PROPERTIES = ("ev_urls", "ev_dates")
-
-# (CSV header, key of the store's row); a ``None`` cell is an absent property, as in the store.
-ACTOR_COLUMNS = (
-    ("id:ID(Actor)", "id"),
-    (":LABEL", "labels"),
-    ("name", "name"),
-    ("kind", "kind"),
-    ("aliases:string[]", "aliases"),
-    ("roles:string[]", "roles"),
-    ("affiliation", "affiliation"),
-    ("external_ids", "external_ids"),
-)
-ARTICLE_COLUMNS = (
-    ("id:ID(Article)", "id"),
-    (":LABEL", "labels"),
-    ("url", "url"),
-    ("title", "title"),
-    ("source", "source"),
-    ("published:date", "published"),
-    ("text_hash", "text_hash"),
-)
-RELATION_COLUMNS = (
-    (":START_ID(Actor)", "source"),
-    (":END_ID(Actor)", "target"),
-    (":TYPE", "type"),
-    ("valid_from:date", "valid_from"),
-    ("valid_to:date", "valid_to"),
-    ("role", "role"),
-    ("ev_article_ids:string[]", "ids"),
-    ("ev_sentences:string[]", "sentences"),
-    ("ev_urls:string[]", "urls"),
-    ("ev_dates:string[]", "dates"),
-    (f"{SPLIT_LATER}ev_urls", f"{SPLIT_LATER}urls"),
-    (f"{SPLIT_LATER}ev_dates", f"{SPLIT_LATER}dates"),
-    ("ev_confidences:double[]", "confidences"),
-    ("support:long", "support"),
-    ("confidence:double", "confidence"),
-)
-
-
-@dataclass
-class CsvFiles:
-    """The CSVs of one bulk load and how many rows each holds."""
-
-    directory: Path
-    actors: Path
-    articles: Path
-    relations: Path
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def import_args(self, database: str = DATABASE) -> list[str]:
-        """The arguments after ``neo4j-admin`` that load these files into ``database``."""
-        return [
-            "database",
-            "import",
-            "full",
-            f"--nodes={self.actors}",
-            f"--nodes={self.articles}",
-            f"--relationships={self.relations}",
-            f"--array-delimiter={ARRAY_OPTION}",
-            "--multiline-fields=true",
-            "--overwrite-destination=true",
-            f"--max-off-heap-memory={OFF_HEAP}",
-            f"--report-file={self.directory / 'import.report'}",
-            database,
-        ]
-
-
-def actor_record(actor: Actor) -> dict[str, Any]:
-    row = _actor_row(actor)
-    return {**row, "labels": ["Actor", actor.kind.value]}
-
-
-def article_record(article: Article) -> dict[str, Any]:
-    row = _article_row(article)
-    published = row.get("published")
-    return {**row, "published": published.isoformat() if published else None, "labels": ["Article"]}
-
-
-def relation_record(rel: Relation) -> dict[str, Any]:
-    row = _relation_row(rel)
-    confidences = row["confidences"]
-    for key in ("urls", "dates"):
-        if "" in row[key]:
-            row[SPLIT_LATER + key] = ARRAY.join(row.pop(key))
-    return {
-        **row,
-        "type": rel.kind.value,
-        "support": len(set(row["ids"])),
-        "confidence": max(confidences, default=0.0),
-    }
-
-
-def write_csvs(
-    actors: Iterable[Actor], relations: Iterable[Relation], articles: Iterable[Article], directory: Path
-) -> CsvFiles:
-    """Write the three CSVs of a bulk load into ``directory`` (created when missing)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    files = CsvFiles(
-        directory, directory / "actors.csv", directory / "articles.csv", directory / "relations.csv"
-    )
-    files.counts["actors"] = _write(files.actors, ACTOR_COLUMNS, map(actor_record, actors))
-    files.counts["articles"] = _write(files.articles, ARTICLE_COLUMNS, map(article_record, articles))
-    files.counts["relations"] = _write(files.relations, RELATION_COLUMNS, map(relation_record, relations))
-    return files
-
-
-def _write(path: Path, columns: tuple[tuple[str, str], ...], rows: Iterator[dict[str, Any]]) -> int:
-    n = 0
-    with open(path, "w", encoding="utf-8", newline="") as out:
-        out.write(",".join(header for header, _ in columns) + "\n")
-        for row in rows:
-            out.write(",".join(_cell(row.get(key)) for _, key in columns) + "\n")
-            n += 1
-    return n
-
-
-def _cell(value: Any) -> str:
-    """One CSV field: empty for None (no property), quoted text with quotes doubled otherwise."""
-    if value is None:
-        return ""
-    kind = value.__class__  # exact-type dispatch: this runs for every field of a million rows
-    if kind is str:
-        text = value
-    elif kind is list:
-        text = ARRAY.join(v if v.__class__ is str else _text(v) for v in value)
-    else:
-        text = _text(value)
-    if '"' in text:
-        text = text.replace('"', '""')
-    return f'"{text}"'
-
-
-def _text(value: Any) -> str:
-    return repr(value) if isinstance(value, float) else str(value)
+# Fixed statements per (label, property) of ``EMPTY_LISTS``: no name is built into Cypher text.
+_SET_EMPTY = {
+    ("Actor", "aliases"): "MATCH (x:Actor) WHERE x.aliases IS NULL "
+    "CALL (x) { SET x.aliases = [] } IN TRANSACTIONS OF 10000 ROWS",
+    ("Actor", "roles"): "MATCH (x:Actor) WHERE x.roles IS NULL "
+    "CALL (x) { SET x.roles = [] } IN TRANSACTIONS OF 10000 ROWS",
+    ("Mention", "aliases"): "MATCH (x:Mention) WHERE x.aliases IS NULL "
+    "CALL (x) { SET x.aliases = [] } IN TRANSACTIONS OF 10000 ROWS",
+    ("Mention", "roles"): "MATCH (x:Mention) WHERE x.roles IS NULL "
+    "CALL (x) { SET x.roles = [] } IN TRANSACTIONS OF 10000 ROWS",
+}
 
 
 # -- running the admin tool ------------------------------------------------------------------------
@@ -182,6 +47,11 @@ def admin_command(base: Path) -> tuple[list[str], dict[str, str]]:
 def printable_command(files: CsvFiles) -> str:
     """What to run on a user's own server (stopped, database empty or to be overwritten)."""
     return shlex.join(["neo4j-admin", *files.import_args()])
+
+
+def printable_finish() -> str:
+    """The cypher-shell lines that set the empty lists the importer leaves out, as the store does."""
+    return "\n".join(f":auto {_SET_EMPTY[pair]};" for pair in EMPTY_LISTS)
 
 
 @dataclass
@@ -254,42 +124,14 @@ def _run_admin(base: Path, files: CsvFiles) -> None:
 
 
 def _schema(uri: str) -> None:
-    """Constraints and indexes as the store makes them; lists with empty elements split."""
+    """Constraints and indexes as the store makes them; empty lists set as the store sets them."""
     from tradegraph.neo4j_server.connect import open_neo4j
 
     store = open_neo4j(uri)  # connect creates the constraints and indexes
     try:
         with store.driver.session(database=store.database) as session:  # IN TRANSACTIONS needs auto-commit
-            for name in SPLIT_PROPERTIES:
-                session.run(_split_statement(name), sep=ARRAY).consume()
+            for label_property in EMPTY_LISTS:
+                session.run(_SET_EMPTY[label_property]).consume()
         store.driver.execute_query("CALL db.awaitIndexes(300)", database_=store.database)
     finally:
         store.close()
-
-
-def _split_statement(name: str) -> str:
-    if name not in SPLIT_PROPERTIES:  # the one place a property name enters Cypher text
-        raise ValueError(f"refusing {name!r} as a property to split")
-    joined = SPLIT_LATER + name
-    return f"""
-MATCH ()-[r]->() WHERE r.{joined} IS NOT NULL
-CALL (r) {{ SET r.{name} = split(r.{joined}, $sep) REMOVE r.{joined} }} IN TRANSACTIONS OF 10000 ROWS
-"""
-
-
-def stage(paths: Iterable[str | os.PathLike[str]], directory: Path, pool: Any = None) -> tuple[CsvFiles, Any]:
-    """Extract and resolve ``paths`` as ``tradegraph ingest`` does, into CSVs under ``directory``.
-
-    The graph is gathered in an embedded store under ``directory/staging`` first, so actors
-    merge and evidence accumulates exactly as in a transactional ingest.
-
-    Returns:
-        The CSV files and the ingest report (failures name their article, as in ingest).
-    """
-    from tradegraph.graph.backends.memory import MemoryStore
-    from tradegraph.ingest import ingest
-
-    with MemoryStore.open(directory / "staging") as staging:
-        report = ingest(paths, staging, pool=pool)
-        files = write_csvs(staging.actors(), staging.relations(), staging.articles(), directory)
-    return files, report

@@ -207,3 +207,6 @@ COUNT_ACTORS = "SELECT kind, count(*) FROM actors GROUP BY kind"
 COUNT_RELATIONS = "SELECT kind, count(*) FROM relations GROUP BY kind"
 COUNT_EVIDENCE = "SELECT count(*) FROM evidence"
 COUNT_ARTICLES = "SELECT count(*) FROM articles"
+
+# Everything every article said about every actor, in the order written (bulk loads copy it).
+ALL_FACTS = "SELECT actor_id, article_id, field, value, seq FROM actor_facts ORDER BY seq"
