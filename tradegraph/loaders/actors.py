@@ -163,7 +163,7 @@ def _bad(origin: str, record: int, field: str, problem: str) -> InputError:
 
 
 def _body(text: str, origin: str, record: int, field: str) -> str:
-    from tradegraph.loaders.gazetteer import default_gazetteer
+    from tradegraph.knowledge.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
     text = text.strip()

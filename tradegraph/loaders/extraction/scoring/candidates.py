@@ -18,7 +18,7 @@ from tradegraph.graph.model import Actor, ActorKind, Extraction, Relation, Relat
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from tradegraph.loaders.gazetteer import Gazetteer
+    from tradegraph.knowledge.gazetteer import Gazetteer
 
 P, C, ORG = ActorKind.PERSON, ActorKind.COUNTRY, ActorKind.ORGANIZATION
 #: Which actor kinds each relation kind joins (source kinds, target kinds).

@@ -32,7 +32,7 @@ from tradegraph.loaders.extraction.scoring.features import ArticleView, DocCues,
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from tradegraph.loaders.gazetteer import Gazetteer
+    from tradegraph.knowledge.gazetteer import Gazetteer
 
 WEIGHTS = Path(__file__).with_name("weights.json")
 FORMAT = "tradegraph-scorer/1"
