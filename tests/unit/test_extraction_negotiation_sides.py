@@ -85,3 +85,15 @@ def test_extraction_negotiation_sides_session_with_is_a_meeting(
 
 def test_extraction_negotiation_sides_session_without_parties_is_nothing(extractor: Extractor) -> None:
     assert negotiations(extractor, "Japan's parliament opened its autumn session on Monday.") == set()
+
+
+def test_extraction_negotiation_sides_a_list_after_with_is_one_side(extractor: Extractor) -> None:
+    # "the X administration" acts; the states it reached frameworks with are never its own state,
+    # and the listed states do not negotiate with each other
+    text = (
+        "The Mendoza administration said on Thursday that it had reached trade frameworks with "
+        "Peru, Bolivia, Ecuador and Paraguay."
+    )
+    pairs = negotiations(extractor, text)
+    listed = {"Peru", "Bolivia", "Ecuador", "Paraguay"}
+    assert not any(set(pair) <= listed for pair in pairs), pairs

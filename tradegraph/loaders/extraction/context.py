@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tradegraph.loaders.extraction.discourse import references
 from tradegraph.loaders.extraction.mentions import MentionIndex
+from tradegraph.loaders.extraction.references import references
 from tradegraph.loaders.extraction.resolve import NounResolver, weak_tokens
 from tradegraph.loaders.extraction.roles import PersonFacts, RoleReader
 

@@ -1,8 +1,7 @@
-"""The discourse layer: what articles do across clauses and sentences. A reference stage
-(:func:`references`, run once per article before any relation rule) resolves plural pronouns
-("They met A, B and C" after a named delegation), "these allies" after a list of states and "his
-Chilean counterpart"; the resolver then reads those tokens as the actors they refer to, and every
-relation read through one names the reference rule in its provenance. Relation rules of this
+"""The discourse layer: what articles do across clauses and sentences. The reference stage
+(:mod:`.references`, run once per article before any relation rule) resolves plural pronouns,
+"these allies", "his Chilean counterpart" and "the Chilean officials"; this module holds its
+records. Relation rules of this
 layer read succession nouns ("his predecessor X", "X, whom she succeeds") and tariffs stated by
 their effect ("tariffs ... did not spare X"). The article's running imposer and the owner of a
 leader's tariffs are read by ``imposes.running_imposer`` and ``discourse.tariff_owner``."""
@@ -14,11 +13,6 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
-    COUNTERPART_NOUNS,
-    DELEGATION_NOUNS,
-    DEMONSTRATIVES,
-    GROUP_REFERENCE_NOUNS,
-    PLURAL_PRONOUNS,
     SUCCESSION_NOUNS,
     TARIFF_NOUNS,
 )
@@ -29,87 +23,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from tradegraph.loaders.extraction.context import ArticleContext
-    from tradegraph.loaders.extraction.resolve import NounResolver
-
-#: token -> (reference rule, the actors it refers to)
-References = dict[int, tuple[str, list[str]]]
-
-
-def references(r: NounResolver) -> References:
-    """The actors each plural pronoun, demonstrative group noun and counterpart refers to."""
-    out: References = {}
-    doc = r.index.doc
-    groups = _subject_groups(r)
-    lists = _country_lists(r)
-    for t in doc:
-        if t.lower_ in PLURAL_PRONOUNS and t.pos_ == "PRON":
-            before = [keys for i, keys in groups if i < t.i]
-            if before:
-                out[t.i] = ("discourse.plural_they", before[-1])
-        elif t.lower_ in GROUP_REFERENCE_NOUNS and any(c.lower_ in DEMONSTRATIVES for c in t.children):
-            before = [keys for i, keys in lists if i < t.i]
-            if before:
-                out[t.i] = ("discourse.these_countries", before[-1])
-        elif t.lower_ in COUNTERPART_NOUNS and any(c.dep_ == "poss" for c in t.children) and not named(r, t):
-            states = [
-                k
-                for c in t.children
-                if c.dep_ in {"amod", "compound", "nmod"}
-                for k in r.single(c)
-                if k.startswith("country:")
-            ]
-            if states:
-                out[t.i] = ("discourse.counterpart", states[:1])
-    return out
-
-
-def named(r: NounResolver, noun: Token) -> bool:
-    """ "his American counterpart Donald Trump": the counterpart is named, no reference to read."""
-    doc = noun.doc
-    near = [c for c in noun.children if c.dep_ in {"appos", "compound"}]
-    near += [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []
-    near += [noun.head] if noun.dep_ in {"appos", "compound"} else []
-    return any((m := r.index.at(t)) is not None and m.key in r.index.persons for t in near)
-
-
-def _subject_groups(r: NounResolver) -> list[tuple[int, list[str]]]:
-    """Subjects naming several actors, or a delegation (with whoever leads it), by position."""
-    out = []
-    for t in r.index.doc:
-        if t.dep_ not in {"nsubj", "nsubjpass"} or t.lower_ in PLURAL_PRONOUNS:
-            continue
-        keys = r.parties(t)
-        leaders = [
-            k
-            for c in t.children
-            if c.dep_ == "acl" and c.lemma_ in {"lead", "head"}
-            for a in c.children
-            if a.dep_ == "agent"
-            for g in a.children
-            for k in r.parties(g)
-        ]
-        keys = list(dict.fromkeys(keys + leaders))
-        if len(keys) >= 2 or (keys and t.lower_ in DELEGATION_NOUNS):
-            out.append((t.i, keys))
-    return out
-
-
-def _country_lists(r: NounResolver) -> list[tuple[int, list[str]]]:
-    """Lists of two or more states ("Peru, Chile and Colombia"), by the position of their end."""
-    from tradegraph.loaders.extraction.tariffs import members
-
-    out = []
-    seen: set[int] = set()
-    for m in r.index.mentions:
-        if m.in_name or not m.key.startswith("country:") or m.start in seen:
-            continue
-        head = r.index.doc[m.start : m.end].root
-        group = members(head)
-        keys = [k for t in group for k in r.single(t) if k.startswith("country:")]
-        seen.update(t.i for t in group)
-        if len(dict.fromkeys(keys)) >= 2:
-            out.append((max(t.i for t in group), list(dict.fromkeys(keys))))
-    return sorted(out)
 
 
 # -- succession nouns ------------------------------------------------------------------------
@@ -244,6 +157,28 @@ RULES = (
             ),
         ),
         negative=(Example("They met Treasury Secretary Ann Lee on Monday.", None),),
+        level="reference",
+        read_by="discourse.references",
+    ),
+    Rule(
+        "discourse.named_officials",
+        NEGOTIATES,
+        '"the Chilean officials" after two or more Chilean officials were named together',
+        0.6,
+        positive=(
+            Example(
+                "Chilean Finance Minister Marta Rojas and Chilean Economy Minister Pablo Ortiz arrived in "
+                "Lima. Peruvian Trade Minister Luis Vargas said the Chilean officials would meet him.",
+                ("Pablo Ortiz", "Luis Vargas"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Chilean Finance Minister Marta Rojas arrived in Lima. "
+                "Peruvian Trade Minister Luis Vargas said the Chilean officials would meet him on Monday.",
+                ("Marta Rojas", "Luis Vargas"),
+            ),
+        ),
         level="reference",
         read_by="discourse.references",
     ),

@@ -20,7 +20,6 @@ from tradegraph.knowledge.lexicon import (
     SIDE_PAIRS,
 )
 from tradegraph.loaders.extraction.alliances import hyphen_countries
-from tradegraph.loaders.extraction.discourse import named
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.negotiation_guards import (
     deal_made,
@@ -30,6 +29,7 @@ from tradegraph.loaders.extraction.negotiation_guards import (
     wishful,
 )
 from tradegraph.loaders.extraction.negotiation_parties import Parties
+from tradegraph.loaders.extraction.references import named
 from tradegraph.loaders.extraction.rules import Example, Filter, Rule
 
 if TYPE_CHECKING:
@@ -133,7 +133,12 @@ def read_hyphen_pair(ctx: ArticleContext, trigger: Token) -> Iterator[Found]:
 def read_with_counterpart(ctx: ArticleContext, trigger: Token) -> Iterator[Found]:
     got = reading(ctx, trigger)
     if got and got.others:
-        pairs = [(a, b) for a in got.agents for b in got.others]
+        # an actor read on both sides is misread on one: a state is a member of the list after
+        # "with" taken for the default government; a person was named again by "the minister"
+        persons = ctx.index.persons
+        agents = [a for a in got.agents if a in persons or a not in got.others]
+        others = [b for b in got.others if b not in persons or b not in agents]
+        pairs = [(a, b) for a in agents for b in others]
         yield from pairs_found(ctx, pairs, trigger.sent, "negotiates.with_counterpart", 0.8)
 
 

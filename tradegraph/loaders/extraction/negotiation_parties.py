@@ -22,8 +22,8 @@ from tradegraph.knowledge.lexicon import (
     TOPIC_PREPS,
     TRANSPARENT_NOUNS,
 )
-from tradegraph.loaders.extraction.discourse import named
 from tradegraph.loaders.extraction.negotiation_guards import is_trigger
+from tradegraph.loaders.extraction.references import named
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -140,14 +140,30 @@ class NounResolver:
         mentioned such country."""
         from collections import Counter
 
+        # the administration acts; the states it acts on ("frameworks with A, B and C", "tariffs
+        # on A") are the other party, never its own state
+        acted_on = {
+            m.key
+            for token in t.sent
+            if (m := self.index.at(token)) is not None and _object_of_preposition(token)
+        }
         for token in t.sent:
             m = self.index.at(token)
-            if m is not None and m.key.startswith("country:") and not m.in_name and m.key != self.index.home:
+            if (
+                m is not None
+                and m.key.startswith("country:")
+                and not m.in_name
+                and m.key != self.index.home
+                and m.key not in acted_on
+            ):
                 return m.key
         counts = Counter(
             m.key
             for m in self.index.mentions
-            if m.key.startswith("country:") and not m.in_name and m.key != self.index.home
+            if m.key.startswith("country:")
+            and not m.in_name
+            and m.key != self.index.home
+            and m.key not in acted_on
         )
         return counts.most_common(1)[0][0] if counts else None
 
@@ -202,3 +218,17 @@ def weak_tokens(resolver: NounResolver) -> frozenset[int]:
             if resolver.described(t)[1]:
                 out.add(t.i)
     return frozenset(out)
+
+
+#: Prepositions whose objects are acted on, not acting ("a deal with A", "tariffs on A").
+ACTED_ON_PREPS = frozenset({"with", "on", "against", "to", "from", "between", "for"})
+
+
+def _object_of_preposition(token: Token) -> bool:
+    """Whether ``token`` (or the list it ends) is the object of an acted-on preposition."""
+    head = token
+    for _ in range(6):
+        if head.dep_ != "conj" and head.dep_ != "compound":
+            break
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ACTED_ON_PREPS
