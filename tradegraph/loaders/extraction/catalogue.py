@@ -11,6 +11,7 @@ from tradegraph.loaders.extraction import (
     delegations,
     discourse,
     negotiation,
+    negotiation_joined,
     replacements,
     represents,
     tariff_frames,
@@ -21,6 +22,7 @@ from tradegraph.loaders.extraction.rules import Filter, Rule
 RULES: tuple[Rule, ...] = (
     *represents.RULES,
     *negotiation.RULES,
+    *negotiation_joined.RULES,
     *delegations.RULES,
     *tariffs.RULES,
     *alliances.RULES,
