@@ -79,6 +79,34 @@ def read_post_after(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
     )
 
 
+def read_taking_over(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
+    """ "Y will oversee defence, taking over from X": a participle without its own subject takes
+    the person named last before it, if the nearest name is a person's (with a subject,
+    ``replaced.took_over_from`` reads it)."""
+    if verb.lemma_.lower() != "take" or not any(
+        c.dep_ == "prt" and c.lower_ == "over" for c in verb.children
+    ):
+        return
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return
+    olds = [
+        k
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        for k in ctx.resolver.single(g)
+    ]
+    if not olds:
+        return
+    takers: list[str] = []
+    for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
+        if t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or ctx.resolver.single(t)):
+            keys = [k for k in ctx.resolver.single(t) if k in ctx.index.persons and k not in olds]
+            takers = keys[:1]
+            break  # the nearest name decides, even one not read as a person
+    yield from _pairs_found(ctx, verb, [(o, n) for o in olds for n in takers], "replaced.taking_over_from")
+
+
 def _appointee(ctx: ArticleContext, verb: Token) -> list[str]:
     """ "X named Y as foreign minister, replacing Z": the one appointed takes the post, not the
     one appointing."""
@@ -219,6 +247,21 @@ RULES = (
             {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "pobj"}},
         ],
         persons_only=True,
+    ),
+    Rule(
+        "replaced.taking_over_from",
+        REPLACED,
+        '"Y will now oversee defence, taking over from X"',
+        0.85,
+        positive=(
+            Example(
+                "Leila Nasser will now oversee defence, taking over from Omar Haddad.",
+                ("Omar Haddad", "Leila Nasser"),
+            ),
+        ),
+        negative=(Example("Leila Nasser will now oversee defence, taking over the ministry.", None),),
+        trigger=TAKE_TRIGGER,
+        read=read_taking_over,
     ),
     Rule(
         "replaced.post_after",
