@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
+    CALL_MEDIA,
     COUNTERPART_NOUNS,
     DEAL_NOUNS,
     NEEDS_PARTIES,
@@ -86,7 +87,9 @@ def _read(ctx: ArticleContext, trigger: Token) -> Reading | None:
     if between or hyphen:
         return Reading(between, hyphen, [], [])
     others = p.counterparts(trigger)
-    agents = [] if low in NEEDS_PARTIES and not others else p.agents(trigger)
+    # "a call" or "a session" alone may be anything; "a phone call" held by two is talks
+    needs = low in NEEDS_PARTIES and not any(c.lower_ in CALL_MEDIA for c in trigger.children)
+    agents = [] if needs and not others else p.agents(trigger)
     return Reading([], [], others, agents)
 
 
@@ -299,6 +302,11 @@ RULES = (
         positive=(
             Example("Chile and Peru will begin formal trade negotiations next month.", ("Chile", "Peru")),
             Example("Mexico and the U.S. will begin formal talks next week.", ("Mexico", "United States")),
+            Example(
+                "Chilean President Marta Rojas said she and Peruvian President Luis Vargas reached an "
+                "understanding during a phone call.",
+                ("Marta Rojas", "Luis Vargas"),
+            ),
         ),
         negative=(Example("Chile and Peru did not hold talks this year.", ("Chile", "Peru")),),
         trigger=TRIGGER,
