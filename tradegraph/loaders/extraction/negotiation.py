@@ -26,6 +26,7 @@ from tradegraph.loaders.extraction.negotiation_guards import (
     deal_made,
     other_topic,
     refused,
+    speculative,
     urged,
     wishful,
 )
@@ -74,7 +75,7 @@ def reading(ctx: ArticleContext, trigger: Token) -> Reading | None:
 def _read(ctx: ArticleContext, trigger: Token) -> Reading | None:
     low = trigger.lower_
     p = parties(ctx)
-    if refused(trigger) or urged(trigger) or (low in DEAL_NOUNS and wishful(trigger)):
+    if refused(trigger) or urged(trigger) or speculative(trigger) or (low in DEAL_NOUNS and wishful(trigger)):
         return None
     if (low in DEAL_NOUNS and not deal_made(trigger, p.made_in)) or other_topic(trigger):
         return None
@@ -288,6 +289,7 @@ RULES = (
         ),
         negative=(
             Example("Chile refused to hold trade talks with Peru.", ("Chile", "Peru")),
+            Example("Chilean President Marta Rojas said she might meet Peru's Luis Vargas.", None),
             Example("Chile would only negotiate with Peru if the duties were lifted.", ("Chile", "Peru")),
         ),
         trigger=TRIGGER,
@@ -308,7 +310,10 @@ RULES = (
                 ("Marta Rojas", "Luis Vargas"),
             ),
         ),
-        negative=(Example("Chile and Peru did not hold talks this year.", ("Chile", "Peru")),),
+        negative=(
+            Example("Chile and Peru did not hold talks this year.", ("Chile", "Peru")),
+            Example("Chile and Peru gave few details about the Lima meeting.", ("Chile", "Peru")),
+        ),
         trigger=TRIGGER,
         read=read_joint_parties,
         running=True,

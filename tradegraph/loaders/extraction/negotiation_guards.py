@@ -81,6 +81,17 @@ def wishful(trigger: Token) -> bool:
     return any(a.lemma_.lower() in WISHFUL for a in trigger.ancestors)
 
 
+#: Modals that make a meeting a possibility, not a plan ("he might also meet X").
+SPECULATIVE = frozenset({"might", "may", "could"})
+
+
+def speculative(trigger: Token) -> bool:
+    """ "he might meet X", "details about the meeting": talks only possible or only talked about."""
+    if trigger.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in trigger.children):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "about"
+
+
 def deal_made(trigger: Token, made_in: Callable[[Token], list[Token]]) -> bool:
     """ "reach/strike/sign a deal with", "close to an agreement", "the deal was signed"."""
     head = trigger.head
