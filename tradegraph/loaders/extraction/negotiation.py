@@ -87,11 +87,32 @@ def _read(ctx: ArticleContext, trigger: Token) -> Reading | None:
     hyphen = [] if between else hyphen_countries(ctx.resolver, trigger)
     if between or hyphen:
         return Reading(between, hyphen, [], [])
-    others = p.counterparts(trigger)
+    others = p.counterparts(trigger) or _distant_with(ctx, trigger)
     # "a call" or "a session" alone may be anything; "a phone call" held by two is talks
     needs = low in NEEDS_PARTIES and not any(c.lower_ in CALL_MEDIA for c in trigger.children)
     agents = [] if needs and not others else p.agents(trigger)
     return Reading([], [], others, agents)
+
+
+#: Dependencies that open a clause with its own speaker or agent.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl"})
+
+
+def _distant_with(ctx: ArticleContext, trigger: Token) -> list[str]:
+    """ "X discussed the disadvantage the tariff created for exporters with Y": a "with" the parser
+    hung deeper in the verb's clause, taken only when it names persons."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in NEGOTIATE_VERBS:
+        return []
+    p, persons = parties(ctx), ctx.index.persons
+    for t in trigger.subtree:
+        if t.dep_ == "prep" and t.lower_ == "with" and t.head != trigger:
+            between = [a for a in t.ancestors if trigger.i < a.i and a in trigger.subtree]
+            if any(a.pos_ in {"VERB", "AUX"} and a.dep_ in CLAUSE_DEPS for a in between):
+                continue  # inside a clause of its own ("said it would talk with Y")
+            found = [k for g in t.children if g.dep_ == "pobj" for k in p.group(g)]
+            if found and all(k in persons for k in found):
+                return found
+    return []
 
 
 def pairs_found(
@@ -285,6 +306,12 @@ RULES = (
             Example(
                 "Norwegian Trade Minister Eva Lund met Kenyan Trade Minister Amos Kibet in Oslo.",
                 ("Eva Lund", "Amos Kibet"),
+            ),
+            # a "with" the parser hangs deeper in the clause, naming persons
+            Example(
+                "Chilean Trade Minister Marta Rojas discussed the harm the tariff did to exporters in "
+                "relation to other countries with Peruvian Trade Minister Luis Vargas this week.",
+                ("Marta Rojas", "Luis Vargas"),
             ),
         ),
         negative=(
