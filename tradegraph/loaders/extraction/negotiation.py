@@ -14,6 +14,7 @@ from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
     CALL_MEDIA,
     COUNTERPART_NOUNS,
+    DEAL_MADE,
     DEAL_NOUNS,
     NEEDS_PARTIES,
     NEGOTIATE_NOUNS,
@@ -83,6 +84,9 @@ def _read(ctx: ArticleContext, trigger: Token) -> Reading | None:
         c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children
     ):
         return None  # "a round of talks": the talks are the trigger
+    makers = _made_by(ctx, trigger)
+    if len(makers) >= 2:
+        return Reading([], [], [], makers)
     between = p.between(trigger)
     hyphen = [] if between else hyphen_countries(ctx.resolver, trigger)
     if between or hyphen:
@@ -92,6 +96,25 @@ def _read(ctx: ArticleContext, trigger: Token) -> Reading | None:
     needs = low in NEEDS_PARTIES and not any(c.lower_ in CALL_MEDIA for c in trigger.children)
     agents = [] if needs and not others else p.agents(trigger)
     return Reading([], [], others, agents)
+
+
+def _made_by(ctx: ArticleContext, trigger: Token) -> list[str]:
+    """ "a truce crafted by A, B and C", "the deal brokered by A and B": its makers."""
+    if trigger.lower_ not in DEAL_NOUNS:
+        return []
+    p, persons = parties(ctx), ctx.index.persons
+    makers = [
+        k
+        for verb in trigger.children
+        if verb.dep_ == "acl" and verb.lemma_.lower() in DEAL_MADE
+        for by in verb.children
+        if by.dep_ == "agent"
+        for g in by.children
+        if g.dep_ == "pobj"
+        for k in p.group(g)
+    ]
+    # persons and states mixed: a maker the names missed, read as its state; the level is unclear
+    return makers if len({k in persons for k in makers}) == 1 else []
 
 
 #: Dependencies that open a clause with its own speaker or agent.
@@ -334,6 +357,11 @@ RULES = (
             Example(
                 "Chilean President Marta Rojas said she and Peruvian President Luis Vargas reached an "
                 "understanding during a phone call.",
+                ("Marta Rojas", "Luis Vargas"),
+            ),
+            Example(
+                "The move disrupted a trade truce crafted by Chilean Trade Minister Marta Rojas and "
+                "Peru's Vice Premier Luis Vargas.",
                 ("Marta Rojas", "Luis Vargas"),
             ),
         ),

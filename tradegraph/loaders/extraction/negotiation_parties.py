@@ -121,10 +121,11 @@ class Parties:
         return holders
 
     def made_in(self, trigger: Token) -> list[Token]:
-        """ "the deal Japan struck with the U.S.": the relative clause that makes the deal."""
+        """ "the deal Japan struck with the U.S.", "a truce crafted by A and B": the clause that
+        makes the deal."""
         if trigger.lower_ not in DEAL_NOUNS:
             return []
-        return [c for c in trigger.children if c.dep_ == "relcl" and c.lemma_.lower() in DEAL_MADE]
+        return [c for c in trigger.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in DEAL_MADE]
 
     def between(self, trigger: Token) -> list[str]:
         for holder in self._holders(trigger):
