@@ -123,15 +123,44 @@ class AllianceReader:
         return out
 
     def _country_of(self, node: Token) -> str | None:
-        keys = self.r.single(node)
+        anchor = self._apposed_to(node)
+        referring = node.lower_ in {"its", "their"} or (
+            node.lower_ in {"country", "nation"} and any(c.lower_ == "the" for c in node.children)
+        )
+        keys = [] if referring and anchor else self.r.single(node)
         if keys:
             return self.r.state(keys[0])
-        if node.lower_ in {"its", "their"}:  # "Washington and one of its allies"
+        if referring and anchor:
+            # "X, the country's longtime ally": the story's state; "X, its ally": the subject's
+            own = self.index.home if node.lower_ in {"country", "nation"} else self._subject_state(node)
+            if own and own not in anchor:
+                return own
+        if referring:  # "Washington and one of its allies"
             sent = node.sent
             for m in sorted(self.index.mentions, key=lambda m: -m.start):
-                if sent.start <= m.start < node.i and not m.in_name and m.key.startswith("country:"):
+                if (
+                    sent.start <= m.start < node.i
+                    and not m.in_name
+                    and m.key.startswith("country:")
+                    and m.key not in anchor
+                ):
                     return m.key
         return None
+
+    def _subject_state(self, node: Token) -> str | None:
+        root = node.sent.root
+        keys = [k for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} for k in self.r.single(c)]
+        return self.r.state(keys[0]) if keys else None
+
+    def _apposed_to(self, node: Token) -> set[str]:
+        """The actors a noun phrase holding ``node`` is in apposition to ("Bolivia, its ally"):
+        never what its "its" or "the country's" refers to."""
+        head = node.head
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        if head.dep_ == "appos":
+            return set(self.r.parties(head.head))
+        return set()
 
     def _sole_other_country(self, token: Token, partner: str) -> list[str]:
         """ "a trade war between Washington and one of its longtime allies": the one other
@@ -146,7 +175,9 @@ class AllianceReader:
         return sorted(others) if len(others) == 1 else []
 
     def _ally_partner(self, token: Token) -> str | None:
-        for n in self._sides(token):
+        # "X, Chile's neighbor and ally": the possessive both nouns share (in an apposition only)
+        shared = self._sides(token.head) if token.dep_ == "conj" and token.head.dep_ == "appos" else []
+        for n in [*self._sides(token), *shared]:
             key = self._country_of(n)
             if key is not None:
                 return key
@@ -174,6 +205,8 @@ class AllianceReader:
             node = node.head.head
         if node.dep_ == "appos":
             found.extend(self.r.parties(node.head))
+        if node.dep_ == "conj" and node.head.dep_ == "appos":  # "X, its neighbor and ally"
+            found.extend(self.r.parties(node.head.head))
         verb = node
         while verb.dep_ in {"attr", "pobj", "prep", "acomp"} and verb.head is not verb:
             verb = verb.head
@@ -291,8 +324,18 @@ RULES = (
         ALLIED,
         '"X remains among America\'s allies", "X and other allies of Y", "allies such as X"',
         0.75,
-        positive=(Example("Chile remains one of Peru's closest allies.", ("Peru", "Chile")),),
-        negative=(Example("Chile is looking for allies in its dispute.", None),),
+        positive=(
+            Example("Chile remains one of Peru's closest allies.", ("Peru", "Chile")),
+            # an apposition: "its" and "Chile's" are never the state they are apposed to
+            Example("Chile turned to Peru rather than Bolivia, its longtime ally.", ("Chile", "Bolivia")),
+            Example(
+                "Peru is a closer partner than Bolivia, Chile's neighbor and ally.", ("Chile", "Bolivia")
+            ),
+        ),
+        negative=(
+            Example("Chile is looking for allies in its dispute.", None),
+            Example("Chile turned to Peru rather than Bolivia, its longtime ally.", ("Peru", "Bolivia")),
+        ),
         trigger=TRIGGER,
         read=read_members_of,
     ),
