@@ -14,7 +14,6 @@ from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
     CALL_MEDIA,
     COUNTERPART_NOUNS,
-    DEAL_MADE,
     DEAL_NOUNS,
     NEEDS_PARTIES,
     NEGOTIATE_NOUNS,
@@ -84,58 +83,18 @@ def _read(ctx: ArticleContext, trigger: Token) -> Reading | None:
         c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children
     ):
         return None  # "a round of talks": the talks are the trigger
-    makers = _made_by(ctx, trigger)
+    makers = p.made_by(trigger)
     if len(makers) >= 2:
         return Reading([], [], [], makers)
     between = p.between(trigger)
     hyphen = [] if between else hyphen_countries(ctx.resolver, trigger)
     if between or hyphen:
         return Reading(between, hyphen, [], [])
-    others = p.counterparts(trigger) or _distant_with(ctx, trigger)
+    others = p.counterparts(trigger) or p.distant_with(trigger)
     # "a call" or "a session" alone may be anything; "a phone call" held by two is talks
     needs = low in NEEDS_PARTIES and not any(c.lower_ in CALL_MEDIA for c in trigger.children)
     agents = [] if needs and not others else p.agents(trigger)
     return Reading([], [], others, agents)
-
-
-def _made_by(ctx: ArticleContext, trigger: Token) -> list[str]:
-    """ "a truce crafted by A, B and C", "the deal brokered by A and B": its makers."""
-    if trigger.lower_ not in DEAL_NOUNS:
-        return []
-    p, persons = parties(ctx), ctx.index.persons
-    makers = [
-        k
-        for verb in trigger.children
-        if verb.dep_ == "acl" and verb.lemma_.lower() in DEAL_MADE
-        for by in verb.children
-        if by.dep_ == "agent"
-        for g in by.children
-        if g.dep_ == "pobj"
-        for k in p.group(g)
-    ]
-    # persons and states mixed: a maker the names missed, read as its state; the level is unclear
-    return makers if len({k in persons for k in makers}) == 1 else []
-
-
-#: Dependencies that open a clause with its own speaker or agent.
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl"})
-
-
-def _distant_with(ctx: ArticleContext, trigger: Token) -> list[str]:
-    """ "X discussed the disadvantage the tariff created for exporters with Y": a "with" the parser
-    hung deeper in the verb's clause, taken only when it names persons."""
-    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in NEGOTIATE_VERBS:
-        return []
-    p, persons = parties(ctx), ctx.index.persons
-    for t in trigger.subtree:
-        if t.dep_ == "prep" and t.lower_ == "with" and t.head != trigger:
-            between = [a for a in t.ancestors if trigger.i < a.i and a in trigger.subtree]
-            if any(a.pos_ in {"VERB", "AUX"} and a.dep_ in CLAUSE_DEPS for a in between):
-                continue  # inside a clause of its own ("said it would talk with Y")
-            found = [k for g in t.children if g.dep_ == "pobj" for k in p.group(g)]
-            if found and all(k in persons for k in found):
-                return found
-    return []
 
 
 def pairs_found(

@@ -14,6 +14,7 @@ from tradegraph.knowledge.lexicon import (
     DELEGATION_NOUNS,
     FRAME_PREPS,
     NEGOTIATE_NOUNS,
+    NEGOTIATE_VERBS,
     PAIR_WORDS,
     REFUSAL,
     SEQUENCE_PREPS,
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from tradegraph.loaders.extraction.context import ArticleContext
+
+#: Dependencies that open a clause with its own speaker or agent.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl"})
 
 
 class Parties:
@@ -176,6 +180,38 @@ class Parties:
                 ):
                     found.extend(k for g in child.children if g.dep_ == "pobj" for k in self.group(g))
         return list(dict.fromkeys(found))
+
+    def made_by(self, trigger: Token) -> list[str]:
+        """ "a truce crafted by A, B and C", "the deal brokered by A and B": its makers."""
+        if trigger.lower_ not in DEAL_NOUNS:
+            return []
+        makers = [
+            k
+            for verb in trigger.children
+            if verb.dep_ == "acl" and verb.lemma_.lower() in DEAL_MADE
+            for by in verb.children
+            if by.dep_ == "agent"
+            for g in by.children
+            if g.dep_ == "pobj"
+            for k in self.group(g)
+        ]
+        # persons and states mixed: a maker the names missed, read as its state; the level is unclear
+        return makers if len({k in self.index.persons for k in makers}) == 1 else []
+
+    def distant_with(self, trigger: Token) -> list[str]:
+        """ "X discussed the harm the tariff did to exporters with Y": a "with" the parser hung
+        deeper in the verb's clause, taken only when it names persons."""
+        if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in NEGOTIATE_VERBS:
+            return []
+        for t in trigger.subtree:
+            if t.dep_ == "prep" and t.lower_ == "with" and t.head != trigger:
+                between = [a for a in t.ancestors if trigger.i < a.i and a in trigger.subtree]
+                if any(a.pos_ in {"VERB", "AUX"} and a.dep_ in CLAUSE_DEPS for a in between):
+                    continue  # inside a clause of its own ("said it would talk with Y")
+                found = [k for g in t.children if g.dep_ == "pobj" for k in self.group(g)]
+                if found and all(k in self.index.persons for k in found):
+                    return found
+        return []
 
     def agents(self, trigger: Token) -> list[str]:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
         for child in trigger.children:
