@@ -21,6 +21,7 @@ from tradegraph.graph.backends import sqlite_sql as sql
 from tradegraph.graph.backends.sqlite_rows import (
     actor_from_row,
     actor_row,
+    add_missing_indexes,
     article_from_row,
     article_row,
     chunks,
@@ -76,6 +77,7 @@ class SQLiteStore(GraphStore):
             self.path.parent if self.path and self.path.name == DB_NAME else self.path or ":memory:"
         )
         self.timeout = timeout
+        self._indexed = False  # ADDED_INDEXES checked by this connection's first write
         if self.path is not None:
             self._prepare(self.path, create)
         self._conn = self._connect()
@@ -173,6 +175,9 @@ class SQLiteStore(GraphStore):
             cur = self._conn.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
+                if not self._indexed:
+                    add_missing_indexes(cur)
+                    self._indexed = True
                 yield cur
                 cur.execute("COMMIT")
             except BaseException:
