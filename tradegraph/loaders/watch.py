@@ -27,7 +27,9 @@ from typing import Any
 from tradegraph.graph.errors import ArticleError, InputError, TradegraphError
 from tradegraph.graph.model import Article
 
-FETCH_TIMEOUT = 30.0  # seconds for one feed request
+FETCH_TIMEOUT = 30.0  # seconds a feed server may stay silent (connecting, or between two reads)
+FETCH_DEADLINE = 120.0  # seconds for a whole feed body, however slowly it trickles in
+READ_CHUNK = 65_536
 FIRST_RETRY = 5.0  # seconds before the first retry of a failed source; doubles up to the poll interval
 USER_AGENT = "tradegraph-watch/0.1 (+https://github.com/tradegraph)"
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -71,14 +73,17 @@ class Source:
     def is_feed(self) -> bool:
         return self.name.startswith(("http://", "https://"))
 
-    def poll(self) -> Items:
-        """The new or changed items since the saved state ([] when nothing changed)."""
-        return self._poll_feed() if self.is_feed else self._poll_directory()
+    def poll(self, stop: threading.Event | None = None) -> Items:
+        """The new or changed items since the saved state ([] when nothing changed).
+
+        ``stop``, once set, abandons a feed download between two reads (SourceDown).
+        """
+        return self._poll_feed(stop) if self.is_feed else self._poll_directory()
 
     # -- feeds ---------------------------------------------------------------------------------
 
-    def _poll_feed(self) -> Items:
-        fetched = fetch(self.name, self.state.get("etag"), self.state.get("last_modified"))
+    def _poll_feed(self, stop: threading.Event | None) -> Items:
+        fetched = fetch(self.name, self.state.get("etag"), self.state.get("last_modified"), stop)
         if fetched is None:
             return []
         body, etag, modified = fetched
@@ -97,7 +102,7 @@ class Source:
         if not root.is_dir():
             raise SourceDown(f"{self.name} is not a directory (any more)")
         seen: dict[str, list[int]] = self.state.get("files", {})
-        now = {str(p): _signature(p) for p in sorted(_files(root))}
+        now = {str(p): sig for p in sorted(_files(root)) if (sig := _signature(p)) is not None}
         self.pending = {"files": now}
         items: Items = []
         for path, signature in now.items():
@@ -126,16 +131,23 @@ def _files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def _signature(path: Path) -> list[int]:
-    st = path.stat()
+def _signature(path: Path) -> list[int] | None:
+    """Modification time and size; None for a file that vanished since it was listed (or a dangling link)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
     return [st.st_mtime_ns, st.st_size]
 
 
-def fetch(url: str, etag: str | None, modified: str | None) -> tuple[bytes, str | None, str | None] | None:
+def fetch(
+    url: str, etag: str | None, modified: str | None, stop: threading.Event | None = None
+) -> tuple[bytes, str | None, str | None] | None:
     """The body, ETag and Last-Modified of ``url``, or None when the server says 304 Not Modified.
 
     Raises:
-        SourceDown: the server could not be reached or answered with an error.
+        SourceDown: the server could not be reached, answered with an error, sent a body over
+            ``MAX_FILE_BYTES`` or slower than ``FETCH_DEADLINE``, or ``stop`` was set meanwhile.
     """
     headers = {"User-Agent": USER_AGENT}
     if etag:
@@ -145,14 +157,36 @@ def fetch(url: str, etag: str | None, modified: str | None) -> tuple[bytes, str 
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - http(s) only
-            body = response.read()
+            body = _read_body(response, stop)
             return body, response.headers.get("ETag"), response.headers.get("Last-Modified")
     except urllib.error.HTTPError as err:
         if err.code == 304:
             return None
-        raise SourceDown(f"HTTP {err.code} {err.reason}") from err
+        raise SourceDown(" ".join(f"HTTP {err.code} {err.reason}".split())) from err
     except (urllib.error.URLError, OSError, ValueError) as err:
         raise SourceDown(f"{type(err).__name__}: {getattr(err, 'reason', err)}") from err
+
+
+def _read_body(response: Any, stop: threading.Event | None) -> bytes:
+    """The body, read a chunk at a time: bounded in size and in total time, abandoned on ``stop``."""
+    from tradegraph.loaders.sources.decoding import MAX_FILE_BYTES
+
+    declared = response.headers.get("Content-Length") or ""
+    if declared.isdigit() and int(declared) > MAX_FILE_BYTES:
+        raise SourceDown(f"the feed is {int(declared):,} bytes, above the {MAX_FILE_BYTES:,}-byte limit")
+    deadline = time.monotonic() + FETCH_DEADLINE
+    parts: list[bytes] = []
+    size = 0
+    while chunk := response.read1(READ_CHUNK):
+        size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise SourceDown(f"the feed is over the {MAX_FILE_BYTES:,}-byte limit")
+        if stop is not None and stop.is_set():
+            raise SourceDown("stopped while downloading")
+        if time.monotonic() > deadline:
+            raise SourceDown(f"the feed took over {FETCH_DEADLINE:.0f} s to download")
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def feed_articles(body: bytes, url: str) -> Iterator[Article | ArticleError]:
@@ -213,13 +247,14 @@ class Watcher:
 
     def _poll(self, source: Source, handle: Handle) -> None:
         try:
-            items = source.poll()
+            items = source.poll(self.stop)
             if items:
                 handle(source, items)
-        except (SourceDown, TradegraphError) as err:
+        except (SourceDown, TradegraphError, OSError) as err:
             delay = source.failed(self.every)
             source.next_due = time.monotonic() + delay
-            self.warn(f"[TG355] {source.name} failed: {err}; retrying in {delay:.0f} s, the others go on")
+            why = " ".join(str(err).split())  # one line, whatever the server or OS said
+            self.warn(f"[TG355] {source.name} failed: {why}; retrying in {delay:.0f} s, the others go on")
             return
         source.done()
         source.next_due = time.monotonic() + self.every
