@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -219,3 +220,29 @@ def test_watch_hostile_ctrl_c_mid_poll_stops_without_traceback(
     assert says in err and "Traceback" not in err
     with MemoryStore.open(tmp_path / "s", create=False) as store:
         assert len(store.articles()) == 1
+
+
+def test_watch_hostile_store_that_refuses_writes_keeps_the_items_for_the_next_poll(tmp_path: Path) -> None:
+    """A full disk during a poll: nothing is marked seen, so the next poll (space freed) loads it all."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(6):  # invented for this test
+        (inbox / f"{n}.txt").write_text(
+            f"Trade minister Person{n} Example of Canada met Mexico's envoy in Ottawa, round {n}.",
+            encoding="utf-8",
+        )
+    store = tmp_path / "s"
+    MemoryStore.open(store).close()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cmd = [sys.executable, "-m", "tradegraph", "watch", str(inbox), "--once", "--store", str(store)]
+
+    def full_disk() -> None:  # past 40 kB no file of the process may grow: the log fills at once
+        resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+
+    full = subprocess.run(cmd, capture_output=True, text=True, env=env, preexec_fn=full_disk, timeout=300)
+    assert full.returncode == 1 and "[TG355]" in full.stderr and "[TG311]" in full.stderr
+    assert "Traceback" not in full.stderr
+    freed = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert freed.returncode == 0, freed.stderr
+    with MemoryStore.open(store, create=False) as s:
+        assert len(s.articles()) == 6

@@ -60,6 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _ingester(store: Any) -> Any:
+    from tradegraph.graph.errors import StoreError
     from tradegraph.ingest import ingest_articles
 
     def handle(source: Any, items: list[Any]) -> None:
@@ -70,6 +71,12 @@ def _ingester(store: Any) -> Any:
         )
         for failure in report.errors:
             print(f"  {failure}", file=sys.stderr)
+        unwritten = [f for f in report.errors if f.code.startswith("TG3")]
+        if unwritten:  # the store refused (full, read-only): keep the source's old state, so all is retried
+            raise StoreError(
+                f"{len(unwritten)} article(s) could not be written ({unwritten[0].message})",
+                code=unwritten[0].code,
+            )
 
     return handle
 
