@@ -246,3 +246,25 @@ def test_watch_hostile_store_that_refuses_writes_keeps_the_items_for_the_next_po
     assert freed.returncode == 0, freed.stderr
     with MemoryStore.open(store, create=False) as s:
         assert len(s.articles()) == 6
+
+
+def test_watch_hostile_file_read_half_written_leaves_no_partial_article(tmp_path: Path) -> None:
+    """A file polled while still being written, then finished: only the finished article stays."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    story = inbox / "story.txt"
+    whole = (
+        "Trade minister Person Example of Canada met Mexico's envoy Other Sample in Ottawa on steel tariffs."
+    )
+    store = tmp_path / "s"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cmd = [sys.executable, "-m", "tradegraph", "watch", str(inbox), "--once", "--store", str(store)]
+    for text in (whole[:40], whole):  # invented for this test
+        story.write_text(text, encoding="utf-8")
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "1 earlier version(s) of changed files forgotten" in done.stdout
+    from tradegraph.graph.model import text_hash
+
+    with MemoryStore.open(store, create=False) as s:
+        assert [a.text_hash for a in s.articles()] == [text_hash(whole)]

@@ -77,6 +77,13 @@ def _ingester(store: Any) -> Any:
                 f"{len(unwritten)} article(s) could not be written ({unwritten[0].message})",
                 code=unwritten[0].code,
             )
+        for article_id in source.retired:  # after the new version is in: a crash leaves both, never neither
+            store.forget_article(article_id)
+        if source.retired:
+            print(
+                f"{source.name}: {len(source.retired)} earlier version(s) of changed files forgotten",
+                flush=True,
+            )
 
     return handle
 

@@ -68,6 +68,7 @@ class Source:
     failures: int = 0
     next_due: float = 0.0
     pending: dict[str, Any] = field(default_factory=dict)  # state to save once the items are ingested
+    retired: list[str] = field(default_factory=list)  # ids of articles a changed file no longer holds
 
     @property
     def is_feed(self) -> bool:
@@ -96,30 +97,47 @@ class Source:
     # -- directories ---------------------------------------------------------------------------
 
     def _poll_directory(self) -> Items:
+        """New or changed files' articles; a changed file's earlier articles go to ``retired``.
+
+        The state keeps, per file, its signature and the ids of the articles read from it, so a
+        file read while half-written (or edited since) does not leave its earlier version behind.
+        """
         from tradegraph.loaders.sources import load_article_file
 
         root = Path(self.name)
         if not root.is_dir():
             raise SourceDown(f"{self.name} is not a directory (any more)")
-        seen: dict[str, list[int]] = self.state.get("files", {})
-        now = {str(p): sig for p in sorted(_files(root)) if (sig := _signature(p)) is not None}
-        self.pending = {"files": now}
+        seen: dict[str, list[Any]] = self.state.get("files", {})
+        now: dict[str, list[Any]] = {}
         items: Items = []
-        for path, signature in now.items():
-            if seen.get(path) != signature:
-                items.extend(load_article_file(path))
+        earlier: set[str] = set()
+        for path in sorted(_files(root)):
+            signature = _signature(path)
+            if signature is None:
+                continue
+            old = seen.get(str(path), [])
+            if old[:2] == signature:
+                now[str(path)] = old
+                continue
+            loaded = list(load_article_file(path))
+            items.extend(loaded)
+            now[str(path)] = signature + [a.id for a in loaded if isinstance(a, Article)]
+            earlier.update(old[2:])
+        kept = {i for entry in now.values() for i in entry[2:]}
+        self.retired = sorted(earlier - kept)
+        self.pending = {"files": now}
         return items
 
     def done(self) -> None:
         """The items of the last poll are in the store: keep the new state."""
         self.state.update(self.pending)
-        self.pending = {}
+        self.pending, self.retired = {}, []
         self.failures = 0
 
     def failed(self, every: float) -> float:
         """Count a failure; returns the seconds until the next try."""
         self.failures += 1
-        self.pending = {}
+        self.pending, self.retired = {}, []
         return float(min(every, FIRST_RETRY * 2 ** (self.failures - 1)))
 
 
@@ -248,7 +266,7 @@ class Watcher:
     def _poll(self, source: Source, handle: Handle) -> None:
         try:
             items = source.poll(self.stop)
-            if items:
+            if items or source.retired:
                 handle(source, items)
         except (SourceDown, TradegraphError, OSError) as err:
             delay = source.failed(self.every)
