@@ -268,3 +268,19 @@ def test_watch_hostile_file_read_half_written_leaves_no_partial_article(tmp_path
 
     with MemoryStore.open(store, create=False) as s:
         assert [a.text_hash for a in s.articles()] == [text_hash(whole)]
+
+
+def test_watch_hostile_state_file_that_cannot_be_written_is_a_warning(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("Akazawa met Bessent.", encoding="utf-8")
+    blocker = tmp_path / "state"
+    warnings: list[str] = []
+    with MemoryStore.open(tmp_path / "s") as store:
+        handle = Recorder(store)
+        watcher = Watcher([str(inbox)], blocker / "state.json", 60, warnings.append)
+        blocker.write_text("a file where the state's directory should be (as a full or broken disk)")
+        watcher.poll_once(handle)
+        watcher.poll_once(handle)  # the state in memory still says a.txt was read
+        assert handle.calls == [(str(inbox), 1, 1)]
+        assert len(warnings) == 2 and all("[TG355]" in w and "cannot be saved" in w for w in warnings)

@@ -279,11 +279,18 @@ class Watcher:
         self._save()
 
     def _save(self) -> None:
+        """Write the state file; when it cannot be written the watch goes on from the state in memory
+        (a restart then polls those items again, and ingest skips what is stored)."""
         data = {s.name: s.state for s in self.sources if s.state}
-        self.state_file.parent.mkdir(parents=True, exist_ok=True)
         partial = self.state_file.with_name(self.state_file.name + ".partial")
-        partial.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        partial.replace(self.state_file)  # a crash never leaves half a state file
+        try:
+            self.state_file.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+            partial.replace(self.state_file)  # a crash never leaves half a state file
+        except OSError as err:
+            self.warn(
+                f"[TG355] the watch state {self.state_file} cannot be saved ({err.strerror or err}); going on"
+            )
 
 
 def _read_state(path: Path) -> dict[str, Any]:
