@@ -284,3 +284,16 @@ def test_watch_hostile_state_file_that_cannot_be_written_is_a_warning(tmp_path: 
         watcher.poll_once(handle)  # the state in memory still says a.txt was read
         assert handle.calls == [(str(inbox), 1, 1)]
         assert len(warnings) == 2 and all("[TG355]" in w and "cannot be saved" in w for w in warnings)
+
+
+@pytest.mark.parametrize("store_name", ["store", "graph.db"])
+def test_watch_hostile_directory_holding_the_store_never_reads_it(tmp_path: Path, store_name: str) -> None:
+    (tmp_path / "a.txt").write_text("Akazawa met Bessent in Washington.", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cmd = [sys.executable, "-m", "tradegraph", "watch", ".", "--once", "--store", store_name]
+    for _ in range(2):  # the second poll sees the store's files changed by the first
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+        assert "failed" not in done.stdout.replace("0 failed", "") and done.stderr == ""
+    with MemoryStore.open(tmp_path / store_name, create=False) as store:
+        assert len(store.articles()) == 1

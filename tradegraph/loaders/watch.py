@@ -69,6 +69,7 @@ class Source:
     next_due: float = 0.0
     pending: dict[str, Any] = field(default_factory=dict)  # state to save once the items are ingested
     retired: list[str] = field(default_factory=list)  # ids of articles a changed file no longer holds
+    exclude: tuple[Path, ...] = ()  # never read (the store's own files, the state file), resolved
 
     @property
     def is_feed(self) -> bool:
@@ -111,7 +112,7 @@ class Source:
         now: dict[str, list[Any]] = {}
         items: Items = []
         earlier: set[str] = set()
-        for path in sorted(_files(root)):
+        for path in sorted(_files(root, self.exclude)):
             signature = _signature(path)
             if signature is None:
                 continue
@@ -141,12 +142,23 @@ class Source:
         return float(min(every, FIRST_RETRY * 2 ** (self.failures - 1)))
 
 
-def _files(root: Path) -> Iterator[Path]:
+def _files(root: Path, exclude: tuple[Path, ...] = ()) -> Iterator[Path]:
+    """The files under ``root``, skipping hidden ones and whatever lies in or at ``exclude``."""
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not _excluded(here / d, exclude)
+        )
         for name in filenames:
-            if not name.startswith("."):
-                yield Path(dirpath) / name
+            if not name.startswith(".") and not _excluded(here / name, exclude):
+                yield here / name
+
+
+def _excluded(path: Path, exclude: tuple[Path, ...]) -> bool:
+    if not exclude:
+        return False
+    where = path.resolve()
+    return any(where == e or where.is_relative_to(e) for e in exclude)
 
 
 def _signature(path: Path) -> list[int] | None:
@@ -233,7 +245,10 @@ Warn = Callable[[str], None]
 class Watcher:
     """Polls its sources every ``every`` seconds until ``stop`` is set; state kept in ``state_file``."""
 
-    def __init__(self, names: list[str], state_file: Path, every: float, warn: Warn) -> None:
+    def __init__(
+        self, names: list[str], state_file: Path, every: float, warn: Warn, exclude: tuple[str, ...] = ()
+    ) -> None:
+        """``exclude``: paths a watched directory may hold but that are never articles (the store)."""
         for name in names:
             if not name.startswith(("http://", "https://")) and not Path(name).is_dir():
                 raise InputError(
@@ -244,7 +259,9 @@ class Watcher:
         self.every = every
         self.warn = warn
         saved = _read_state(state_file)
-        self.sources = [Source(name, saved.get(name, {})) for name in names]
+        own = (*exclude, str(state_file), f"{state_file}.partial")
+        skip = tuple(Path(p).expanduser().resolve() for p in own)
+        self.sources = [Source(name, saved.get(name, {}), exclude=skip) for name in names]
         self.stop = threading.Event()
 
     def poll_once(self, handle: Handle, *, only_due: bool = False) -> None:

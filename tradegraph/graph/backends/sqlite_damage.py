@@ -69,7 +69,7 @@ def orphan_wal(db: Path) -> bool:
 def integrity(db: Path, timeout: float) -> str:
     """What ``PRAGMA integrity_check(5)`` says of ``db``, read-only (a read-only connection never checkpoints)."""
     try:
-        probe = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=timeout)
+        probe = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
         try:
             rows = probe.execute("PRAGMA integrity_check(5)").fetchall()
         finally:
