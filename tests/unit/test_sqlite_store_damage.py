@@ -66,8 +66,9 @@ def test_sqlite_store_truncated_database_is_tg352_and_untouched(tmp_path: Path) 
     assert db.read_bytes() == data
 
 
-def test_sqlite_store_log_from_another_store_is_tg352_and_nothing_mixed(tmp_path: Path) -> None:
-    mine, other = tmp_path / "mine", tmp_path / "other"
+@pytest.mark.parametrize("name", ["mine", "odd?#%41 name"])
+def test_sqlite_store_log_from_another_store_is_tg352_and_nothing_mixed(tmp_path: Path, name: str) -> None:
+    mine, other = tmp_path / name, tmp_path / "other"
     with SQLiteStore.open(mine) as store:
         store.upsert([Actor.create(f"Mine {n}", ActorKind.PERSON, roles=("x" * 200,)) for n in range(50)])
     _crashed_store(other, "Other")
