@@ -6,6 +6,7 @@ is loaded, nothing hangs, and the command never shows a traceback.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import os
 import resource
@@ -80,6 +81,11 @@ REPLIES: dict[str, Reply] = {
     "/loop-a.rss": lambda h: _send(h, 302, b"", Location="/loop-b.rss"),
     "/loop-b.rss": lambda h: _send(h, 302, b"", Location="/loop-a.rss"),
     "/etag.rss": lambda h: _send(h, 200, GOOD, ETag=f'"{next(_etags)}"'),
+    "/private.rss": lambda h: (
+        _send(h, 200, GOOD)
+        if h.headers.get("Authorization") == "Basic " + base64.b64encode(b"reader:s3cr#t").decode()
+        else _send(h, 401, b"who are you?")
+    ),
 }
 
 
@@ -297,3 +303,17 @@ def test_watch_hostile_directory_holding_the_store_never_reads_it(tmp_path: Path
         assert "failed" not in done.stdout.replace("0 failed", "") and done.stderr == ""
     with MemoryStore.open(tmp_path / store_name, create=False) as store:
         assert len(store.articles()) == 1
+
+
+def test_watch_hostile_feed_credentials_are_used_and_never_printed_or_saved(
+    hostile: str, tmp_path: Path
+) -> None:
+    host = hostile.removeprefix("http://")
+    private, down = f"http://reader:s3cr%23t@{host}/private.rss", f"http://reader:s3cr%23t@{host}/500.rss"
+    warnings: list[str] = []
+    with MemoryStore.open(tmp_path / "s") as store:
+        handle = Recorder(store)
+        Watcher([private, down], tmp_path / "state.json", 60, warnings.append).poll_once(handle)
+        assert [loaded for _, _, loaded in handle.calls] == [1]  # the password reached the server
+    assert len(warnings) == 1 and "HTTP 500" in warnings[0]
+    assert "s3cr" not in warnings[0] and "s3cr" not in (tmp_path / "state.json").read_text()

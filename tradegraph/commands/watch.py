@@ -68,16 +68,18 @@ def run(args: argparse.Namespace) -> int:
 
 def _ingester(store: Any) -> Any:
     from tradegraph.graph.errors import StoreError
+    from tradegraph.graph.redact import redact
     from tradegraph.ingest import ingest_articles
 
     def handle(source: Any, items: list[Any]) -> None:
         report = ingest_articles(items, store)
+        name = redact(source.name)  # a feed URL may carry user:password@
         print(
-            f"{source.name}: {report.loaded} new or changed, {report.skipped} unchanged, {report.failed} failed",
+            f"{name}: {report.loaded} new or changed, {report.skipped} unchanged, {report.failed} failed",
             flush=True,
         )
         for failure in report.errors:
-            print(f"  {failure}", file=sys.stderr)
+            print(f"  {redact(str(failure))}", file=sys.stderr)
         unwritten = [f for f in report.errors if f.code.startswith("TG3")]
         if unwritten:  # the store refused (full, read-only): keep the source's old state, so all is retried
             raise StoreError(
@@ -88,7 +90,7 @@ def _ingester(store: Any) -> Any:
             store.forget_article(article_id)
         if source.retired:
             print(
-                f"{source.name}: {len(source.retired)} earlier version(s) of changed files forgotten",
+                f"{name}: {len(source.retired)} earlier version(s) of changed files forgotten",
                 flush=True,
             )
 

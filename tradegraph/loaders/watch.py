@@ -11,6 +11,7 @@ passes a ``handle(source, items)`` function.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -26,6 +27,7 @@ from typing import Any
 
 from tradegraph.graph.errors import ArticleError, InputError, TradegraphError
 from tradegraph.graph.model import Article
+from tradegraph.graph.redact import redact, split_uri
 
 FETCH_TIMEOUT = 30.0  # seconds a feed server may stay silent (connecting, or between two reads)
 FETCH_DEADLINE = 120.0  # seconds for a whole feed body, however slowly it trickles in
@@ -184,6 +186,10 @@ def fetch(
         headers["If-None-Match"] = etag
     if modified:
         headers["If-Modified-Since"] = modified
+    url, user, password = split_uri(url)  # urllib reads user:password@ as part of the host name
+    if user is not None:
+        token = base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 - http(s) only
@@ -261,7 +267,8 @@ class Watcher:
         saved = _read_state(state_file)
         own = (*exclude, str(state_file), f"{state_file}.partial")
         skip = tuple(Path(p).expanduser().resolve() for p in own)
-        self.sources = [Source(name, saved.get(name, {}), exclude=skip) for name in names]
+        # The state is keyed by the name without credentials: no password is written to disk.
+        self.sources = [Source(name, saved.get(redact(name), {}), exclude=skip) for name in names]
         self.stop = threading.Event()
 
     def poll_once(self, handle: Handle, *, only_due: bool = False) -> None:
@@ -289,7 +296,9 @@ class Watcher:
             delay = source.failed(self.every)
             source.next_due = time.monotonic() + delay
             why = " ".join(str(err).split())  # one line, whatever the server or OS said
-            self.warn(f"[TG355] {source.name} failed: {why}; retrying in {delay:.0f} s, the others go on")
+            self.warn(
+                redact(f"[TG355] {source.name} failed: {why}; retrying in {delay:.0f} s, the others go on")
+            )
             return
         source.done()
         source.next_due = time.monotonic() + self.every
@@ -298,7 +307,7 @@ class Watcher:
     def _save(self) -> None:
         """Write the state file; when it cannot be written the watch goes on from the state in memory
         (a restart then polls those items again, and ingest skips what is stored)."""
-        data = {s.name: s.state for s in self.sources if s.state}
+        data = {redact(s.name): s.state for s in self.sources if s.state}
         partial = self.state_file.with_name(self.state_file.name + ".partial")
         try:
             self.state_file.parent.mkdir(parents=True, exist_ok=True)
