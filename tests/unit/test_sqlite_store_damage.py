@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -91,25 +92,47 @@ def test_sqlite_store_log_left_by_a_crash_is_replayed(tmp_path: Path) -> None:
     assert len(names) == 80 and "Person late 29" in names
 
 
+@contextmanager
+def _read_only(directory: Path) -> Iterator[Path]:
+    """``directory`` made unwritable for this process: a read-only bind mount as root, else chmod."""
+    if os.geteuid() != 0:
+        directory.chmod(0o555)
+        try:
+            yield directory
+        finally:
+            directory.chmod(0o755)
+        return
+    if subprocess.run(["mount", "--bind", str(directory), str(directory)], capture_output=True).returncode:
+        pytest.skip("root without mount: cannot make a read-only directory")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(directory)], check=True)
+        yield directory
+    finally:
+        subprocess.run(["umount", "-l", str(directory)], check=False)
+
+
 @pytest.fixture
 def read_only_store(tmp_path: Path) -> Iterator[Path]:
-    """A store whose directory this process cannot write: a read-only bind mount as root, else chmod."""
     store = tmp_path / "store"
     with SQLiteStore.open(store) as s:
         s.upsert([Actor.create("Some Person", ActorKind.PERSON)])
-    if os.geteuid() != 0:
-        store.chmod(0o555)
+    with _read_only(store):
         yield store
-        store.chmod(0o755)
-        return
-    bound = subprocess.run(["mount", "--bind", str(store), str(store)], capture_output=True)
-    if bound.returncode != 0:
-        pytest.skip("root without mount: cannot make a read-only directory")
-    try:
-        subprocess.run(["mount", "-o", "remount,ro,bind", str(store)], check=True)
-        yield store
-    finally:
-        subprocess.run(["umount", str(store)], check=False)
+
+
+@pytest.mark.parametrize("shared_memory", [True, False], ids=["log-and-shm", "log-alone"])
+def test_sqlite_store_read_only_directory_with_a_crash_log(tmp_path: Path, shared_memory: bool) -> None:
+    """With its -shm file SQLite reads the log read-only; without it the log cannot be read: TG311."""
+    _crashed_store(tmp_path / "store", "Person")
+    if not shared_memory:
+        (tmp_path / "store" / f"{DB_NAME}-shm").unlink()
+    with _read_only(tmp_path / "store") as store:
+        if shared_memory:
+            assert len(_names(store)) == 80  # the log's writes too
+        else:
+            with pytest.raises(StoreError, match=r"\[TG311\].*read-only.*graph.sqlite-wal holds writes"):
+                SQLiteStore.open(store, create=False)
+    assert len(_names(tmp_path / "store")) == 80  # writable again: nothing was lost
 
 
 def test_sqlite_store_read_only_directory_reads_and_refuses_writes(read_only_store: Path) -> None:
