@@ -35,6 +35,7 @@ READ_CHUNK = 65_536
 FIRST_RETRY = 5.0  # seconds before the first retry of a failed source; doubles up to the poll interval
 USER_AGENT = "tradegraph-watch/0.1 (+https://github.com/tradegraph)"
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+MIN_INTERVAL, MAX_INTERVAL = 1.0, 365 * 86400.0  # seconds between polls
 
 Items = list[Article | ArticleError]
 
@@ -52,8 +53,10 @@ def parse_interval(text: str) -> float:
         seconds = float(number) * (unit or 1)
     except ValueError:
         seconds = -1.0
-    if not seconds > 0:
-        raise InputError(f"--every {text!r}: write an interval such as 15m, 30s, 2h or 900", code="TG186")
+    if not MIN_INTERVAL <= seconds <= MAX_INTERVAL:  # also NaN; a feed polled faster is a denial of service
+        raise InputError(
+            f"--every {text!r}: write an interval from 1s to 365d, such as 15m, 30s, 2h or 900", code="TG186"
+        )
     return seconds
 
 
