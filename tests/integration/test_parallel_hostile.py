@@ -129,3 +129,28 @@ def test_parallel_hostile_broken_article_on_two_workers_fails_alone(tmp_path: Pa
     assert "broken.txt" in out.stderr and "broken.jsonl" in out.stderr
     with SQLiteStore.open(tmp_path / "s", create=False) as store:
         assert len(store.articles()) == 5
+
+
+@pytest.mark.slow
+def test_parallel_hostile_worker_killed_mid_run_loses_nothing(tmp_path: Path) -> None:
+    """kill -9 of one of two local workers after the first outcomes: its tasks run again elsewhere."""
+    import signal
+
+    from benchmarks.corpus import write_corpus
+    from tradegraph.ingest import ingest
+
+    corpus = write_corpus(24, tmp_path / "corpus", seed=3, gold=False)
+    with DaskPool(workers=2) as pool, SQLiteStore.open(tmp_path / "s") as store:
+        victim = next(iter(pool.client.run(os.getpid).values()))
+        outcomes = pool.outcomes
+
+        def killing(articles):  # type: ignore[no-untyped-def]
+            for n, pair in enumerate(outcomes(articles)):
+                if n == 2:
+                    os.kill(victim, signal.SIGKILL)
+                yield pair
+
+        pool.outcomes = killing  # type: ignore[method-assign]
+        report = ingest([corpus], store, pool=pool)
+        assert (report.loaded, report.failed) == (24, 0)
+        assert len(store.articles()) == 24
