@@ -151,7 +151,7 @@ def test_watch_directory_reads_only_new_or_changed_files(tmp_path: Path) -> None
         assert [(items, loaded) for _, items, loaded in handle.calls] == [(1, 1), (1, 1)]
 
 
-@pytest.mark.parametrize("text", ["0", "soon", "-5m", ""])
+@pytest.mark.parametrize("text", ["0", "soon", "-5m", "", "0.001", "nan", "inf", "1e400", "400d"])
 def test_watch_bad_interval_is_tg186(text: str) -> None:
     with pytest.raises(InputError, match=r"\[TG186\]"):
         parse_interval(text)

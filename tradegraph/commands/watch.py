@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--state",
         metavar="FILE",
-        help="where the seen validators and hashes are kept (default: watch.json in the store directory, "
+        help="where the seen validators and hashes are kept (default: watch.json in the store directory "
+        "(DB.watch.json next to a .db file), "
         "or ~/.tradegraph/watch-HOST-PORT.json for Neo4j)",
     )
     add_store_option(parser)
@@ -41,7 +42,13 @@ def run(args: argparse.Namespace) -> int:
 
     every = parse_interval(args.every)
     with open_store(args.store, create=True) as store:
-        watcher = Watcher(args.sources, _state_file(args.state, store.uri), every, _warn)
+        # `watch .` must not read the store's own files (a directory, or a .db file and its sidecars)
+        own = (
+            tuple(store.uri + end for end in ("", "-wal", "-shm", "-journal"))
+            if "://" not in store.uri
+            else ()
+        )
+        watcher = Watcher(args.sources, _state_file(args.state, store.uri), every, _warn, exclude=own)
         handle = _ingester(store)
         previous = _on_signals(watcher)
         try:
@@ -60,16 +67,32 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _ingester(store: Any) -> Any:
+    from tradegraph.graph.errors import StoreError
+    from tradegraph.graph.redact import redact
     from tradegraph.ingest import ingest_articles
 
     def handle(source: Any, items: list[Any]) -> None:
         report = ingest_articles(items, store)
+        name = redact(source.name)  # a feed URL may carry user:password@
         print(
-            f"{source.name}: {report.loaded} new or changed, {report.skipped} unchanged, {report.failed} failed",
+            f"{name}: {report.loaded} new or changed, {report.skipped} unchanged, {report.failed} failed",
             flush=True,
         )
         for failure in report.errors:
-            print(f"  {failure}", file=sys.stderr)
+            print(f"  {redact(str(failure))}", file=sys.stderr)
+        unwritten = [f for f in report.errors if f.code.startswith("TG3")]
+        if unwritten:  # the store refused (full, read-only): keep the source's old state, so all is retried
+            raise StoreError(
+                f"{len(unwritten)} article(s) could not be written ({unwritten[0].message})",
+                code=unwritten[0].code,
+            )
+        for article_id in source.retired:  # after the new version is in: a crash leaves both, never neither
+            store.forget_article(article_id)
+        if source.retired:
+            print(
+                f"{name}: {len(source.retired)} earlier version(s) of changed files forgotten",
+                flush=True,
+            )
 
     return handle
 
@@ -88,7 +111,8 @@ def _state_file(option: str | None, store_uri: str) -> Path:
     if scheme_of(store_uri) not in (None, "sqlite", "file"):
         parts = urlsplit(store_uri)
         return Path("~/.tradegraph").expanduser() / f"watch-{parts.hostname}-{parts.port or 7687}.json"
-    return Path(store_uri) / "watch.json"
+    where = Path(store_uri)
+    return where.with_name(where.name + ".watch.json") if where.is_file() else where / "watch.json"
 
 
 def _on_signals(watcher: Any) -> dict[int, Any]:

@@ -15,6 +15,7 @@ the caller, so a run on N workers gives what a run in one process gives.
 from __future__ import annotations
 
 import logging
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -29,6 +30,8 @@ DEFAULT_BATCH_SIZE = 16  # articles per extract_many call in this process
 DASK_CHUNK = 8  # articles per Dask task: small enough that two workers finish together
 IN_FLIGHT_PER_WORKER = 3  # tasks queued per worker, so no worker waits for the client
 CONNECT_TIMEOUT = 30.0  # seconds to wait for a scheduler given with --scheduler
+# Local worker processes at most: four per core (each holds a spaCy pipeline, ~0.5 GB).
+MAX_WORKERS = 4 * (os.cpu_count() or 1)
 RETRIES = 2  # Dask retries of a task whose worker raised; a dead worker's tasks are rescheduled anyway
 
 Outcome = tuple[Article, "Extraction | str"]
@@ -144,13 +147,28 @@ class DaskPool:
     ) -> None:
         if (workers is None) == (scheduler is None):
             raise InputError("give either a number of workers or a scheduler address", code="TG185")
-        if workers is not None and workers < 1:
-            raise InputError(f"--workers {workers}: give 1 or more worker processes", code="TG185")
+        if workers is not None and not 1 <= workers <= MAX_WORKERS:
+            raise InputError(
+                f"--workers {workers}: give 1 to {MAX_WORKERS} worker processes (each loads the language "
+                "model); for more, start a cluster and pass --scheduler",
+                code="TG185",
+            )
         self.chunk = chunk
         self.cluster: Any = None
         self.client: Any = None
         self.client = self._connect(workers, scheduler, timeout)
-        self.client.run(_warm)  # every worker loads the model now, in parallel, not at its first task
+        try:
+            self.client.run(_warm)  # every worker loads the model now, in parallel, not at its first task
+        except (ExtractionError, StoreUnavailableError):
+            self.close()
+            raise
+        except Exception as err:  # noqa: BLE001 - whatever the worker raised, e.g. it cannot import tradegraph
+            self.close()
+            raise ExtractionError(
+                f"the Dask workers cannot run tradegraph: {type(err).__name__}: {err}; install the same "
+                "tradegraph (and its language model) where the workers run",
+                code="TG522",
+            ) from err
 
     def _connect(self, workers: int | None, scheduler: str | None, timeout: float) -> Any:
         try:
@@ -170,6 +188,12 @@ class DaskPool:
                 silence_logs=logging.ERROR,
             )
             return distributed.Client(self.cluster)  # type: ignore[no-untyped-call]
+        except ValueError as err:  # distributed's words for an address it cannot parse
+            self.close()
+            raise InputError(
+                f"--scheduler {scheduler!r}: {err}; give the scheduler's address as tcp://HOST:PORT",
+                code="TG185",
+            ) from err
         except (OSError, TimeoutError) as err:
             self.close()
             raise ExtractionError(

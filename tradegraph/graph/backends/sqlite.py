@@ -18,9 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from tradegraph.graph.backends import sqlite_sql as sql
+from tradegraph.graph.backends.sqlite_damage import (
+    check_orphan_wal,
+    damage_error,
+    read_only_connection,
+    unwritable_place,
+)
 from tradegraph.graph.backends.sqlite_rows import (
     actor_from_row,
     actor_row,
+    add_missing_indexes,
     article_from_row,
     article_row,
     chunks,
@@ -76,6 +83,7 @@ class SQLiteStore(GraphStore):
             self.path.parent if self.path and self.path.name == DB_NAME else self.path or ":memory:"
         )
         self.timeout = timeout
+        self._indexed = False  # ADDED_INDEXES checked by this connection's first write
         if self.path is not None:
             self._prepare(self.path, create)
         self._conn = self._connect()
@@ -102,29 +110,37 @@ class SQLiteStore(GraphStore):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
+            why = "it is a file, not a directory" if path.parent.is_file() else err.strerror
             raise StoreError(
-                f"cannot use {self.uri} as a store: {err.strerror}; pass another with --store PATH",
+                f"cannot use {self.uri} as a store: {why}; pass another with --store PATH",
                 code="TG313",
             ) from err
 
     def _connect(self) -> sqlite3.Connection:
         target = str(self.path) if self.path else ":memory:"
+        if self.path is not None:
+            check_orphan_wal(self.path, self.uri, self.timeout)
         try:
             conn = sqlite3.connect(
                 target, timeout=self.timeout, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as err:
             raise store_error(self.uri, "open", err) from err
+        return self._configured(conn, writable=True)
+
+    def _configured(self, conn: sqlite3.Connection, *, writable: bool) -> sqlite3.Connection:
         try:
-            self._configure(conn)
+            self._configure(conn, writable)
         except sqlite3.DatabaseError as err:
             conn.close()
-            raise self._damage(err) from err
+            if writable and self.path is not None and unwritable_place(self.path, err):
+                return self._configured(read_only_connection(self.path, self.uri), writable=False)
+            raise damage_error(self.path, self.uri, err, self.timeout) from err
         return conn
 
-    def _configure(self, conn: sqlite3.Connection) -> None:
+    def _configure(self, conn: sqlite3.Connection, writable: bool) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
-        if self.path is not None:
+        if self.path is not None and writable:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -144,26 +160,6 @@ class SQLiteStore(GraphStore):
                     )
             conn.executescript(sql.SCHEMA + f"PRAGMA user_version = {sql.SCHEMA_VERSION};")
 
-    def _damage(self, err: sqlite3.DatabaseError) -> StoreError:
-        """The error for a database that failed to open, with what ``integrity_check`` says."""
-        detail = str(err)
-        try:
-            probe = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=self.timeout)
-            try:
-                rows = probe.execute("PRAGMA integrity_check(5)").fetchall()
-                detail += "; integrity_check: " + "; ".join(str(r[0]) for r in rows)
-            finally:
-                probe.close()
-        except sqlite3.Error as again:
-            detail += f"; integrity_check could not run: {again}"
-        if getattr(err, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-            return store_error(self.uri, "open", err)
-        return StoreError(
-            f"the store {self.uri} is damaged ({detail}); nothing was changed: restore "
-            f"{self.path} from a backup, or move it away and ingest again",
-            code="TG352",
-        )
-
     # -- transactions -----------------------------------------------------------------------
 
     @contextmanager
@@ -173,6 +169,9 @@ class SQLiteStore(GraphStore):
             cur = self._conn.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
+                if not self._indexed:
+                    add_missing_indexes(cur)
+                    self._indexed = True
                 yield cur
                 cur.execute("COMMIT")
             except BaseException:

@@ -38,6 +38,14 @@ def chunks(ids: Iterable[str | int]) -> Iterator[str]:
         yield json.dumps(items[start : start + CHUNK])
 
 
+def add_missing_indexes(cur: sqlite3.Cursor) -> None:
+    """Create the indexes a store from before ``sql.ADDED_INDEXES`` lacks (inside a write: no extra lock)."""
+    present = {row[0] for row in cur.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+    for name, statement in sql.ADDED_INDEXES.items():
+        if name not in present:
+            cur.execute(statement)
+
+
 def actor_from_row(row: Sequence[Any]) -> Actor:
     actor_id, name, kind, aliases, roles, affiliation, external_ids = row
     return Actor(

@@ -8,6 +8,13 @@ from __future__ import annotations
 
 SCHEMA_VERSION = 1
 
+# Indexes added after schema version 1 shipped: in SCHEMA for new stores, and created by the first
+# write to an older one (older tradegraphs ignore them, so the version stays 1).
+ADDED_INDEXES = {
+    # A relation's earliest evidence date without reading all its evidence (RECOMPUTE_KNOWN).
+    "evidence_by_relation_day": "CREATE INDEX IF NOT EXISTS evidence_by_relation_day ON evidence (relation_id, day)",
+}
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS actors (
@@ -77,7 +84,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT,
     text_hash TEXT NOT NULL DEFAULT ''
 );
-"""
+""" + "".join(f"{statement};\n" for statement in ADDED_INDEXES.values())
 
 IDS = "(SELECT value FROM json_each(:ids))"
 KINDS = "(SELECT value FROM json_each(:kinds))"
@@ -142,12 +149,15 @@ DELETE_BARE_RELATIONS = f"""
 DELETE FROM relations AS r WHERE r.id IN {IDS}
 AND NOT EXISTS (SELECT 1 FROM evidence WHERE relation_id = r.id)
 """
+# Three index seeks per relation (evidence_by_relation_day), whatever its evidence count.
 RECOMPUTE_KNOWN = f"""
-UPDATE relations AS r SET known_from = (
-    SELECT CASE WHEN count(*) = 0 THEN NULL WHEN count(*) > count(day) THEN '' ELSE min(day) END
-    FROM evidence WHERE relation_id = r.id)
+UPDATE relations AS r SET known_from = CASE
+    WHEN NOT EXISTS (SELECT 1 FROM evidence WHERE relation_id = r.id) THEN NULL
+    WHEN EXISTS (SELECT 1 FROM evidence WHERE relation_id = r.id AND day IS NULL) THEN ''
+    ELSE (SELECT min(day) FROM evidence WHERE relation_id = r.id) END
 WHERE r.id IN {IDS}
 """
+
 ARTICLE_ACTORS = "SELECT DISTINCT actor_id FROM actor_facts WHERE article_id = ? AND article_id <> ''"
 DELETE_ARTICLE_FACTS = "DELETE FROM actor_facts WHERE article_id = ? AND article_id <> ''"
 # Actors no article (nor an unattributed upsert) mentions any more, and no relation names.
@@ -177,7 +187,11 @@ ACTORS_NAMED = f"SELECT key, actor_id, rank FROM actor_names WHERE key IN {IDS}"
 # -- reads -----------------------------------------------------------------------------------
 
 ACTORS_BY_ID = f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id IN {IDS}"
-FACTS_OF_ACTOR = "SELECT field, value FROM actor_facts WHERE actor_id = ? AND field <> 'source' ORDER BY seq"
+# field IN (...), not field <> 'source': seeks past the one 'source' row per article mentioning the actor.
+FACTS_OF_ACTOR = (
+    "SELECT field, value FROM actor_facts WHERE actor_id = ? AND field IN ('alias', 'role', 'affiliation') "
+    "ORDER BY seq"
+)
 ALL_ACTOR_IDS = "SELECT id FROM actors WHERE (:kind IS NULL OR kind = :kind) ORDER BY id"
 EVIDENCE_OF = f"""
 SELECT relation_id, article_id, sentence, url, day, confidence, provenance FROM evidence
