@@ -93,3 +93,15 @@ def test_nlp_relative_dates_without_a_published_date_stay_unresolved(extractor: 
         "REPRESENTS": monday,
         "REPLACED_BY": monday,
     }
+
+
+@pytest.mark.parametrize("run", ["(" * 20_000, '"' * 20_000, "ab(" * 7_000])
+def test_nlp_parse_long_runs_without_spaces_in_slices(extractor: Extractor, run: str) -> None:
+    """spaCy's tokenizer peels punctuation off a spaceless run one piece at a time (quadratic:
+    10 kB of "(" took 55 s); runs are parsed in slices of ``LONG_RUN`` characters, so this
+    finishes well inside the timeout and the Doc is still exactly the input."""
+    text = "Chile met Peru. " + run + " Peru met Chile."
+    assert all(len(p) <= nlp.CHUNK_CHARS for p, _ in nlp.paragraph_chunks(text))
+    doc = nlp.parse(extractor.nlp, text)
+    assert doc.text == text
+    assert extractor.read(Article.create(text), doc).article is not None

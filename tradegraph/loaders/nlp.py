@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeVar
@@ -138,12 +139,43 @@ def paragraph_chunks(text: str, limit: int | None = None) -> Iterator[tuple[str,
     [(12, False), (12, False), (6, True)]
     """
     limit = limit or CHUNK_CHARS
+    pieces = _short_words(text)
+    if len(pieces) > 1:  # a long run without spaces: each slice parsed alone
+        for n, piece in enumerate(pieces):
+            for sub, last in paragraph_chunks(piece, limit):
+                yield sub, last and n == len(pieces) - 1
+        return
     start = 0
     while len(text) - start > limit:
         end = _cut(text, start + limit // 2, start + limit)
         yield text[start:end], False
         start = end
     yield text[start:], True
+
+
+#: The longest run without a space parsed in one piece: spaCy's tokenizer peels prefixes and
+#: suffixes off a run one at a time, quadratic in its length ("((((...", 10 kB took 55 s).
+LONG_RUN = 64
+_LONG_RUN = re.compile(r"\S{" + str(LONG_RUN + 1) + ",}")
+
+
+def _short_words(text: str) -> list[str]:
+    """``text`` as consecutive pieces, each run of more than ``LONG_RUN`` non-space characters
+    cut into slices of ``LONG_RUN`` (one piece when there is none).
+
+    >>> [len(p) for p in _short_words("ab " + "(" * 130 + " cd")]
+    [3, 64, 64, 2, 3]
+    """
+    out: list[str] = []
+    start = 0
+    for m in _LONG_RUN.finditer(text):
+        if m.start() > start:
+            out.append(text[start : m.start()])
+        out.extend(text[i : min(i + LONG_RUN, m.end())] for i in range(m.start(), m.end(), LONG_RUN))
+        start = m.end()
+    if start < len(text) or not out:
+        out.append(text[start:])
+    return out
 
 
 def _cut(text: str, low: int, high: int) -> int:
