@@ -91,7 +91,7 @@ def test_extraction_negotiation_sides_a_list_after_with_is_one_side(extractor: E
     # "the X administration" acts; the states it reached frameworks with are never its own state,
     # and the listed states do not negotiate with each other
     text = (
-        "The Mendoza administration said on Thursday that it had reached trade frameworks with "
+        "The Mendoza administration said last spring that it had signed framework accords with "
         "Peru, Bolivia, Ecuador and Paraguay."
     )
     pairs = negotiations(extractor, text)

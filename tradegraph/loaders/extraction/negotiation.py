@@ -291,8 +291,8 @@ RULES = (
             ),
             # a "with" the parser hangs deeper in the clause, naming persons
             Example(
-                "Chilean Trade Minister Marta Rojas discussed the harm the tariff did to exporters in "
-                "relation to other countries with Peruvian Trade Minister Luis Vargas this week.",
+                "Chilean Trade Minister Marta Rojas discussed the burden the levy placed on copper miners "
+                "relative to rival producers with Peruvian Trade Minister Luis Vargas on Friday.",
                 ("Marta Rojas", "Luis Vargas"),
             ),
         ),
@@ -314,12 +314,12 @@ RULES = (
             Example("Chile and Peru will begin formal trade negotiations next month.", ("Chile", "Peru")),
             Example("Mexico and the U.S. will begin formal talks next week.", ("Mexico", "United States")),
             Example(
-                "Chilean President Marta Rojas said she and Peruvian President Luis Vargas reached an "
-                "understanding during a phone call.",
+                "Chilean President Marta Rojas told reporters that she and Peruvian President Luis "
+                "Vargas settled the dispute in a phone call.",
                 ("Marta Rojas", "Luis Vargas"),
             ),
             Example(
-                "The move disrupted a trade truce crafted by Chilean Trade Minister Marta Rojas and "
+                "The move upset a tariff accord brokered by Chilean Trade Minister Marta Rojas and "
                 "Peru's Vice Premier Luis Vargas.",
                 ("Marta Rojas", "Luis Vargas"),
             ),

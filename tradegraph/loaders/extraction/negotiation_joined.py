@@ -106,8 +106,8 @@ RULES = (
         CONFIDENCE,
         positive=(
             Example(
-                "The meeting was attended by Chilean Trade Minister Marta Rojas, Peruvian Trade Minister "
-                "Luis Vargas and Bolivian Economy Minister Ana Quispe.",
+                "Sunday's tariff session in Quito was attended by Chilean Trade Minister Marta Rojas, "
+                "Peruvian Trade Minister Luis Vargas and Bolivian Economy Minister Ana Quispe.",
                 ("Marta Rojas", "Ana Quispe"),
             ),
             Example(

@@ -125,7 +125,7 @@ class Parties:
         return holders
 
     def made_in(self, trigger: Token) -> list[Token]:
-        """ "the deal Japan struck with the U.S.", "a truce crafted by A and B": the clause that
+        """ "the deal Japan struck with the U.S.", "an accord brokered by A and B": the clause that
         makes the deal."""
         if trigger.lower_ not in DEAL_NOUNS:
             return []
@@ -182,7 +182,7 @@ class Parties:
         return list(dict.fromkeys(found))
 
     def made_by(self, trigger: Token) -> list[str]:
-        """ "a truce crafted by A, B and C", "the deal brokered by A and B": its makers."""
+        """ "an accord brokered by A, B and C": its makers."""
         if trigger.lower_ not in DEAL_NOUNS:
             return []
         makers = [
@@ -199,7 +199,7 @@ class Parties:
         return makers if len({k in self.index.persons for k in makers}) == 1 else []
 
     def distant_with(self, trigger: Token) -> list[str]:
-        """ "X discussed the harm the tariff did to exporters with Y": a "with" the parser hung
+        """ "X discussed the burden the levy placed on miners with Y": a "with" the parser hung
         deeper in the verb's clause, taken only when it names persons."""
         if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in NEGOTIATE_VERBS:
             return []

@@ -80,7 +80,7 @@ def read_post_after(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
 
 
 def read_taking_over(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
-    """ "Y will oversee defence, taking over from X": a participle without its own subject takes
+    """ "Y moves to the interior ministry, taking over from X": a participle without its own subject takes
     the person named last before it, if the nearest name is a person's (with a subject,
     ``replaced.took_over_from`` reads it)."""
     if verb.lemma_.lower() != "take" or not any(
@@ -251,15 +251,15 @@ RULES = (
     Rule(
         "replaced.taking_over_from",
         REPLACED,
-        '"Y will now oversee defence, taking over from X"',
+        '"Y moves to the interior ministry, taking over from X"',
         0.85,
         positive=(
             Example(
-                "Leila Nasser will now oversee defence, taking over from Omar Haddad.",
+                "Leila Nasser moves to the interior ministry, taking over from Omar Haddad.",
                 ("Omar Haddad", "Leila Nasser"),
             ),
         ),
-        negative=(Example("Leila Nasser will now oversee defence, taking over the ministry.", None),),
+        negative=(Example("Leila Nasser moves to the interior ministry, taking over its budget.", None),),
         trigger=TAKE_TRIGGER,
         read=read_taking_over,
     ),
