@@ -45,10 +45,14 @@ class OfficeReader:
             return
         head = span.root
         left = self._left_title(span, head)
+        if left is not None and self._plural(left[-1]):
+            left = None  # "Presidents A and B": each one's, read by _shared_title
         if left is not None:
             office = self._office(mention, left, 0.9, "represents.title_before_name")
             office.place = office.place or self._of_place(head)
             yield office
+        if left is None:
+            yield from self._shared_title(mention, head)
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and self._is_title(child):
                 yield self._office(mention, _np(child), 0.9, "represents.apposition")
@@ -216,6 +220,8 @@ class OfficeReader:
         former = bool(words & self.titles.former_words) or self._past_service(mention) or served
         place = self._title_place(title)
         role = _role_text(title, self.index)
+        if title and self._plural(title[-1]) and role.endswith(title[-1].text):
+            role = role[:-1]  # "Presidents A and B": each one "President"
         heads = [t for t in title if self._title_word(t)]
         official = bool(heads) and not self._nonstate(title) and not _at_body(title)
         negotiator_for = place if any(t.lower_.startswith("negotiator") for t in title) else None
@@ -231,6 +237,38 @@ class OfficeReader:
             left=bool(words & self.titles.former_words) and not served,
             rule=rule,
         )
+
+    def _shared_title(self, mention: Mention, head: Token) -> Iterator[Office]:
+        """ "Presidents A and B": a plural title before coordinated names is each one's;
+        "the A administration": A heads a government."""
+        doc = self.index.doc
+        if head.dep_ == "compound" and head.head.lower_ == "administration":
+            det = [c.lower_ for c in head.head.children if c.dep_ in {"det", "amod"}]
+            acting = head.head.dep_ in {"nsubj", "nsubjpass"}  # the administration does something
+            if acting and "the" in det and not set(det) & (self.titles.former_words | {"previous", "last"}):
+                office = self._office(mention, doc[head.i : head.i + 1], 0.8, "represents.administration")
+                office.role, office.official = "President", True
+                yield office
+            return
+        first = head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first is head and not any(
+            c.dep_ == "conj" and self.index.at(c) is not None for c in head.children
+        ):
+            return
+        title = first.left_edge
+        if not self._plural(title) or title.head.i != first.i:
+            return
+        begin = title.i
+        office = self._office(mention, doc[begin : title.i + 1], 0.85, "represents.plural_title")
+        office.role = " ".join([*(t.text for t in doc[begin : title.i]), title.text[:-1]])
+        yield office
+
+    def _plural(self, token: Token) -> bool:
+        """ "Presidents", "Ministers": a title word in the plural."""
+        low = token.lower_
+        return len(low) > 3 and low.endswith("s") and low[:-1] in self.titles.heads
 
     def _left_posts(self, mention: Mention, head: Token) -> Iterator[Office]:
         """ "X moves from foreign secretary to ...", "X, who is being shifted from the Home Office":
@@ -348,6 +386,9 @@ class OfficeReader:
         low = token.lower_
         if low == "general" and token.i > 0 and token.doc[token.i - 1].text == "-":
             return True  # "Secretary-General", "Director-General"
+        if low == "leader" and token.i > 0:  # "Chinese leader X": a state's leader, not a party's
+            m = self.index.at(token.doc[token.i - 1])
+            return m is not None and m.key not in self.index.persons and not m.in_name
         return (
             low in self.titles.heads
             and low not in {"head", "chief", "leader", "deputy"}

@@ -172,9 +172,11 @@ class PersonFinder:
             or doc[start].lower_ in self.gaz.titles.heads
             or doc[start].is_punct
             or (
-                doc[start].lower_ in self.gaz.titles.domain_words and start > 0 and doc[start - 1].text == "-"
+                doc[start].lower_ in self.gaz.titles.domain_words
+                and start > 0
+                and doc[start - 1].lower_ in {"-", "and", "&", ",", "of", "for"}
             )
-        ):  # "Secretary-General Khalid ..."
+        ):  # "Secretary-General Khalid ...", "Minister of Trade and Competition Ana Ruiz"
             start += 1
         if start == ent.start and start > 0 and doc[start - 1].lower_ in self.gaz.titles.heads:
             stripped = start - 1
@@ -204,6 +206,8 @@ class PersonFinder:
             )
         ):
             end += 1  # "Sri Mulyani [Indrawati]"; a particle needs its name: "Ursula von der [Leyen]"
+        if end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and _name_like(doc[end]):
+            end += 1  # a name never ends in a particle: "Ana de la [Vega]"
         while (
             end + 1 < len(doc)
             and doc[end].text == "-"

@@ -28,6 +28,16 @@ RULES = (
                 "Paraguayan Trade Minister Santiago Benítez arrived in Lima.",
                 ("Santiago Benítez", "Paraguay"),
             ),
+            # "leader" after a state's name is that state's leader
+            Example(
+                "Earlier, Carl Ode and Chinese leader Wang Bo pledged to improve relations.",
+                ("Wang Bo", "China"),
+            ),
+            # an office name's tail the NER glued into the name stays out of it
+            Example(
+                "Minister of Finance, Trade and Competition Dario Velasco of Peru says a deal is near.",
+                ("Dario Velasco", "Peru"),
+            ),
         ),
         negative=(Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),),
         level="office",
@@ -207,5 +217,108 @@ RULES = (
         negative=(Example("Chile's trade minister, Omar Haddad, met Leila Nasser on Friday.", None),),
         level="build",
         read_by="build.ExtractionBuilder._ended",
+    ),
+    Rule(
+        "represents.plural_title",
+        REPRESENTS,
+        'a plural title before coordinated names is each one\'s: "Presidents A and B"; each is then placed '
+        "as a head of state (one per state)",
+        0.85,
+        positive=(
+            Example(
+                "Presidents Ana Ruiz and Tom Hale, in a series of posts, defended their views on migration. "
+                "Ruiz is Colombia's first leftist president. The United States and Colombia clashed on Sunday.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Ana Ruiz and Tom Hale, in a series of posts, defended their views on migration. "
+                "Ruiz is Colombia's first leftist president. The United States and Colombia clashed on Sunday.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        level="office",
+        read_by="offices.OfficeReader._shared_title",
+    ),
+    Rule(
+        "represents.administration",
+        REPRESENTS,
+        '"the X administration imposed ...": X heads a government (never a former leader\'s administration)',
+        0.8,
+        positive=(
+            Example(
+                "This is the second visit by US officials since the Tom Hale administration imposed a 25 per "
+                "cent tariff on Peruvian goods.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Former President Tom Hale returned to Lima. Critics of the Tom Hale administration met "
+                "US officials.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        level="office",
+        read_by="offices.OfficeReader._shared_title",
+    ),
+    Rule(
+        "affiliation.possessed",
+        REPRESENTS,
+        'a head of state named without a state is placed by what the text makes theirs: "As ambassador, Y '
+        "will advance President X's agenda\" (Y's state), \"steep U.S. tariffs under President X's trade "
+        "policy\" (the tariffs' state); never the host of the ambassador or the state the tariffs hit",
+        0.6,
+        positive=(
+            Example(
+                "As ambassador, Ron Ode will be responsible for advancing President Tom Hale's agenda. "
+                "Ode was sworn in as the new United States ambassador to Mexico.",
+                ("Tom Hale", "United States"),
+            ),
+            Example(
+                "Pakistan wants to shield its exports from steep US tariffs under President Tom Hale's "
+                "trade policy.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        negative=(
+            Example(
+                "As ambassador, Ron Ode will be responsible for advancing President Tom Hale's agenda. "
+                "Ode was sworn in as the new United States ambassador to Mexico.",
+                ("Tom Hale", "Mexico"),
+            ),
+            Example(
+                "Pakistan wants to shield its exports from steep US tariffs under President Tom Hale's "
+                "trade policy.",
+                ("Tom Hale", "Pakistan"),
+            ),
+        ),
+        level="office",
+        read_by="affiliation.Ties.possessed_state",
+    ),
+    Rule(
+        "affiliation.conjunct",
+        REPRESENTS,
+        "an official titled without a state, coordinated with one whose state is stated, serves that state: "
+        '"with U.S. Trade Representative A and Secretary of Agriculture B", "Chile\'s ambassador A and '
+        'Commerce Secretary B"',
+        0.7,
+        positive=(
+            Example(
+                "Peru's minister discussed the tariff with US Trade Representative Marta Rojas and Secretary "
+                "of Agriculture Luis Vargas in Lima.",
+                ("Luis Vargas", "United States"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Peru's minister discussed the tariff with US Trade Representative Marta Rojas in Lima. "
+                "Secretary of Agriculture Luis Vargas stayed at home.",
+                ("Luis Vargas", "United States"),
+            ),
+        ),
+        level="office",
+        read_by="affiliation.Ties.conjunct_state",
     ),
 )
