@@ -14,6 +14,7 @@ from tradegraph.loaders.extraction import (
     replacements,
     represents,
     tariff_frames,
+    tariff_pairs,
     tariffs,
 )
 from tradegraph.loaders.extraction.rules import Filter, Rule
@@ -23,6 +24,7 @@ RULES: tuple[Rule, ...] = (
     *negotiation.RULES,
     *delegations.RULES,
     *tariffs.RULES,
+    *tariff_pairs.RULES,
     *alliances.RULES,
     *replacements.RULES,
     *tariff_frames.RULES,

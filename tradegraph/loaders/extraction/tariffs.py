@@ -9,10 +9,13 @@ from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
     AMOUNT_NOUNS,
     EXISTING_TARIFF_VERBS,
+    HIKE_NOUNS,
     IMPOSE_VERBS,
     IN_FORCE_VERBS,
+    RATE_NOUNS,
     RETALIATE_VERBS,
     TARIFF_NOUNS,
+    TO_RATE_VERBS,
     UNREAL,
     UNREAL_STATED_ONLY,
 )
@@ -48,7 +51,7 @@ class TariffReader:
             imposer = self.clause_imposer(clause) or imposer
             targets += [k for k in self._clause_targets(clause) if k not in targets]
             how = "clause"
-        elif self._unreal(tariff):
+        elif self.unreal(tariff):
             return how, None, []
         if not targets:
             return how, None, []
@@ -58,7 +61,8 @@ class TariffReader:
     def imposing_clause(self, tariff: Token) -> Token | None:
         """ "the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
         that have hit X": a clause asserting the tariff exists, whatever governs the noun."""
-        for child in tariff.children:
+        hike = tariff.dep_ == "compound" and tariff.head.lemma_.lower() in HIKE_NOUNS | RATE_NOUNS
+        for child in [*tariff.children, *(tariff.head.children if hike else [])]:  # "a tariff hike imposed"
             if child.dep_ in {"relcl", "acl"} and (child.lemma_.lower() in IMPOSE_VERBS | {"hit", "affect"}):
                 if not any(c.dep_ in {"aux", "mark"} and c.lower_ in STATED_UNREAL for c in child.children):
                     return child
@@ -118,6 +122,8 @@ class TariffReader:
                         found = self.r.single(child)
                         if found:
                             return found[0]
+            if head.lemma_.lower() in {"face", "suffer"}:
+                break  # "X and Y continue to face tariffs": the subjects bear the tariffs
             if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in {"hit", "affect", "face"}:
                 for child in head.children:
                     if child.dep_ in {"nsubj", "agent"} and child is not cur:
@@ -141,7 +147,7 @@ class TariffReader:
 
     def _tariff_targets(self, tariff: Token) -> list[str]:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
         found: list[str] = []
-        holders = [tariff, *[c for c in tariff.children if c.dep_ == "acl"]]
+        holders = [tariff, *tariff.conjuncts, *[c for c in tariff.children if c.dep_ == "acl"]]
         if tariff.dep_ in {"dobj", "nsubjpass", "attr"}:
             holders.append(tariff.head)
         for holder in holders:
@@ -166,7 +172,8 @@ class TariffReader:
                     if c.dep_ in {"nsubj", "nsubjpass"}:
                         found.extend(self.target(c))
         if tariff.dep_ == "dobj" and head.lemma_ in {"face", "suffer"}:
-            for c in head.children:
+            upper = list(head.head.children) if head.dep_ == "xcomp" else []  # "X continue to face"
+            for c in [*head.children, *upper]:
                 if c.dep_ == "nsubj":
                     found.extend(self.target(c))
             if head.dep_ == "relcl":
@@ -241,7 +248,7 @@ class TariffReader:
                         found.extend(self.target(s))
         return found
 
-    def _unreal(self, tariff: Token) -> bool:
+    def unreal(self, tariff: Token) -> bool:
         """Threats, plans, hopes and cuts are not impositions; raising the tariffs already on a
         country presupposes them."""
         existing = (
@@ -252,7 +259,8 @@ class TariffReader:
                 for c in tariff.children
             )
         )
-        if existing:
+        kept = tariff.dep_ == "dobj" and tariff.head.lemma_.lower() in TO_RATE_VERBS  # "cut its tariff"
+        if existing or (kept and any(c.dep_ == "poss" for c in tariff.children)):
             return False
         for node in [tariff, *tariff.ancestors]:
             if node.lemma_.lower() in STATED_UNREAL or node.lower_ in STATED_UNREAL:
@@ -329,6 +337,7 @@ RULES = (
         0.8,
         positive=(
             Example("The duties that Brazil imposed on Argentina last year remain.", ("Brazil", "Argentina")),
+            Example("A deal could cut the 30% tariff hike imposed on Peru by Chile.", ("Chile", "Peru")),
         ),
         negative=(Example("The duties that Brazil might impose on Argentina worry farmers.", None),),
         trigger=TRIGGER,
@@ -342,9 +351,15 @@ RULES = (
         positive=(
             Example("Brazil imposed steep tariffs on Argentina in March.", ("Brazil", "Argentina")),
             Example("Brazilian tariffs on Argentina took effect on Monday.", ("Brazil", "Argentina")),
+            Example("Peru has agreed to cut its 100% tariff on Chilean electric cars.", ("Peru", "Chile")),
+            Example(
+                "Brazil imposed a 25 per cent tariff and an additional penalty on Argentine goods.",
+                ("Brazil", "Argentina"),
+            ),
         ),
         negative=(
             Example("Brazil threatened tariffs on Argentina in March.", None),
+            Example("Peru may cut tariffs on Chilean cars.", None),
             Example("Brazil may impose tariffs on Argentina.", None),
         ),
         trigger=TRIGGER,
@@ -365,8 +380,19 @@ RULES = (
                 "Brazil imposed tariffs on Argentina in March. Uruguay faces a 50% levy.",
                 ("Brazil", "Uruguay"),
             ),
+            Example(
+                "Brazil imposed tariffs on Peru. Only Uruguay and Chile continue to face high tariffs.",
+                ("Brazil", "Chile"),
+            ),
         ),
-        negative=(Example("Uruguay may face the same tariffs.", None),),
+        negative=(
+            Example("Uruguay may face the same tariffs.", None),
+            # those who face the tariffs never impose them
+            Example(
+                "Brazil imposed tariffs on Peru. Only Uruguay and Chile continue to face high tariffs.",
+                ("Uruguay", "Chile"),
+            ),
+        ),
         trigger=TRIGGER,
         read=read_running_imposer,
     ),
