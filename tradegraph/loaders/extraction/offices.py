@@ -16,6 +16,7 @@ from tradegraph.knowledge.lexicon import (
 )
 from tradegraph.loaders.extraction.facts import Office
 from tradegraph.loaders.extraction.mentions import Mention, MentionIndex, is_headline
+from tradegraph.loaders.extraction.office_lists import listed_member, shared_title
 from tradegraph.loaders.extraction.role_text import (
     _at_body,
     _head_word,
@@ -45,23 +46,24 @@ class OfficeReader:
             return
         head = span.root
         left = self._left_title(span, head)
-        if left is not None and self._plural(left[-1]):
+        if left is not None and self.plural(left[-1]):
             left = None  # "Presidents A and B": each one's, read by _shared_title
         if left is not None:
-            office = self._office(mention, left, 0.9, "represents.title_before_name")
+            office = self.office(mention, left, 0.9, "represents.title_before_name")
             office.place = office.place or self._of_place(head)
             yield office
         if left is None:
-            yield from self._shared_title(mention, head)
+            yield from shared_title(self, mention, head)
+            yield from listed_member(mention, head)
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and self._is_title(child):
-                yield self._office(mention, _np(child), 0.9, "represents.apposition")
+                yield self.office(mention, _np(child), 0.9, "represents.apposition")
         if head.dep_ == "appos" and self._is_title(head.head) and head.head.i < head.i:
             title = doc[head.head.left_edge.i : head.head.i + 1]
-            yield self._office(mention, title, 0.85, "represents.apposed_to_title")
+            yield self.office(mention, title, 0.85, "represents.apposed_to_title")
         taken = []
         for title in self._as_titles(head):
-            office = self._office(mention, title, 0.8, "represents.as_office")
+            office = self.office(mention, title, 0.8, "represents.as_office")
             office.new = not self._moved_from(title) and not _serving(title)
             taken.append(office)
             yield office
@@ -71,7 +73,7 @@ class OfficeReader:
             and taken
             and any(_head_word(o.role) == _head_word(left.text) for o in taken if o.new)
         ):
-            office = self._office(
+            office = self.office(
                 mention, left, 0.5, "represents.title_left"
             )  # "Justice Secretary X's appointment as home secretary"
             office.current, office.left = False, True
@@ -214,13 +216,13 @@ class OfficeReader:
                             if attr.dep_ in {"attr", "oprd", "dobj"} and self._is_title(attr):
                                 yield _np(attr)
 
-    def _office(self, mention: Mention, title: Span, confidence: float, rule: str) -> Office:
+    def office(self, mention: Mention, title: Span, confidence: float, rule: str) -> Office:
         words = {t.lower_ for t in title}
         served = any(a.lemma_ in PAST_SERVICE and _past(a) for a in list(title.root.ancestors)[:2])
         former = bool(words & self.titles.former_words) or self._past_service(mention) or served
         place = self._title_place(title)
         role = _role_text(title, self.index)
-        if title and self._plural(title[-1]) and role.endswith(title[-1].text):
+        if title and self.plural(title[-1]) and role.endswith(title[-1].text):
             role = role[:-1]  # "Presidents A and B": each one "President"
         heads = [t for t in title if self._title_word(t)]
         official = bool(heads) and not self._nonstate(title) and not _at_body(title)
@@ -238,34 +240,7 @@ class OfficeReader:
             rule=rule,
         )
 
-    def _shared_title(self, mention: Mention, head: Token) -> Iterator[Office]:
-        """ "Presidents A and B": a plural title before coordinated names is each one's;
-        "the A administration": A heads a government."""
-        doc = self.index.doc
-        if head.dep_ == "compound" and head.head.lower_ == "administration":
-            det = [c.lower_ for c in head.head.children if c.dep_ in {"det", "amod"}]
-            acting = head.head.dep_ in {"nsubj", "nsubjpass"}  # the administration does something
-            if acting and "the" in det and not set(det) & (self.titles.former_words | {"previous", "last"}):
-                office = self._office(mention, doc[head.i : head.i + 1], 0.8, "represents.administration")
-                office.role, office.official = "President", True
-                yield office
-            return
-        first = head
-        while first.dep_ == "conj" and first.head is not first:
-            first = first.head
-        if first is head and not any(
-            c.dep_ == "conj" and self.index.at(c) is not None for c in head.children
-        ):
-            return
-        title = first.left_edge
-        if not self._plural(title) or title.head.i != first.i:
-            return
-        begin = title.i
-        office = self._office(mention, doc[begin : title.i + 1], 0.85, "represents.plural_title")
-        office.role = " ".join([*(t.text for t in doc[begin : title.i]), title.text[:-1]])
-        yield office
-
-    def _plural(self, token: Token) -> bool:
+    def plural(self, token: Token) -> bool:
         """ "Presidents", "Ministers": a title word in the plural."""
         low = token.lower_
         return len(low) > 3 and low.endswith("s") and low[:-1] in self.titles.heads
@@ -386,14 +361,24 @@ class OfficeReader:
         low = token.lower_
         if low == "general" and token.i > 0 and token.doc[token.i - 1].text == "-":
             return True  # "Secretary-General", "Director-General"
-        if low == "leader" and token.i > 0:  # "Chinese leader X": a state's leader, not a party's
-            m = self.index.at(token.doc[token.i - 1])
-            return m is not None and m.key not in self.index.persons and not m.in_name
+        if low in {"leader", "chief", "counterpart"} and token.i > 0:
+            return self._state_before(
+                token
+            )  # "Chinese leader X", "EU trade chief X", "his Thai counterpart X"
         return (
             low in self.titles.heads
             and low not in {"head", "chief", "leader", "deputy"}
             or low in {"minister", "secretary"}
         )
+
+    def _state_before(self, token: Token) -> bool:
+        """A state or body names the office right before ``token`` (past one domain word)."""
+        doc = token.doc
+        prev = doc[token.i - 1]
+        if prev.lower_ in self.titles.domain_words and token.i > 1:
+            prev = doc[token.i - 2]
+        m = self.index.at(prev)
+        return m is not None and m.key not in self.index.persons and not m.in_name
 
     def _is_title(self, token: Token) -> bool:
         return token.lower_ in self.titles.heads

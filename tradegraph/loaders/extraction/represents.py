@@ -28,7 +28,14 @@ RULES = (
                 "Paraguayan Trade Minister Santiago Benítez arrived in Lima.",
                 ("Santiago Benítez", "Paraguay"),
             ),
-            # "leader" after a state's name is that state's leader
+            # "leader", "chief", "counterpart" after a state's name (and a domain word) hold its office
+            Example(
+                "EU trade chief Tom Hale told reporters the talks went well.", ("Tom Hale", "European Union")
+            ),
+            Example(
+                "The meeting was attended by Peru's industry minister Ana Ruiz and his Chilean counterpart Tom Hale.",
+                ("Tom Hale", "Chile"),
+            ),
             Example(
                 "Earlier, Carl Ode and Chinese leader Wang Bo pledged to improve relations.",
                 ("Wang Bo", "China"),
@@ -239,7 +246,7 @@ RULES = (
             ),
         ),
         level="office",
-        read_by="offices.OfficeReader._shared_title",
+        read_by="office_lists.shared_title",
     ),
     Rule(
         "represents.administration",
@@ -261,7 +268,7 @@ RULES = (
             ),
         ),
         level="office",
-        read_by="offices.OfficeReader._shared_title",
+        read_by="office_lists.shared_title",
     ),
     Rule(
         "affiliation.possessed",
@@ -320,5 +327,27 @@ RULES = (
         ),
         level="office",
         read_by="affiliation.Ties.conjunct_state",
+    ),
+    Rule(
+        "represents.cabinet_list",
+        REPRESENTS,
+        "persons listed as members of a government: \"several remain from X's government, including A, B "
+        'and C", "the new cabinet includes A and B"',
+        0.7,
+        positive=(
+            Example(
+                "Despite plenty of new blood, several remain from former Prime Minister Carl Ode's government, "
+                "including Ana Ruiz, Tom Hale, Lia Berg and Sam Kroll. Canada's new cabinet was sworn in.",
+                ("Lia Berg", "Canada"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Several fans came from Canada, including Ana Ruiz, Tom Hale, Lia Berg and Sam Kroll.",
+                ("Lia Berg", "Canada"),
+            ),
+        ),
+        level="office",
+        read_by="office_lists.listed_member",
     ),
 )

@@ -47,7 +47,8 @@ class RoleReader:
         candidates: list[tuple[float, int, str]] = []
         for place, sent, conf in facts.represented:
             candidates.append((conf + 0.05, -sent.start, place))
-        for office in facts.offices:
+        current = [o for o in facts.offices if o.current and o.place and o.place != o.negotiator_for]
+        for office in current or facts.offices:  # "Former NATO chief X became Norway's finance minister"
             if office.place and office.place != office.negotiator_for:
                 candidates.append((office.confidence, -office.sentence.start, office.place))
         if not candidates:

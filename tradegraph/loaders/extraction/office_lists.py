@@ -1,0 +1,59 @@
+"""Offices a person shares with others named beside them: "Presidents A and B", "the A
+administration imposed ...", "X's government, including A, B and C" (read for
+:class:`.offices.OfficeReader`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from tradegraph.knowledge.lexicon import CABINET_NOUNS
+from tradegraph.loaders.extraction.facts import Office
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from tradegraph.loaders.extraction.mentions import Mention
+    from tradegraph.loaders.extraction.offices import OfficeReader
+
+
+def shared_title(reader: OfficeReader, mention: Mention, head: Token) -> Iterator[Office]:
+    """ "Presidents A and B": a plural title before coordinated names is each one's;
+    "the A administration": A heads a government."""
+    doc = reader.index.doc
+    if head.dep_ == "compound" and head.head.lower_ == "administration":
+        det = [c.lower_ for c in head.head.children if c.dep_ in {"det", "amod"}]
+        acting = head.head.dep_ in {"nsubj", "nsubjpass"}  # the administration does something
+        if acting and "the" in det and not set(det) & (reader.titles.former_words | {"previous", "last"}):
+            office = reader.office(mention, doc[head.i : head.i + 1], 0.8, "represents.administration")
+            office.role, office.official = "President", True
+            yield office
+        return
+    first = head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first is head and not any(c.dep_ == "conj" and reader.index.at(c) is not None for c in head.children):
+        return
+    title = first.left_edge
+    if not reader.plural(title) or title.head.i != first.i:
+        return
+    office = reader.office(mention, doc[title.i : title.i + 1], 0.85, "represents.plural_title")
+    office.role = title.text[:-1]
+    yield office
+
+
+def listed_member(mention: Mention, head: Token) -> Iterator[Office]:
+    """ "several remain from X's government, including A, B and C", "the cabinet includes A
+    and B": each listed person sits in the government."""
+    first = head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    owner = first.head
+    if first.dep_ == "pobj" and owner.lower_ == "including":
+        holders = [owner.head, *(g for c in owner.head.children if c.dep_ == "prep" for g in c.children)]
+    elif first.dep_ == "dobj" and owner.lemma_.lower() == "include":
+        holders = [c for c in owner.children if c.dep_ == "nsubj"]
+    else:
+        return
+    if any(h.lemma_.lower() in CABINET_NOUNS for h in holders):
+        yield Office(mention.key, "cabinet member", None, head.sent, 0.7, rule="represents.cabinet_list")
