@@ -57,3 +57,22 @@ def listed_member(mention: Mention, head: Token) -> Iterator[Office]:
         return
     if any(h.lemma_.lower() in CABINET_NOUNS for h in holders):
         yield Office(mention.key, "cabinet member", None, head.sent, 0.7, rule="represents.cabinet_list")
+
+
+def listed_official(reader: OfficeReader, mention: Mention, head: Token) -> Iterator[Office]:
+    """ "attended by Peru's trade minister A, his Chilean counterpart B, and Bolivia's C": a
+    person named by their state alone, listed with titled officials, is one of them."""
+    states = [m for c in head.children if c.dep_ == "poss" and (m := reader.index.at(c)) is not None]
+    if not states or states[0].key in reader.index.persons or states[0].in_name:
+        return
+    doc = reader.index.doc
+    j = states[0].start - 1
+    while j > head.sent.start and doc[j].lower_ in {",", "and"}:
+        j -= 1
+    before = reader.index.at(doc[j]) if j < states[0].start - 1 else None
+    if before is None or before.key not in reader.index.persons:
+        return
+    if any(reader.title_word(w) for w in doc[max(head.sent.start, before.start - 3) : before.start]):
+        office = Office(mention.key, "official", None, head.sent, 0.7, rule="represents.listed_official")
+        office.place = reader.state_of(states[0].key)
+        yield office

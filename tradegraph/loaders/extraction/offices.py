@@ -16,7 +16,7 @@ from tradegraph.knowledge.lexicon import (
 )
 from tradegraph.loaders.extraction.facts import Office
 from tradegraph.loaders.extraction.mentions import Mention, MentionIndex, is_headline
-from tradegraph.loaders.extraction.office_lists import listed_member, shared_title
+from tradegraph.loaders.extraction.office_lists import listed_member, listed_official, shared_title
 from tradegraph.loaders.extraction.role_text import (
     _at_body,
     _head_word,
@@ -55,6 +55,7 @@ class OfficeReader:
         if left is None:
             yield from shared_title(self, mention, head)
             yield from listed_member(mention, head)
+            yield from listed_official(self, mention, head)
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and self._is_title(child):
                 yield self.office(mention, _np(child), 0.9, "represents.apposition")
@@ -106,12 +107,12 @@ class OfficeReader:
         while cut < span.start and (doc[cut].dep_ in {"cc", "punct"} or doc[cut].lower_ in HONORIFICS):
             cut += 1
         title = doc[cut : span.start]
-        if not any(self._title_word(t) for t in title):
+        if not any(self.title_word(t) for t in title):
             start = self._surface_title_start(span)
             title = doc[start : span.start]
             while len(title) and title[-1].lower_ in HONORIFICS:
                 title = title[:-1]
-        if not len(title) or not any(self._title_word(t) for t in title):
+        if not len(title) or not any(self.title_word(t) for t in title):
             return None
         return title
 
@@ -127,11 +128,11 @@ class OfficeReader:
             j = m.start - 1
             if j >= 0 and doc[j].lower_ == "the":
                 j -= 1
-            if j >= 1 and doc[j].lower_ in {"to", "of", "for"} and self._title_word(doc[j - 1]):
+            if j >= 1 and doc[j].lower_ in {"to", "of", "for"} and self.title_word(doc[j - 1]):
                 i = j - 1
-        if i >= 0 and not self._title_word(doc[i]):
+        if i >= 0 and not self.title_word(doc[i]):
             i = self._office_name_start(i)  # "Minister of State for Foreign Trade X"
-        if i < 0 or not self._title_word(doc[i]):
+        if i < 0 or not self.title_word(doc[i]):
             return span.start
         start = i
         while (
@@ -155,7 +156,7 @@ class OfficeReader:
                 or (self.index.at(doc[j]) is not None and doc[j].text[:1].isupper())
             )
         ):
-            if self._title_word(doc[j]) and j < i and doc[j + 1].lower_ in {"of", "for"}:
+            if self.title_word(doc[j]) and j < i and doc[j + 1].lower_ in {"of", "for"}:
                 return j
             j -= 1
         return i
@@ -224,7 +225,7 @@ class OfficeReader:
         role = _role_text(title, self.index)
         if title and self.plural(title[-1]) and role.endswith(title[-1].text):
             role = role[:-1]  # "Presidents A and B": each one "President"
-        heads = [t for t in title if self._title_word(t)]
+        heads = [t for t in title if self.title_word(t)]
         official = bool(heads) and not self._nonstate(title) and not _at_body(title)
         negotiator_for = place if any(t.lower_.startswith("negotiator") for t in title) else None
         return Office(
@@ -282,7 +283,7 @@ class OfficeReader:
                 for pobj in prep.children:
                     m = self.index.at(pobj)
                     if m is not None and m.key not in self.index.persons and not m.in_name:
-                        return self._state_of(m.key)
+                        return self.state_of(m.key)
         return None
 
     @staticmethod
@@ -327,7 +328,7 @@ class OfficeReader:
                 a.dep_ == "prep" and a.lower_ in EXCLUDED_PREPS and a.i >= title.start for a in t.ancestors
             ):
                 continue
-            return self._state_of(m.key)
+            return self.state_of(m.key)
             # "the nation's acting president": the country last named
         for t in title:
             if t.lower_ in DEFINITE_NATION and any(c.lower_ == "the" for c in t.children):
@@ -335,7 +336,7 @@ class OfficeReader:
                 return found[0] if found else None
         return None
 
-    def _state_of(self, key: str) -> str:
+    def state_of(self, key: str) -> str:
         place = self.index.places.get(key)
         if place is not None and place.state:
             return self.index.gaz.country(place.state).id
@@ -354,10 +355,10 @@ class OfficeReader:
                 for obj in verb.children:
                     m = self.index.at(obj)
                     if obj.dep_ == "dobj" and m is not None and m.key not in self.index.persons:
-                        out.append((self._state_of(m.key), verb.sent, 0.9))
+                        out.append((self.state_of(m.key), verb.sent, 0.9))
         return out
 
-    def _title_word(self, token: Token) -> bool:
+    def title_word(self, token: Token) -> bool:
         low = token.lower_
         if low == "general" and token.i > 0 and token.doc[token.i - 1].text == "-":
             return True  # "Secretary-General", "Director-General"

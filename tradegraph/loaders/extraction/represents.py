@@ -350,4 +350,26 @@ RULES = (
         level="office",
         read_by="office_lists.listed_member",
     ),
+    Rule(
+        "represents.listed_official",
+        REPRESENTS,
+        'a person named by their state alone ("China\'s X") right after a titled official in a list is one '
+        "of the officials: \"attended by Peru's trade minister A, his Chilean counterpart B, and Bolivia's C\"",
+        0.7,
+        positive=(
+            Example(
+                "The meeting was attended by South Korea's industry minister Ahn Min-ho, his Japanese "
+                "counterpart Yoji Sato, and China's Wang Li.",
+                ("Wang Li", "China"),
+            ),
+        ),
+        negative=(
+            Example(
+                "The festival was attended by the singer Ahn Min-ho, and China's Wang Li.",
+                ("Wang Li", "China"),
+            ),
+        ),
+        level="office",
+        read_by="office_lists.listed_official",
+    ),
 )
