@@ -10,7 +10,8 @@ from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import IMPOSE_VERBS
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.rules import Example, Rule
-from tradegraph.loaders.extraction.tariffs import TRIGGER, members, tariff_reader
+from tradegraph.loaders.extraction.spans import members
+from tradegraph.loaders.extraction.tariffs import TRIGGER, tariff_reader
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

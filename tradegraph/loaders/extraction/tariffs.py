@@ -21,6 +21,7 @@ from tradegraph.knowledge.lexicon import (
 )
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.rules import Example, Rule
+from tradegraph.loaders.extraction.spans import members
 
 #: What makes a stated tariff threatened, planned or lifted rather than imposed.
 STATED_UNREAL = UNREAL | UNREAL_STATED_ONLY
@@ -90,8 +91,11 @@ class TariffReader:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         found.extend(self.target(pobj))
-            if c.dep_ == "dobj" and clause.lemma_.lower() in {"hit", "affect"}:
-                found.extend(self.target(c))
+            stranded = any(
+                p.dep_ == "prep" and p.lower_ == "on" and not list(p.children) for p in clause.children
+            )
+            if c.dep_ == "dobj" and (clause.lemma_.lower() in {"hit", "affect"} or stranded):
+                found.extend(self.target(c))  # "hit X"; "the tariffs it put on [dobj] X products"
         return [k for k in found if k.startswith(("country:", "org:"))]
 
     def imposer(self, tariff: Token) -> str | None:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
@@ -212,8 +216,12 @@ class TariffReader:
                 if not own and depth < 2:
                     own = self._origin(c, depth + 1)
                 keys.extend(own)
-            if c.dep_ == "prep" and c.lower_ == "from" and depth == 0:
-                keys.extend(k for g in c.children for k in self.r.single(g))
+            froms = (
+                [c] if c.dep_ == "prep" else [p for p in c.children if c.dep_ == "acl" and p.dep_ == "prep"]
+            )
+            for p in froms if depth == 0 else []:  # "goods from X", "goods imported from X, Y and Z"
+                if p.lower_ == "from":
+                    keys.extend(k for g in p.children for m in members(g) for k in self.r.single(m))
         return keys
 
     def _its(self, token: Token, every: bool = False) -> list[str]:
@@ -274,16 +282,6 @@ class TariffReader:
             ):
                 return True  # "will take effect unless Mexico acts": a condition, not yet a tariff
         return False
-
-
-def members(token: Token) -> list[Token]:
-    """A listed noun and the others of its list, also where the parser took the list for an
-    apposition ("Australia, New Zealand and Norway each ...")."""
-    out = [token, *token.conjuncts]
-    for c in token.children:
-        if c.dep_ == "appos" and c.pos_ == "PROPN":
-            out.extend([c, *c.conjuncts])
-    return list(dict.fromkeys(out))
 
 
 def tariff_reader(ctx: ArticleContext) -> TariffReader:
