@@ -141,6 +141,9 @@ class OfficeReader:
             and not doc[start - 1].is_sent_end
         ):
             start -= 1
+        owner = self.index.at(doc[start - 2]) if start >= 2 and doc[start - 1].tag_ == "POS" else None
+        if owner is not None and owner.key not in self.index.persons:
+            start = owner.start  # "Chile's Ambassador to the US X"
         return start
 
     def _office_name_start(self, i: int) -> int:

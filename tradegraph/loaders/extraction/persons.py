@@ -103,6 +103,12 @@ class PersonFinder:
                 continue
             first = self._after_title(token.i + 1)
             end = first
+            if (
+                first < len(doc) - 1
+                and doc[first].text in {"He", "Li", "Ma"}
+                and self._name_word(doc[first + 1])
+            ):
+                end += 1  # "Vice Premier He Lifeng": a family name the tagger read as a pronoun
             while end < len(doc) and end - first < 4 and self._name_word(doc[end]):
                 end += 1
             if (
@@ -122,6 +128,9 @@ class PersonFinder:
         """Past the rest of an office name: "of Investment, Trade and Industry", "for Foreign Trade"."""
         doc = self.doc
         words = self.gaz.titles.domain_words
+        j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+        if i < len(doc) and doc[i].lower_ == "to" and j in self.by_token:
+            return self.by_token[j].end  # "Ambassador to the US Ana Ruiz"
         if i < len(doc) and doc[i].lower_ in {"of", "for"}:
             j = i + 1
             while j < len(doc) and (

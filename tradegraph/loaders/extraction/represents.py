@@ -28,6 +28,14 @@ RULES = (
                 "Paraguayan Trade Minister Santiago Benítez arrived in Lima.",
                 ("Santiago Benítez", "Paraguay"),
             ),
+            # a state's ambassador named after the host: the title reaches back to "Chile's"
+            Example(
+                "Salas was joined by Chile's Ambassador to the US Rizal Saeed Khan and Commerce Secretary Jawed Palo.",
+                ("Rizal Saeed Khan", "Chile"),
+            ),
+            Example(
+                "The deal was crafted by Chinese Vice Premier He Wenbo in Madrid.", ("He Wenbo", "China")
+            ),
             # "leader", "chief", "counterpart" after a state's name (and a domain word) hold its office
             Example(
                 "EU trade chief Tom Hale told reporters the talks went well.", ("Tom Hale", "European Union")
@@ -312,6 +320,10 @@ RULES = (
         'Commerce Secretary B"',
         0.7,
         positive=(
+            Example(
+                "Salas was joined by Chile's Ambassador to the US Rizal Saeed Khan and Commerce Secretary Jawed Palo.",
+                ("Jawed Palo", "Chile"),
+            ),
             Example(
                 "Peru's minister discussed the tariff with US Trade Representative Marta Rojas and Secretary "
                 "of Agriculture Luis Vargas in Lima.",
