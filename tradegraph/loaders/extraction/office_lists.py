@@ -1,4 +1,4 @@
-"""Offices a person shares with others named beside them: "Presidents A and B", "the A
+"""Offices a person shares with others named beside them, or is removed from: "Presidents A and B", "the A
 administration imposed ...", "X's government, including A, B and C" (read for
 :class:`.offices.OfficeReader`)."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from tradegraph.knowledge.lexicon import CABINET_NOUNS
+from tradegraph.knowledge.lexicon import CABINET_NOUNS, REMOVAL_VERBS
 from tradegraph.loaders.extraction.facts import Office
 
 if TYPE_CHECKING:
@@ -76,3 +76,15 @@ def listed_official(reader: OfficeReader, mention: Mention, head: Token) -> Iter
         office = Office(mention.key, "official", None, head.sent, 0.7, rule="represents.listed_official")
         office.place = reader.state_of(states[0].key)
         yield office
+
+
+def removed(reader: OfficeReader, mention: Mention) -> bool:
+    """ "X, alongside minister Y, were removed from cabinet", "Z dropped minister Y": out of the post."""
+    node = reader.index.doc[mention.start : mention.end].root
+    beside = {"alongside", "with"}
+    for _ in range(4):  # up through "the minister Y", "alongside ...", "X and Y"
+        if node.dep_ in {"appos", "conj"} or {node.lower_, node.head.lower_} & beside and node.dep_ != "ROOT":
+            node = node.head
+    verb = node if node.pos_ in {"VERB", "AUX"} else node.head
+    passive = node is verb and any(c.dep_ == "auxpass" for c in verb.children)
+    return verb.lemma_.lower() in REMOVAL_VERBS and (node.dep_ in {"dobj", "nsubjpass"} or passive)

@@ -54,7 +54,14 @@ RULES = (
                 ("Dario Velasco", "Peru"),
             ),
         ),
-        negative=(Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),),
+        negative=(
+            Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),
+            # removed from the post in this text
+            Example(
+                "Ana Ruiz, alongside the Chilean natural resources minister Lia Berg, were removed from cabinet.",
+                ("Lia Berg", "Chile"),
+            ),
+        ),
         level="office",
         read_by="offices.OfficeReader._left_title",
     ),
