@@ -27,6 +27,11 @@ def _imposed(extractor: Extractor, text: str) -> set[tuple[str, str]]:
             "The US imposed tariffs on Peru. Goods imported from Chile, Bolivia and Ecuador are taxed at 10 per cent.",
             ("United States", "Bolivia"),
         ),
+        # an apposition naming the goods' origin: "its tariff on canola seeds, a major X export"
+        (
+            "Chile will reduce its total tariff on canola seeds, a major Peruvian export, from 84% to about 15%.",
+            ("Chile", "Peru"),
+        ),
         # "the tariffs it put on several X products" where the parser strands "on"
         (
             "Peru removed the extra tariffs it put on several Chilean products during a 2018 row.",

@@ -156,6 +156,8 @@ class TariffReader:
             holders.append(tariff.head)
         for holder in holders:
             for child in holder.children:
+                if child.dep_ == "appos" and holder is tariff:  # "its tariff on canola, a major X export"
+                    found.extend(self._origin(child))
                 if child.dep_ == "prep" and child.lower_ in {"on", "for", "against"}:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
