@@ -27,6 +27,12 @@ def _imposed(extractor: Extractor, text: str) -> set[tuple[str, str]]:
             "The US imposed tariffs on Peru. Goods imported from Chile, Bolivia and Ecuador are taxed at 10 per cent.",
             ("United States", "Bolivia"),
         ),
+        # "on X as well as Y"
+        (
+            "Border security, which Tom Hale has cited as a key reason for imposing tariffs on Peru as well as "
+            "Chile, is a priority. Hale is the US president.",
+            ("United States", "Chile"),
+        ),
         # an apposition naming the goods' origin: "its tariff on canola seeds, a major X export"
         (
             "Chile will reduce its total tariff on canola seeds, a major Peruvian export, from 84% to about 15%.",

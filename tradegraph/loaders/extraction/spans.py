@@ -63,6 +63,9 @@ def members(token: Token) -> list[Token]:
     """A listed noun and the others of its list, also where the parser took the list for an
     apposition ("Australia, New Zealand and Norway each ...")."""
     out = [token, *token.conjuncts]
+    doc, i = token.doc, token.i
+    if [t.lower_ for t in doc[i + 1 : i + 4]] == ["as", "well", "as"] and i + 4 < len(doc):
+        out.append(doc[i + 4])  # "on Canada as well as Mexico"
     for c in token.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             out.extend([c, *c.conjuncts])
