@@ -13,6 +13,7 @@ from tradegraph.knowledge.lexicon import (
     EXCLUDED_PREPS,
     HONORIFICS,
     PAST_SERVICE,
+    POST_NOUNS,
 )
 from tradegraph.loaders.extraction.facts import Office
 from tradegraph.loaders.extraction.mentions import Mention, MentionIndex, is_headline
@@ -173,7 +174,8 @@ class OfficeReader:
             owners.append(head.head.head)
         objects = [c for c in head.head.children if c.dep_ == "dobj"]
         if head.dep_ in {"nsubjpass", "dobj"} or (
-            head.dep_ == "nsubj" and (not objects or head.head.lemma_ in {"replace", "succeed"})
+            head.dep_ == "nsubj"
+            and (not objects or head.head.lemma_ in {"replace", "succeed"} or objects[0].lower_ in POST_NOUNS)
         ):
             owners.append(head.head)
         owners.extend(c for c in head.children if c.dep_ in {"relcl", "acl"})
@@ -366,10 +368,12 @@ class OfficeReader:
         low = token.lower_
         if low == "general" and token.i > 0 and token.doc[token.i - 1].text == "-":
             return True  # "Secretary-General", "Director-General"
-        if low in {"leader", "chief", "counterpart"} and token.i > 0:
-            return self._state_before(
-                token
-            )  # "Chinese leader X", "EU trade chief X", "his Thai counterpart X"
+        if (
+            low in {"leader", "chief", "counterpart"} and token.i > 0
+        ):  # "Chinese leader X", "EU trade chief X"
+            tail = [t.text for t in token.doc[token.i + 1 : token.i + 4] if t.lower_ != "the"]
+            named = token.text[0].isupper() and tail[:1] == ["of"] and len(tail) > 1 and tail[1][:1].isupper()
+            return named or self._state_before(token)  # "Leader of the House"
         return (
             low in self.titles.heads
             and low not in {"head", "chief", "leader", "deputy"}

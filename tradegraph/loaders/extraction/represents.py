@@ -104,6 +104,11 @@ RULES = (
         '"X was sworn in as Chile\'s trade minister", "X becomes the new trade minister of Chile"',
         0.8,
         positive=(
+            # a post taken on: "X taking on the role of Leader of the House of Commons"
+            Example(
+                "In the reshuffle, Sam Kroll is taking on the role of Leader of the House of Commons in Britain.",
+                ("Sam Kroll", "United Kingdom"),
+            ),
             Example(
                 "Marta Rojas was sworn in as Chile's trade minister on Monday.", ("Marta Rojas", "Chile")
             ),
