@@ -88,3 +88,18 @@ def removed(reader: OfficeReader, mention: Mention) -> bool:
     verb = node if node.pos_ in {"VERB", "AUX"} else node.head
     passive = node is verb and any(c.dep_ == "auxpass" for c in verb.children)
     return verb.lemma_.lower() in REMOVAL_VERBS and (node.dep_ in {"dobj", "nsubjpass"} or passive)
+
+
+def past_term(reader: OfficeReader, mention: Mention) -> bool:
+    """ "during President X's administration" in a clause about the past: X's term is over."""
+    root = reader.index.doc[mention.start : mention.end].root
+    term, prep = root.head, root.head.head
+    if root.dep_ not in {"poss", "nmod", "compound"} or term.lower_ not in {
+        "administration",
+        "government",
+        "presidency",
+        "tenure",
+        "term",
+    }:
+        return False
+    return prep.lower_ == "during" and any(a.tag_ == "VBD" for a in [prep.head, *prep.head.ancestors])

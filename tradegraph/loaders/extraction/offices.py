@@ -17,7 +17,13 @@ from tradegraph.knowledge.lexicon import (
 )
 from tradegraph.loaders.extraction.facts import Office
 from tradegraph.loaders.extraction.mentions import Mention, MentionIndex, is_headline
-from tradegraph.loaders.extraction.office_lists import listed_member, listed_official, removed, shared_title
+from tradegraph.loaders.extraction.office_lists import (
+    listed_member,
+    listed_official,
+    past_term,
+    removed,
+    shared_title,
+)
 from tradegraph.loaders.extraction.role_text import (
     _at_body,
     _head_word,
@@ -226,7 +232,7 @@ class OfficeReader:
         words = {t.lower_ for t in title}
         served = any(a.lemma_ in PAST_SERVICE and _past(a) for a in list(title.root.ancestors)[:2])
         former = bool(words & self.titles.former_words) or self._past_service(mention) or served
-        former = former or removed(self, mention)
+        former = former or removed(self, mention) or past_term(self, mention)
         place = self._title_place(title)
         role = _role_text(title, self.index)
         if title and self.plural(title[-1]) and role.endswith(title[-1].text):
