@@ -15,7 +15,9 @@ from tradegraph.knowledge.lexicon import (
     GROUP_NOUNS,
     LEAD_VERBS,
     PARTNER_WORDS,
+    POLICY_NOUNS,
     REPORT_TO_VERBS,
+    SERVE_VERBS,
     SUBORDINATE_NOUNS,
     TALK_WORDS,
     TIE_TARIFF_NOUNS,
@@ -132,6 +134,57 @@ class Ties:
                     return place.key
         return None
 
+    def possessed_state(self, key: str, placed: Callable[[str], str | None]) -> str | None:
+        """ "Y will advance President X's agenda" said of a placed official Y: X leads Y's state;
+        "exports hit by steep U.S. tariffs under X's trade policy": X acts for the tariffs' state."""
+        for m in self.index.mentions:
+            head = self.doc[m.start : m.end].root
+            if m.key != key or head.dep_ != "poss" or head.head.lower_ not in POLICY_NOUNS:
+                continue
+            noun = head.head
+            served = self._servant_state(noun, key, placed)
+            if served:
+                return served
+            tariffs = self._sentence_tariff_state(noun)
+            if tariffs:
+                return tariffs
+        return None
+
+    def _servant_state(self, noun: Token, key: str, placed: Callable[[str], str | None]) -> str | None:
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in SERVE_VERBS:
+            return None
+        for node in [verb, *list(verb.ancestors)[:3]]:
+            for c in node.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    other = self._person(c)
+                    return placed(other) if other and other != key else None
+        return None
+
+    def _sentence_tariff_state(self, noun: Token) -> str | None:
+        """The one state whose tariffs the sentence of ``noun`` names ("steep U.S. tariffs")."""
+        found = set()
+        for t in noun.sent:
+            if t.lower_ in TIE_TARIFF_NOUNS:
+                for c in t.children:
+                    m = self.index.at(c)
+                    if c.dep_ in {"compound", "amod", "nmod"} and m is not None and not m.in_name:
+                        if m.key.startswith("country:"):
+                            found.add(m.key)
+        return found.pop() if len(found) == 1 else None
+
+    def conjunct_state(self, key: str, stated: Callable[[str], str | None]) -> str | None:
+        """ "Chile's Ambassador to Peru A and Trade Secretary B", "with U.S. Trade Representative A
+        and Secretary of Agriculture B": B, titled without a state, serves A's."""
+        for m in self.index.mentions:
+            head = self.doc[m.start : m.end].root
+            if m.key != key or head.dep_ != "conj":
+                continue
+            other = self._person(head.head)
+            if other and other != key:
+                return stated(other)
+        return None
+
     def tariff_state(self, key: str) -> str | None:
         """A person who imposes tariffs acts for the state whose tariffs the article names ("the
         U.S. tariffs"), when it names one state's tariffs most."""
@@ -157,6 +210,8 @@ class Ties:
             if m.key != key:
                 continue
             head = self.doc[m.start : m.end].root
+            if head.dep_ == "compound" and head.head.lower_ == "administration":
+                head = head.head  # "the X administration imposed ..."
             if head.dep_ != "nsubj":
                 continue
             verbs = [head.head, *head.head.conjuncts]
@@ -164,6 +219,8 @@ class Ties:
                 for obj in verb.children:
                     if obj.dep_ == "dobj" and obj.lower_ in TIE_TARIFF_NOUNS:
                         out.update(self._targets(obj) | self._targets(verb))  # "raises tariff on X goods"
+                        for more in obj.conjuncts:  # "a tariff and a penalty on X goods"
+                            out.update(self._targets(more))
                     if obj.dep_ == "ccomp":  # "Y announced that Vietnamese goods would face a tariff"
                         out.update(self._facing(obj))
                 if (
@@ -225,7 +282,11 @@ class Ties:
                 and head.head.lower_ in {"with", "between"}
                 and self._partnering(head.head.head)
             ):
-                others += [c for c in head.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                for node in [head.head.head, *list(head.head.head.ancestors)[:4]]:
+                    subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                    if subjects:  # "X has not been able to reach a deal with Y": X
+                        others += subjects
+                        break
                 others += [c for c in head.conjuncts]
             if head.dep_ == "dobj" and head.head.lemma_.lower() in PARTNER_WORDS:
                 others += [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]

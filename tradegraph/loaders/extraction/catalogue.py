@@ -15,6 +15,7 @@ from tradegraph.loaders.extraction import (
     replacements,
     represents,
     tariff_frames,
+    tariff_pairs,
     tariffs,
 )
 from tradegraph.loaders.extraction.rules import Filter, Rule
@@ -25,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     *negotiation_joined.RULES,
     *delegations.RULES,
     *tariffs.RULES,
+    *tariff_pairs.RULES,
     *alliances.RULES,
     *replacements.RULES,
     *tariff_frames.RULES,

@@ -13,9 +13,17 @@ from tradegraph.knowledge.lexicon import (
     EXCLUDED_PREPS,
     HONORIFICS,
     PAST_SERVICE,
+    POST_NOUNS,
 )
 from tradegraph.loaders.extraction.facts import Office
 from tradegraph.loaders.extraction.mentions import Mention, MentionIndex, is_headline
+from tradegraph.loaders.extraction.office_lists import (
+    listed_member,
+    listed_official,
+    past_term,
+    removed,
+    shared_title,
+)
 from tradegraph.loaders.extraction.role_text import (
     _at_body,
     _head_word,
@@ -45,19 +53,25 @@ class OfficeReader:
             return
         head = span.root
         left = self._left_title(span, head)
+        if left is not None and self.plural(left[-1]):
+            left = None  # "Presidents A and B": each one's, read by _shared_title
         if left is not None:
-            office = self._office(mention, left, 0.9, "represents.title_before_name")
+            office = self.office(mention, left, 0.9, "represents.title_before_name")
             office.place = office.place or self._of_place(head)
             yield office
+        if left is None:
+            yield from shared_title(self, mention, head)
+            yield from listed_member(mention, head)
+            yield from listed_official(self, mention, head)
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and self._is_title(child):
-                yield self._office(mention, _np(child), 0.9, "represents.apposition")
+                yield self.office(mention, _np(child), 0.9, "represents.apposition")
         if head.dep_ == "appos" and self._is_title(head.head) and head.head.i < head.i:
             title = doc[head.head.left_edge.i : head.head.i + 1]
-            yield self._office(mention, title, 0.85, "represents.apposed_to_title")
+            yield self.office(mention, title, 0.85, "represents.apposed_to_title")
         taken = []
         for title in self._as_titles(head):
-            office = self._office(mention, title, 0.8, "represents.as_office")
+            office = self.office(mention, title, 0.8, "represents.as_office")
             office.new = not self._moved_from(title) and not _serving(title)
             taken.append(office)
             yield office
@@ -67,7 +81,7 @@ class OfficeReader:
             and taken
             and any(_head_word(o.role) == _head_word(left.text) for o in taken if o.new)
         ):
-            office = self._office(
+            office = self.office(
                 mention, left, 0.5, "represents.title_left"
             )  # "Justice Secretary X's appointment as home secretary"
             office.current, office.left = False, True
@@ -100,12 +114,12 @@ class OfficeReader:
         while cut < span.start and (doc[cut].dep_ in {"cc", "punct"} or doc[cut].lower_ in HONORIFICS):
             cut += 1
         title = doc[cut : span.start]
-        if not any(self._title_word(t) for t in title):
+        if not any(self.title_word(t) for t in title):
             start = self._surface_title_start(span)
             title = doc[start : span.start]
             while len(title) and title[-1].lower_ in HONORIFICS:
                 title = title[:-1]
-        if not len(title) or not any(self._title_word(t) for t in title):
+        if not len(title) or not any(self.title_word(t) for t in title):
             return None
         return title
 
@@ -121,11 +135,11 @@ class OfficeReader:
             j = m.start - 1
             if j >= 0 and doc[j].lower_ == "the":
                 j -= 1
-            if j >= 1 and doc[j].lower_ in {"to", "of", "for"} and self._title_word(doc[j - 1]):
+            if j >= 1 and doc[j].lower_ in {"to", "of", "for"} and self.title_word(doc[j - 1]):
                 i = j - 1
-        if i >= 0 and not self._title_word(doc[i]):
+        if i >= 0 and not self.title_word(doc[i]):
             i = self._office_name_start(i)  # "Minister of State for Foreign Trade X"
-        if i < 0 or not self._title_word(doc[i]):
+        if i < 0 or not self.title_word(doc[i]):
             return span.start
         start = i
         while (
@@ -134,6 +148,9 @@ class OfficeReader:
             and not doc[start - 1].is_sent_end
         ):
             start -= 1
+        owner = self.index.at(doc[start - 2]) if start >= 2 and doc[start - 1].tag_ == "POS" else None
+        if owner is not None and owner.key not in self.index.persons:
+            start = owner.start  # "Chile's Ambassador to the US X"
         return start
 
     def _office_name_start(self, i: int) -> int:
@@ -149,7 +166,7 @@ class OfficeReader:
                 or (self.index.at(doc[j]) is not None and doc[j].text[:1].isupper())
             )
         ):
-            if self._title_word(doc[j]) and j < i and doc[j + 1].lower_ in {"of", "for"}:
+            if self.title_word(doc[j]) and j < i and doc[j + 1].lower_ in {"of", "for"}:
                 return j
             j -= 1
         return i
@@ -163,7 +180,8 @@ class OfficeReader:
             owners.append(head.head.head)
         objects = [c for c in head.head.children if c.dep_ == "dobj"]
         if head.dep_ in {"nsubjpass", "dobj"} or (
-            head.dep_ == "nsubj" and (not objects or head.head.lemma_ in {"replace", "succeed"})
+            head.dep_ == "nsubj"
+            and (not objects or head.head.lemma_ in {"replace", "succeed"} or objects[0].lower_ in POST_NOUNS)
         ):
             owners.append(head.head)
         owners.extend(c for c in head.children if c.dep_ in {"relcl", "acl"})
@@ -210,13 +228,16 @@ class OfficeReader:
                             if attr.dep_ in {"attr", "oprd", "dobj"} and self._is_title(attr):
                                 yield _np(attr)
 
-    def _office(self, mention: Mention, title: Span, confidence: float, rule: str) -> Office:
+    def office(self, mention: Mention, title: Span, confidence: float, rule: str) -> Office:
         words = {t.lower_ for t in title}
         served = any(a.lemma_ in PAST_SERVICE and _past(a) for a in list(title.root.ancestors)[:2])
         former = bool(words & self.titles.former_words) or self._past_service(mention) or served
+        former = former or removed(self, mention) or past_term(self, mention)
         place = self._title_place(title)
         role = _role_text(title, self.index)
-        heads = [t for t in title if self._title_word(t)]
+        if title and self.plural(title[-1]) and role.endswith(title[-1].text):
+            role = role[:-1]  # "Presidents A and B": each one "President"
+        heads = [t for t in title if self.title_word(t)]
         official = bool(heads) and not self._nonstate(title) and not _at_body(title)
         negotiator_for = place if any(t.lower_.startswith("negotiator") for t in title) else None
         return Office(
@@ -231,6 +252,11 @@ class OfficeReader:
             left=bool(words & self.titles.former_words) and not served,
             rule=rule,
         )
+
+    def plural(self, token: Token) -> bool:
+        """ "Presidents", "Ministers": a title word in the plural."""
+        low = token.lower_
+        return len(low) > 3 and low.endswith("s") and low[:-1] in self.titles.heads
 
     def _left_posts(self, mention: Mention, head: Token) -> Iterator[Office]:
         """ "X moves from foreign secretary to ...", "X, who is being shifted from the Home Office":
@@ -269,7 +295,7 @@ class OfficeReader:
                 for pobj in prep.children:
                     m = self.index.at(pobj)
                     if m is not None and m.key not in self.index.persons and not m.in_name:
-                        return self._state_of(m.key)
+                        return self.state_of(m.key)
         return None
 
     @staticmethod
@@ -314,7 +340,7 @@ class OfficeReader:
                 a.dep_ == "prep" and a.lower_ in EXCLUDED_PREPS and a.i >= title.start for a in t.ancestors
             ):
                 continue
-            return self._state_of(m.key)
+            return self.state_of(m.key)
             # "the nation's acting president": the country last named
         for t in title:
             if t.lower_ in DEFINITE_NATION and any(c.lower_ == "the" for c in t.children):
@@ -322,7 +348,7 @@ class OfficeReader:
                 return found[0] if found else None
         return None
 
-    def _state_of(self, key: str) -> str:
+    def state_of(self, key: str) -> str:
         place = self.index.places.get(key)
         if place is not None and place.state:
             return self.index.gaz.country(place.state).id
@@ -341,18 +367,33 @@ class OfficeReader:
                 for obj in verb.children:
                     m = self.index.at(obj)
                     if obj.dep_ == "dobj" and m is not None and m.key not in self.index.persons:
-                        out.append((self._state_of(m.key), verb.sent, 0.9))
+                        out.append((self.state_of(m.key), verb.sent, 0.9))
         return out
 
-    def _title_word(self, token: Token) -> bool:
+    def title_word(self, token: Token) -> bool:
         low = token.lower_
         if low == "general" and token.i > 0 and token.doc[token.i - 1].text == "-":
             return True  # "Secretary-General", "Director-General"
+        if (
+            low in {"leader", "chief", "counterpart"} and token.i > 0
+        ):  # "Chinese leader X", "EU trade chief X"
+            tail = [t.text for t in token.doc[token.i + 1 : token.i + 4] if t.lower_ != "the"]
+            named = token.text[0].isupper() and tail[:1] == ["of"] and len(tail) > 1 and tail[1][:1].isupper()
+            return named or self._state_before(token)  # "Leader of the House"
         return (
             low in self.titles.heads
             and low not in {"head", "chief", "leader", "deputy"}
             or low in {"minister", "secretary"}
         )
+
+    def _state_before(self, token: Token) -> bool:
+        """A state or body names the office right before ``token`` (past one domain word)."""
+        doc = token.doc
+        prev = doc[token.i - 1]
+        if prev.lower_ in self.titles.domain_words and token.i > 1:
+            prev = doc[token.i - 2]
+        m = self.index.at(prev)
+        return m is not None and m.key not in self.index.persons and not m.in_name
 
     def _is_title(self, token: Token) -> bool:
         return token.lower_ in self.titles.heads

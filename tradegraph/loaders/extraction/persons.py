@@ -103,6 +103,12 @@ class PersonFinder:
                 continue
             first = self._after_title(token.i + 1)
             end = first
+            if (
+                first < len(doc) - 1
+                and doc[first].text in {"He", "Li", "Ma"}
+                and self._name_word(doc[first + 1])
+            ):
+                end += 1  # "Vice Premier He Lifeng": a family name the tagger read as a pronoun
             while end < len(doc) and end - first < 4 and self._name_word(doc[end]):
                 end += 1
             if (
@@ -122,6 +128,9 @@ class PersonFinder:
         """Past the rest of an office name: "of Investment, Trade and Industry", "for Foreign Trade"."""
         doc = self.doc
         words = self.gaz.titles.domain_words
+        j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+        if i < len(doc) and doc[i].lower_ == "to" and j in self.by_token:
+            return self.by_token[j].end  # "Ambassador to the US Ana Ruiz"
         if i < len(doc) and doc[i].lower_ in {"of", "for"}:
             j = i + 1
             while j < len(doc) and (
@@ -172,9 +181,11 @@ class PersonFinder:
             or doc[start].lower_ in self.gaz.titles.heads
             or doc[start].is_punct
             or (
-                doc[start].lower_ in self.gaz.titles.domain_words and start > 0 and doc[start - 1].text == "-"
+                doc[start].lower_ in self.gaz.titles.domain_words
+                and start > 0
+                and doc[start - 1].lower_ in {"-", "and", "&", ",", "of", "for"}
             )
-        ):  # "Secretary-General Khalid ..."
+        ):  # "Secretary-General Khalid ...", "Minister of Trade and Competition Ana Ruiz"
             start += 1
         if start == ent.start and start > 0 and doc[start - 1].lower_ in self.gaz.titles.heads:
             stripped = start - 1
@@ -204,6 +215,8 @@ class PersonFinder:
             )
         ):
             end += 1  # "Sri Mulyani [Indrawati]"; a particle needs its name: "Ursula von der [Leyen]"
+        if end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and _name_like(doc[end]):
+            end += 1  # a name never ends in a particle: "Ana de la [Vega]"
         while (
             end + 1 < len(doc)
             and doc[end].text == "-"

@@ -129,7 +129,7 @@ def _subject_groups(r: NounResolver) -> list[tuple[int, list[str]]]:
 
 def _country_lists(r: NounResolver) -> list[tuple[int, list[str]]]:
     """Lists of two or more states ("Peru, Chile and Colombia"), by the position of their end."""
-    from tradegraph.loaders.extraction.tariffs import members
+    from tradegraph.loaders.extraction.spans import members
 
     out = []
     seen: set[int] = set()

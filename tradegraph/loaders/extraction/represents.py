@@ -28,8 +28,40 @@ RULES = (
                 "Paraguayan Trade Minister Santiago Benítez arrived in Lima.",
                 ("Santiago Benítez", "Paraguay"),
             ),
+            # a state's ambassador named after the host: the title reaches back to "Chile's"
+            Example(
+                "Salas was joined by Chile's Ambassador to the US Rizal Saeed Khan and Commerce Secretary Jawed Palo.",
+                ("Rizal Saeed Khan", "Chile"),
+            ),
+            Example(
+                "The deal was crafted by Chinese Vice Premier He Wenbo in Madrid.", ("He Wenbo", "China")
+            ),
+            # "leader", "chief", "counterpart" after a state's name (and a domain word) hold its office
+            Example(
+                "EU trade chief Tom Hale told reporters the talks went well.", ("Tom Hale", "European Union")
+            ),
+            Example(
+                "The meeting was attended by Peru's industry minister Ana Ruiz and his Chilean counterpart Tom Hale.",
+                ("Tom Hale", "Chile"),
+            ),
+            Example(
+                "Earlier, Carl Ode and Chinese leader Wang Bo pledged to improve relations.",
+                ("Wang Bo", "China"),
+            ),
+            # an office name's tail the NER glued into the name stays out of it
+            Example(
+                "Minister of Finance, Trade and Competition Dario Velasco of Peru says a deal is near.",
+                ("Dario Velasco", "Peru"),
+            ),
         ),
-        negative=(Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),),
+        negative=(
+            Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),
+            # removed from the post in this text
+            Example(
+                "Ana Ruiz, alongside the Chilean natural resources minister Lia Berg, were removed from cabinet.",
+                ("Lia Berg", "Chile"),
+            ),
+        ),
         level="office",
         read_by="offices.OfficeReader._left_title",
     ),
@@ -72,6 +104,11 @@ RULES = (
         '"X was sworn in as Chile\'s trade minister", "X becomes the new trade minister of Chile"',
         0.8,
         positive=(
+            # a post taken on: "X taking on the role of Leader of the House of Commons"
+            Example(
+                "In the reshuffle, Sam Kroll is taking on the role of Leader of the House of Commons in Britain.",
+                ("Sam Kroll", "United Kingdom"),
+            ),
             Example(
                 "Marta Rojas was sworn in as Chile's trade minister on Monday.", ("Marta Rojas", "Chile")
             ),
@@ -207,5 +244,156 @@ RULES = (
         negative=(Example("Chile's trade minister, Omar Haddad, met Leila Nasser on Friday.", None),),
         level="build",
         read_by="build.ExtractionBuilder._ended",
+    ),
+    Rule(
+        "represents.plural_title",
+        REPRESENTS,
+        'a plural title before coordinated names is each one\'s: "Presidents A and B"; each is then placed '
+        "as a head of state (one per state)",
+        0.85,
+        positive=(
+            Example(
+                "Presidents Ana Ruiz and Tom Hale, in a series of posts, defended their views on migration. "
+                "Ruiz is Colombia's first leftist president. The United States and Colombia clashed on Sunday.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Ana Ruiz and Tom Hale, in a series of posts, defended their views on migration. "
+                "Ruiz is Colombia's first leftist president. The United States and Colombia clashed on Sunday.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        level="office",
+        read_by="office_lists.shared_title",
+    ),
+    Rule(
+        "represents.administration",
+        REPRESENTS,
+        '"the X administration imposed ...": X heads a government (never a former leader\'s administration)',
+        0.8,
+        positive=(
+            Example(
+                "This is the second visit by US officials since the Tom Hale administration imposed a 25 per "
+                "cent tariff on Peruvian goods.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Former President Tom Hale returned to Lima. Critics of the Tom Hale administration met "
+                "US officials.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        level="office",
+        read_by="office_lists.shared_title",
+    ),
+    Rule(
+        "affiliation.possessed",
+        REPRESENTS,
+        'a head of state named without a state is placed by what the text makes theirs: "As ambassador, Y '
+        "will advance President X's agenda\" (Y's state), \"steep U.S. tariffs under President X's trade "
+        "policy\" (the tariffs' state); never the host of the ambassador or the state the tariffs hit",
+        0.6,
+        positive=(
+            Example(
+                "As ambassador, Ron Ode will be responsible for advancing President Tom Hale's agenda. "
+                "Ode was sworn in as the new United States ambassador to Mexico.",
+                ("Tom Hale", "United States"),
+            ),
+            Example(
+                "Pakistan wants to shield its exports from steep US tariffs under President Tom Hale's "
+                "trade policy.",
+                ("Tom Hale", "United States"),
+            ),
+        ),
+        negative=(
+            Example(
+                "As ambassador, Ron Ode will be responsible for advancing President Tom Hale's agenda. "
+                "Ode was sworn in as the new United States ambassador to Mexico.",
+                ("Tom Hale", "Mexico"),
+            ),
+            Example(
+                "Pakistan wants to shield its exports from steep US tariffs under President Tom Hale's "
+                "trade policy.",
+                ("Tom Hale", "Pakistan"),
+            ),
+        ),
+        level="office",
+        read_by="affiliation.Ties.possessed_state",
+    ),
+    Rule(
+        "affiliation.conjunct",
+        REPRESENTS,
+        "an official titled without a state, coordinated with one whose state is stated, serves that state: "
+        '"with U.S. Trade Representative A and Secretary of Agriculture B", "Chile\'s ambassador A and '
+        'Commerce Secretary B"',
+        0.7,
+        positive=(
+            Example(
+                "Salas was joined by Chile's Ambassador to the US Rizal Saeed Khan and Commerce Secretary Jawed Palo.",
+                ("Jawed Palo", "Chile"),
+            ),
+            Example(
+                "Peru's minister discussed the tariff with US Trade Representative Marta Rojas and Secretary "
+                "of Agriculture Luis Vargas in Lima.",
+                ("Luis Vargas", "United States"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Peru's minister discussed the tariff with US Trade Representative Marta Rojas in Lima. "
+                "Secretary of Agriculture Luis Vargas stayed at home.",
+                ("Luis Vargas", "United States"),
+            ),
+        ),
+        level="office",
+        read_by="affiliation.Ties.conjunct_state",
+    ),
+    Rule(
+        "represents.cabinet_list",
+        REPRESENTS,
+        "persons listed as members of a government: \"several remain from X's government, including A, B "
+        'and C", "the new cabinet includes A and B"',
+        0.7,
+        positive=(
+            Example(
+                "Despite plenty of new blood, several remain from former Prime Minister Carl Ode's government, "
+                "including Ana Ruiz, Tom Hale, Lia Berg and Sam Kroll. Canada's new cabinet was sworn in.",
+                ("Lia Berg", "Canada"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Several fans came from Canada, including Ana Ruiz, Tom Hale, Lia Berg and Sam Kroll.",
+                ("Lia Berg", "Canada"),
+            ),
+        ),
+        level="office",
+        read_by="office_lists.listed_member",
+    ),
+    Rule(
+        "represents.listed_official",
+        REPRESENTS,
+        'a person named by their state alone ("China\'s X") right after a titled official in a list is one '
+        "of the officials: \"attended by Peru's trade minister A, his Chilean counterpart B, and Bolivia's C\"",
+        0.7,
+        positive=(
+            Example(
+                "The meeting was attended by South Korea's industry minister Ahn Min-ho, his Japanese "
+                "counterpart Yoji Sato, and China's Wang Li.",
+                ("Wang Li", "China"),
+            ),
+        ),
+        negative=(
+            Example(
+                "The festival was attended by the singer Ahn Min-ho, and China's Wang Li.",
+                ("Wang Li", "China"),
+            ),
+        ),
+        level="office",
+        read_by="office_lists.listed_official",
     ),
 )

@@ -34,6 +34,9 @@ class RoleReader:
             if mention.key in self.facts:
                 self.facts[mention.key].offices.extend(offices.offices_of(mention))
                 self.facts[mention.key].represented.extend(offices.representing(mention))
+        for facts in self.facts.values():
+            if any(not o.current for o in facts.offices):  # "the X administration" of a former leader
+                facts.offices = [o for o in facts.offices if o.rule != "represents.administration"]
         for key, facts in self.facts.items():
             self._settle_affiliation(key, facts)
         self._settle_indirect()
@@ -44,7 +47,8 @@ class RoleReader:
         candidates: list[tuple[float, int, str]] = []
         for place, sent, conf in facts.represented:
             candidates.append((conf + 0.05, -sent.start, place))
-        for office in facts.offices:
+        current = [o for o in facts.offices if o.current and o.place and o.place != o.negotiator_for]
+        for office in current or facts.offices:  # "Former NATO chief X became Norway's finance minister"
             if office.place and office.place != office.negotiator_for:
                 candidates.append((office.confidence, -office.sentence.start, office.place))
         if not candidates:
@@ -63,13 +67,14 @@ class RoleReader:
         ties = Ties(self.index)
         heads = self.titles.head_of_state
         held = {
-            (t, f.affiliation)
-            for f in self.facts.values()
+            (t, f.affiliation, k)
+            for k, f in self.facts.items()
             if f.affiliation
             for o in f.offices
-            if o.current and (t := head_title(o.role, heads))
+            if o.current and (t := head_title(o.role, heads | {"leader"}))
         }
         pending = [k for k, f in self.facts.items() if not f.affiliation]
+        pending = [k for k in pending if not self._conjunct(k, ties, heads)]
         superiors = {k: s for k in pending if (s := ties.superior(k))}
         pending = [k for k in pending if k not in superiors]
         chiefs = {
@@ -82,7 +87,9 @@ class RoleReader:
         order = sorted(chiefs, key=lambda k: (ties.owned_state(k) is None, not ties.opposed(k)))
         for key in order:
             title = chiefs[key]
-            excluded = {state for t, state in held if t == title} | ties.opposed(key)
+            excluded = {
+                state for t, state, k in held if t in {title, "leader"} and not _same_person(k, key)
+            } | ties.opposed(key)
             excluded |= ties.partners(key, lambda k: self.facts[k].affiliation if k in self.facts else None)
             if any(w in title for w in ("minister", "premier", "chancellor")):
                 excluded.add("country:USA")  # general knowledge: no US office has these names
@@ -93,7 +100,12 @@ class RoleReader:
                 if o.official and o.current and not _quoted(o.sentence, o, self.index.text)
             ]
             tariffs = ties.tariff_state(key)
-            guesses = [ties.owned_state(key), tariffs, ties.subordinate_state(key, self.facts)]  # type: ignore[arg-type]
+            guesses = [
+                ties.owned_state(key),
+                ties.possessed_state(key, self._placed),
+                tariffs,
+                ties.subordinate_state(key, self.facts),  # type: ignore[arg-type]
+            ]
             if offices:
                 guesses += [
                     self._sentence_state(offices[0], exclude_us=False, excluded=excluded),
@@ -104,9 +116,11 @@ class RoleReader:
             if place:
                 facts.affiliation, facts.affiliation_confidence = place, 0.6
                 facts.affiliation_rule = "affiliation.head_of_state"
-                if place == tariffs and place != guesses[0]:
+                if place == tariffs and place not in guesses[:2]:
                     facts.affiliation_rule = "discourse.tariff_owner"
-                held.add((title, place))
+                elif place == guesses[1] and place != guesses[0]:
+                    facts.affiliation_rule = "affiliation.possessed"
+                held.add((title, place, key))
         for key in pending:
             facts = self.facts[key]
             if facts.affiliation or key in chiefs:
@@ -126,6 +140,29 @@ class RoleReader:
             if not facts.affiliation and (default := self._default_affiliation(facts)):
                 facts.affiliation, facts.affiliation_confidence = default, 0.6
                 facts.affiliation_rule = "affiliation.default"
+
+    def _placed(self, key: str) -> str | None:
+        return self.facts[key].affiliation if key in self.facts else None
+
+    def _conjunct(self, key: str, ties: Ties, heads: frozenset[str]) -> bool:
+        """ "Chile's Ambassador to Peru A and Trade Secretary B": B, titled without a state (and
+        not a head of state), serves the state stated for A."""
+        facts = self.facts[key]
+        offices = [o for o in facts.offices if o.official and o.current]
+        if not offices or any(bare_head_title(o.role, heads) for o in offices):
+            return False
+        stated = ties.conjunct_state(
+            key,
+            lambda k: (
+                f.affiliation
+                if (f := self.facts.get(k)) and f.affiliation_rule == "affiliation.stated"
+                else None
+            ),
+        )
+        if stated:
+            facts.affiliation, facts.affiliation_confidence = stated, 0.7
+            facts.affiliation_rule = "affiliation.conjunct"
+        return stated is not None
 
     def _default_affiliation(self, facts: PersonFacts) -> str | None:
         """An office named without its state: US offices go to the United States, ministers to
@@ -231,3 +268,9 @@ class RoleReader:
             if m is not None and m.key in self.index.persons:
                 return True
         return False
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "person:trump" and "person:ann-trump": one person named twice (never each other's rival)."""
+    a, b = a.split(":", 1)[-1], b.split(":", 1)[-1]
+    return a == b or a.endswith("-" + b) or b.endswith("-" + a)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass
@@ -57,3 +57,16 @@ def in_quote(doc: Doc, i: int, text: str | None = None) -> bool:
     before = text[para:idx]
     opened = before.count("“") - before.count("”")
     return opened > 0 or before.count('"') % 2 == 1
+
+
+def members(token: Token) -> list[Token]:
+    """A listed noun and the others of its list, also where the parser took the list for an
+    apposition ("Australia, New Zealand and Norway each ...")."""
+    out = [token, *token.conjuncts]
+    doc, i = token.doc, token.i
+    if [t.lower_ for t in doc[i + 1 : i + 4]] == ["as", "well", "as"] and i + 4 < len(doc):
+        out.append(doc[i + 4])  # "on Canada as well as Mexico"
+    for c in token.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            out.extend([c, *c.conjuncts])
+    return list(dict.fromkeys(out))

@@ -9,15 +9,19 @@ from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
     AMOUNT_NOUNS,
     EXISTING_TARIFF_VERBS,
+    HIKE_NOUNS,
     IMPOSE_VERBS,
     IN_FORCE_VERBS,
+    RATE_NOUNS,
     RETALIATE_VERBS,
     TARIFF_NOUNS,
+    TO_RATE_VERBS,
     UNREAL,
     UNREAL_STATED_ONLY,
 )
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.rules import Example, Rule
+from tradegraph.loaders.extraction.spans import members
 
 #: What makes a stated tariff threatened, planned or lifted rather than imposed.
 STATED_UNREAL = UNREAL | UNREAL_STATED_ONLY
@@ -48,7 +52,7 @@ class TariffReader:
             imposer = self.clause_imposer(clause) or imposer
             targets += [k for k in self._clause_targets(clause) if k not in targets]
             how = "clause"
-        elif self._unreal(tariff):
+        elif self.unreal(tariff):
             return how, None, []
         if not targets:
             return how, None, []
@@ -58,7 +62,8 @@ class TariffReader:
     def imposing_clause(self, tariff: Token) -> Token | None:
         """ "the tariff that Washington imposed on X", "tariffs imposed on X by Y", "the tariffs
         that have hit X": a clause asserting the tariff exists, whatever governs the noun."""
-        for child in tariff.children:
+        hike = tariff.dep_ == "compound" and tariff.head.lemma_.lower() in HIKE_NOUNS | RATE_NOUNS
+        for child in [*tariff.children, *(tariff.head.children if hike else [])]:  # "a tariff hike imposed"
             if child.dep_ in {"relcl", "acl"} and (child.lemma_.lower() in IMPOSE_VERBS | {"hit", "affect"}):
                 if not any(c.dep_ in {"aux", "mark"} and c.lower_ in STATED_UNREAL for c in child.children):
                     return child
@@ -86,8 +91,11 @@ class TariffReader:
                 for pobj in c.children:
                     if pobj.dep_ == "pobj":
                         found.extend(self.target(pobj))
-            if c.dep_ == "dobj" and clause.lemma_.lower() in {"hit", "affect"}:
-                found.extend(self.target(c))
+            stranded = any(
+                p.dep_ == "prep" and p.lower_ == "on" and not list(p.children) for p in clause.children
+            )
+            if c.dep_ == "dobj" and (clause.lemma_.lower() in {"hit", "affect"} or stranded):
+                found.extend(self.target(c))  # "hit X"; "the tariffs it put on [dobj] X products"
         return [k for k in found if k.startswith(("country:", "org:"))]
 
     def imposer(self, tariff: Token) -> str | None:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
@@ -118,6 +126,8 @@ class TariffReader:
                         found = self.r.single(child)
                         if found:
                             return found[0]
+            if head.lemma_.lower() in {"face", "suffer"}:
+                break  # "X and Y continue to face tariffs": the subjects bear the tariffs
             if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in {"hit", "affect", "face"}:
                 for child in head.children:
                     if child.dep_ in {"nsubj", "agent"} and child is not cur:
@@ -141,11 +151,13 @@ class TariffReader:
 
     def _tariff_targets(self, tariff: Token) -> list[str]:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
         found: list[str] = []
-        holders = [tariff, *[c for c in tariff.children if c.dep_ == "acl"]]
+        holders = [tariff, *tariff.conjuncts, *[c for c in tariff.children if c.dep_ == "acl"]]
         if tariff.dep_ in {"dobj", "nsubjpass", "attr"}:
             holders.append(tariff.head)
         for holder in holders:
             for child in holder.children:
+                if child.dep_ == "appos" and holder is tariff:  # "its tariff on canola, a major X export"
+                    found.extend(self._origin(child))
                 if child.dep_ == "prep" and child.lower_ in {"on", "for", "against"}:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -166,7 +178,8 @@ class TariffReader:
                     if c.dep_ in {"nsubj", "nsubjpass"}:
                         found.extend(self.target(c))
         if tariff.dep_ == "dobj" and head.lemma_ in {"face", "suffer"}:
-            for c in head.children:
+            upper = list(head.head.children) if head.dep_ == "xcomp" else []  # "X continue to face"
+            for c in [*head.children, *upper]:
                 if c.dep_ == "nsubj":
                     found.extend(self.target(c))
             if head.dep_ == "relcl":
@@ -205,8 +218,12 @@ class TariffReader:
                 if not own and depth < 2:
                     own = self._origin(c, depth + 1)
                 keys.extend(own)
-            if c.dep_ == "prep" and c.lower_ == "from" and depth == 0:
-                keys.extend(k for g in c.children for k in self.r.single(g))
+            froms = (
+                [c] if c.dep_ == "prep" else [p for p in c.children if c.dep_ == "acl" and p.dep_ == "prep"]
+            )
+            for p in froms if depth == 0 else []:  # "goods from X", "goods imported from X, Y and Z"
+                if p.lower_ == "from":
+                    keys.extend(k for g in p.children for m in members(g) for k in self.r.single(m))
         return keys
 
     def _its(self, token: Token, every: bool = False) -> list[str]:
@@ -241,7 +258,7 @@ class TariffReader:
                         found.extend(self.target(s))
         return found
 
-    def _unreal(self, tariff: Token) -> bool:
+    def unreal(self, tariff: Token) -> bool:
         """Threats, plans, hopes and cuts are not impositions; raising the tariffs already on a
         country presupposes them."""
         existing = (
@@ -252,7 +269,8 @@ class TariffReader:
                 for c in tariff.children
             )
         )
-        if existing:
+        kept = tariff.dep_ == "dobj" and tariff.head.lemma_.lower() in TO_RATE_VERBS  # "cut its tariff"
+        if existing or (kept and any(c.dep_ == "poss" for c in tariff.children)):
             return False
         for node in [tariff, *tariff.ancestors]:
             if node.lemma_.lower() in STATED_UNREAL or node.lower_ in STATED_UNREAL:
@@ -266,16 +284,6 @@ class TariffReader:
             ):
                 return True  # "will take effect unless Mexico acts": a condition, not yet a tariff
         return False
-
-
-def members(token: Token) -> list[Token]:
-    """A listed noun and the others of its list, also where the parser took the list for an
-    apposition ("Australia, New Zealand and Norway each ...")."""
-    out = [token, *token.conjuncts]
-    for c in token.children:
-        if c.dep_ == "appos" and c.pos_ == "PROPN":
-            out.extend([c, *c.conjuncts])
-    return list(dict.fromkeys(out))
 
 
 def tariff_reader(ctx: ArticleContext) -> TariffReader:
@@ -329,6 +337,7 @@ RULES = (
         0.8,
         positive=(
             Example("The duties that Brazil imposed on Argentina last year remain.", ("Brazil", "Argentina")),
+            Example("A deal could cut the 30% tariff hike imposed on Peru by Chile.", ("Chile", "Peru")),
         ),
         negative=(Example("The duties that Brazil might impose on Argentina worry farmers.", None),),
         trigger=TRIGGER,
@@ -342,9 +351,15 @@ RULES = (
         positive=(
             Example("Brazil imposed steep tariffs on Argentina in March.", ("Brazil", "Argentina")),
             Example("Brazilian tariffs on Argentina took effect on Monday.", ("Brazil", "Argentina")),
+            Example("Peru has agreed to cut its 100% tariff on Chilean electric cars.", ("Peru", "Chile")),
+            Example(
+                "Brazil imposed a 25 per cent tariff and an additional penalty on Argentine goods.",
+                ("Brazil", "Argentina"),
+            ),
         ),
         negative=(
             Example("Brazil threatened tariffs on Argentina in March.", None),
+            Example("Peru may cut tariffs on Chilean cars.", None),
             Example("Brazil may impose tariffs on Argentina.", None),
         ),
         trigger=TRIGGER,
@@ -365,8 +380,19 @@ RULES = (
                 "Brazil imposed tariffs on Argentina in March. Uruguay faces a 50% levy.",
                 ("Brazil", "Uruguay"),
             ),
+            Example(
+                "Brazil imposed tariffs on Peru. Only Uruguay and Chile continue to face high tariffs.",
+                ("Brazil", "Chile"),
+            ),
         ),
-        negative=(Example("Uruguay may face the same tariffs.", None),),
+        negative=(
+            Example("Uruguay may face the same tariffs.", None),
+            # those who face the tariffs never impose them
+            Example(
+                "Brazil imposed tariffs on Peru. Only Uruguay and Chile continue to face high tariffs.",
+                ("Uruguay", "Chile"),
+            ),
+        ),
         trigger=TRIGGER,
         read=read_running_imposer,
     ),
