@@ -104,11 +104,12 @@ def _tricky() -> tuple[list[Relation], set[str]]:
     )
     quoted = Evidence("a1", 'He said "yes",\nthen\r\nleft.', url='https://x.example/?q="1"', confidence=0.1)
     dated = Evidence("a2", "Japan met the United States.", date=date(2025, 3, 1), provenance='rule:"x"')
+    again = Evidence("a1", quoted.sentence, confidence=0.9)  # the same node as ``quoted``
     rels = [
-        Relation(jp.id, RelationKind.NEGOTIATES_WITH, us.id, evidence=(quoted, dated, quoted)),
+        Relation(jp.id, RelationKind.NEGOTIATES_WITH, us.id, evidence=(quoted, dated, again)),
         Relation(
             us.id,
-            RelationKind.NEGOTIATES_WITH,
+            RelationKind.IMPOSES_TARIFFS_ON,
             jp.id,
             evidence=(dated,),
             valid_to=date(2026, 1, 1),
