@@ -94,6 +94,7 @@ def run(n: int = DEFAULT_RELATIONS) -> dict[str, Any]:
         f"  restart: stop {times.stop_s:.1f} s, start {times.start_s:.1f} s, "
         f"empty lists + constraints + indexes {times.schema_s:.1f} s"
     )
+    print("  importer: " + "; ".join(times.report.splitlines()))
     print(f"  load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (1 min)")
     return {"row": row, "goals": goals}
 
