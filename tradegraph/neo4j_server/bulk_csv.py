@@ -12,6 +12,7 @@ A ``None`` cell is an absent property, as in the store; text is quoted, so an em
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -250,7 +251,8 @@ def write_csvs(
 
     ``mentions`` are ``mention_record`` dicts (``tradegraph.bulk`` reads them from its staging).
     The relationships, their evidence and its links are written in shards by up to ``processes``
-    forked processes (default: one per CPU, one per ``SHARD_MIN`` relationships), this one included.
+    forked processes (default: one per CPU, one per ``SHARD_MIN`` relationships), this one included,
+    when this process runs no other thread.
     """
     global _shared
     directory.mkdir(parents=True, exist_ok=True)
@@ -286,7 +288,9 @@ def _collect(files: CsvFiles, name: str, written: list[Written]) -> None:
 
 
 def _shard_count(relations: int, processes: int | None) -> int:
-    if not hasattr(os, "fork"):
+    """How many processes write relationships: one unless this process can fork safely, i.e. it
+    runs no other thread (a Dask client's, say) whose locks a child could inherit held."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
         return 1
     return max(1, min(processes or os.cpu_count() or 1, relations // SHARD_MIN))
 
