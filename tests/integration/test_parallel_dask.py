@@ -1,6 +1,7 @@
 """Extraction on a real Dask cluster: a scheduler and two workers as separate processes on loopback.
 
-The graph ingested through them must be the graph a serial run writes (same export after sorting).
+The graph ingested through them must be the graph a serial run writes (same export after sorting),
+also when a worker process is killed while it extracts: the scheduler gives its tasks to the other.
 """
 
 from __future__ import annotations
