@@ -90,6 +90,11 @@ def run(n: int = DEFAULT_RELATIONS) -> dict[str, Any]:
         goal("every relationship imported", 1.0 if counts["relations"] == n else 0.0, 1),
     ]
     print(table("Bulk load goals", goals))
+    print(
+        f"  restart: stop {times.stop_s:.1f} s, start {times.start_s:.1f} s, "
+        f"empty lists + constraints + indexes {times.schema_s:.1f} s"
+    )
+    print("  importer: " + "; ".join(times.report.splitlines()))
     print(f"  load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (1 min)")
     return {"row": row, "goals": goals}
 

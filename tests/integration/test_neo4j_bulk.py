@@ -29,9 +29,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     root = tmp_path_factory.mktemp("corpus")
     write_corpus(14, root, seed=5, gold=False)
-    # A plain text file has no URL and no date: its evidence holds empty ones.
+    # A plain text file has no URL and no date: its evidence holds empty ones; quotes stay quotes.
     (root / "plain.txt").write_text(
-        "Japan's trade minister Ken Sato met U.S. Treasury Secretary Ann Lee in Tokyo.", encoding="utf-8"
+        'Japan\'s trade minister Ken Sato met U.S. Treasury Secretary Ann Lee in Tokyo on "trade".',
+        encoding="utf-8",
     )
     return root
 
@@ -92,7 +93,9 @@ def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Pat
         store.close()
     files, report = bulk.stage([corpus], tmp_path / "csv")
     assert report.ok and files.counts["relations"] == expected["counts"]["relations"]
-    assert any(not e.url and not e.date for r in expected["relations"] for e in r.evidence)
+    assert any(
+        not e.url and not e.date and '"' in e.sentence for r in expected["relations"] for e in r.evidence
+    )
     bulk.import_into_managed(files)
     store = open_neo4j(uri)
     try:

@@ -6,11 +6,13 @@ import csv
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from tradegraph import bulk as staged
 from tradegraph.graph.backends.neo4j_rows import evidence_id, relation_key
 from tradegraph.graph.backends.sqlite import SQLiteStore
 from tradegraph.graph.model import Actor, Article, Evidence, Relation, RelationKind
-from tradegraph.neo4j_server import bulk, bulk_csv
+from tradegraph.neo4j_server import bulk, bulk_csv, bulk_rows
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -93,3 +95,63 @@ def test_neo4j_bulk_printed_command_names_every_file(tmp_path: Path) -> None:
     assert all(str(files.path(t.name)) in command for t in bulk_csv.TABLES)
     finish = bulk.printable_finish().splitlines()
     assert len(finish) == len(bulk_csv.EMPTY_LISTS) and all(line.startswith(":auto MATCH") for line in finish)
+
+
+def _tricky() -> tuple[list[Relation], set[str]]:
+    jp, us = (
+        Actor.create("Japan", "Country", iso3="JPN"),
+        Actor.create("United States", "Country", iso3="USA"),
+    )
+    quoted = Evidence("a1", 'He said "yes",\nthen\r\nleft.', url='https://x.example/?q="1"', confidence=0.1)
+    dated = Evidence("a2", "Japan met the United States.", date=date(2025, 3, 1), provenance='rule:"x"')
+    again = Evidence("a1", quoted.sentence, confidence=0.9)  # the same node as ``quoted``
+    rels = [
+        Relation(jp.id, RelationKind.NEGOTIATES_WITH, us.id, evidence=(quoted, dated, again)),
+        Relation(
+            us.id,
+            RelationKind.IMPOSES_TARIFFS_ON,
+            jp.id,
+            evidence=(dated,),
+            valid_to=date(2026, 1, 1),
+            role="host",
+        ),
+        Relation(us.id, RelationKind.REPRESENTS, jp.id),
+    ]
+    return rels, {"a1"}
+
+
+def test_neo4j_bulk_relation_lines_are_the_csv_of_the_store_records() -> None:
+    rels, stored = _tricky()
+    for rel in rels:
+        lines: tuple[list[str], list[str], list[str]] = ([], [], [])
+        bulk_rows.relation_lines(rel, stored, *lines)
+        row, evidence = bulk_csv.relation_records(rel)
+        expected = (
+            [bulk_rows.format_row(bulk_rows.record_row(bulk_csv.RELATIONS.columns, row))],
+            [bulk_rows.format_row(bulk_rows.record_row(bulk_csv.EVIDENCE.columns, ev)) for ev in evidence],
+            [
+                bulk_rows.format_row((ev["id"], ev["article_id"], "FROM"))
+                for ev in evidence
+                if ev["article_id"] in stored
+            ],
+        )
+        assert lines == expected
+
+
+def test_neo4j_bulk_csv_shards_and_multiline_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rels, _ = _tricky()
+    doc = Article.create("text", id="a1")
+    one = bulk_csv.write_csvs([], rels, [doc.metadata()], tmp_path / "one", processes=1)
+    monkeypatch.setattr(bulk_csv, "SHARD_MIN", 1)
+    two = bulk_csv.write_csvs([], rels, [doc.metadata()], tmp_path / "two", processes=2)
+    assert one.counts == two.counts and len(two.files("evidence")) == 2
+    for name in ("relations", "evidence", "from"):
+        assert "".join(p.read_text(encoding="utf-8") for p in two.files(name)) == one.path(name).read_text(
+            encoding="utf-8"
+        )
+    assert one.multiline == [one.path("evidence")]  # only the sentence spans lines
+    assert two.multiline == [two.path("evidence")]  # the shard of the first relation
+    assert "--multiline-fields=" + str(one.path("evidence")) in one.import_args()
+    assert (
+        "--multiline-fields=false" in bulk_csv.write_csvs([], rels[1:], [], tmp_path / "flat").import_args()
+    )

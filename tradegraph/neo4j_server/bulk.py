@@ -8,6 +8,7 @@ Extracting articles into those CSVs needs the ingest pipeline, a layer above thi
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import time
@@ -62,6 +63,7 @@ class ImportTimes:
     import_s: float = 0.0
     start_s: float = 0.0
     schema_s: float = 0.0
+    report: str = ""  # the importer's summary: each stage's time, what it imported, peak memory
 
 
 def import_into_managed(files: CsvFiles, *, allow_nonempty: bool = False) -> ImportTimes:
@@ -83,7 +85,9 @@ def import_into_managed(files: CsvFiles, *, allow_nonempty: bool = False) -> Imp
     for sub in ("conf", "logs", "data", "run"):
         (base / sub).mkdir(exist_ok=True)
     (base / "conf" / "neo4j.conf").write_text(settings.neo4j_conf(settings.port()), encoding="utf-8")
-    times.import_s = _timed(lambda: _run_admin(base, files))
+    output: list[str] = []
+    times.import_s = _timed(lambda: output.append(_run_admin(base, files)))
+    times.report = _summary(output[0])
     times.start_s = _timed(managed.start)
     times.schema_s = _timed(lambda: _schema(managed.default_uri()))
     return times
@@ -111,7 +115,21 @@ def _refuse_nonempty(uri: str) -> None:
         )
 
 
-def _run_admin(base: Path, files: CsvFiles) -> None:
+# The importer's summary lines: each stage's time, the total, what it imported, peak memory.
+_SUMMARY = re.compile(r"COMPLETED in|IMPORT DONE|Peak memory|^\s*\d+ (nodes|relationships|properties)$")
+
+
+def _summary(output: str) -> str:
+    """The importer's summary lines in ``output``.
+
+    >>> _summary("Import starting\\nIMPORT DONE in 2s 5ms.\\nImported:\\n  12 nodes\\n  3 relationships")
+    'IMPORT DONE in 2s 5ms.\\n12 nodes\\n3 relationships'
+    """
+    return "\n".join(line.strip() for line in output.splitlines() if _SUMMARY.search(line))
+
+
+def _run_admin(base: Path, files: CsvFiles) -> str:
+    """Run the import; its standard output."""
     cmd, env = admin_command(base)
     done = subprocess.run([*cmd, *files.import_args()], capture_output=True, text=True, env=env, cwd=base)
     if done.returncode != 0:
@@ -121,6 +139,7 @@ def _run_admin(base: Path, files: CsvFiles) -> None:
             f"the CSVs are in {files.directory}; see {files.directory / 'import.report'}",
             code="TG341",
         )
+    return done.stdout
 
 
 def _schema(uri: str) -> None:

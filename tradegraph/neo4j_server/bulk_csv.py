@@ -11,20 +11,31 @@ A ``None`` cell is an absent property, as in the store; text is quoted, so an em
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from tradegraph.graph.backends.neo4j_rows import _actor_row, _article_row, _relation_row
 from tradegraph.graph.model import Actor, Article, Relation
+from tradegraph.neo4j_server.bulk_rows import (
+    ARRAY as ARRAY,  # re-exported: tests and callers read it here
+)
+from tradegraph.neo4j_server.bulk_rows import (
+    Columns,
+    Sink,
+    Written,
+    no_cycle_collection,
+    relation_lines,
+    write_records,
+)
 
 DATABASE = "neo4j"  # Community has one user database
-ARRAY = "\x1f"  # unit separator between list elements: never inside a sentence, name or URL
 ARRAY_OPTION = "U+001F"
 OFF_HEAP = "1g"
-
-Columns = tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -124,24 +135,39 @@ EMPTY_LISTS = (("Actor", "aliases"), ("Actor", "roles"), ("Mention", "aliases"),
 
 @dataclass
 class CsvFiles:
-    """The CSVs of one bulk load and how many rows each holds."""
+    """The CSVs of one bulk load: the files of each table (the first holds the header; more are
+    shards written in parallel), how many rows each table holds, and the files with a field that
+    spans lines (the importer parses only those the slow, multi-line way)."""
 
     directory: Path
     counts: dict[str, int] = field(default_factory=dict)
+    parts: dict[str, list[Path]] = field(default_factory=dict)
+    multiline: list[Path] = field(default_factory=list)
 
     def path(self, name: str) -> Path:
         return self.directory / f"{name}.csv"
 
+    def files(self, name: str) -> list[Path]:
+        return self.parts.get(name) or [self.path(name)]
+
     def import_args(self, database: str = DATABASE) -> list[str]:
         """The arguments after ``neo4j-admin`` that load these files into ``database``."""
-        files = [f"--{'nodes' if t.nodes else 'relationships'}={self.path(t.name)}" for t in TABLES]
+        files = [
+            f"--{'nodes' if t.nodes else 'relationships'}={','.join(map(str, self.files(t.name)))}"
+            for t in TABLES
+        ]
+        multiline = (
+            ["--multiline-fields-format=v2", f"--multiline-fields={','.join(map(str, self.multiline))}"]
+            if self.multiline
+            else ["--multiline-fields=false"]
+        )
         return [
             "database",
             "import",
             "full",
             *files,
             f"--array-delimiter={ARRAY_OPTION}",
-            "--multiline-fields=true",
+            *multiline,
             "--overwrite-destination=true",
             f"--max-off-heap-memory={OFF_HEAP}",
             f"--report-file={self.directory / 'import.report'}",
@@ -168,12 +194,18 @@ def relation_records(rel: Relation) -> tuple[dict[str, Any], list[dict[str, Any]
     Evidence repeated (same article and sentence) is one node, the first, as the store's MERGE
     makes it; it still counts in the numbering, as there.
     """
-    row = _relation_row(rel)
+    row = _relation_row(rel)  # fresh dicts: completed in place
     written = row.pop("evidence")
     evidence: dict[str, dict[str, Any]] = {}
     for n, ev in enumerate(written):
-        evidence.setdefault(ev["id"], {**ev, "n": n, "labels": ["Evidence"]})
-    return {**row, "type": rel.kind.value, "ev_seq": len(written)}, list(evidence.values())
+        if ev["id"] not in evidence:
+            ev["n"], ev["labels"] = n, _EVIDENCE_LABELS
+            evidence[ev["id"]] = ev
+    row["type"], row["ev_seq"] = rel.kind.value, len(written)
+    return row, list(evidence.values())
+
+
+_EVIDENCE_LABELS = ["Evidence"]
 
 
 def mention_record(
@@ -200,6 +232,12 @@ def unattributed_mentions(actors: Iterable[Actor]) -> Iterator[dict[str, Any]]:
 
 # -- writing -------------------------------------------------------------------------------------
 
+CHUNK = 20_000  # relationships formatted per buffer
+SHARD_MIN = 100_000  # relationships worth a process of their own
+
+# What forked shard writers read: set before the fork, so nothing is pickled.
+_shared: tuple[list[Relation], set[str], Path] | None = None
+
 
 def write_csvs(
     actors: Iterable[Actor],
@@ -207,77 +245,89 @@ def write_csvs(
     articles: Iterable[Article],
     directory: Path,
     mentions: Iterable[dict[str, Any]] = (),
+    processes: int | None = None,
 ) -> CsvFiles:
     """Write every CSV of a bulk load into ``directory`` (created when missing).
 
     ``mentions`` are ``mention_record`` dicts (``tradegraph.bulk`` reads them from its staging).
+    The relationships, their evidence and its links are written in shards by up to ``processes``
+    forked processes (default: one per CPU, one per ``SHARD_MIN`` relationships), this one included,
+    when this process runs no other thread.
     """
+    global _shared
     directory.mkdir(parents=True, exist_ok=True)
     files = CsvFiles(directory)
-    files.counts["actors"] = _write(files.path("actors"), ACTORS.columns, map(actor_record, actors))
-    article_ids: set[str] = set()
-
-    def noted(doc: Article) -> dict[str, Any]:
-        article_ids.add(doc.id)
-        return article_record(doc)
-
-    files.counts["articles"] = _write(files.path("articles"), ARTICLES.columns, map(noted, articles))
-    files.counts["mentions"] = _write(files.path("mentions"), MENTIONS.columns, iter(mentions))
-    with (
-        open(files.path("relations"), "w", encoding="utf-8", newline="") as rel_out,
-        open(files.path("evidence"), "w", encoding="utf-8", newline="") as ev_out,
-        open(files.path("from"), "w", encoding="utf-8", newline="") as from_out,
-    ):
-        n_rel = n_ev = n_from = 0
-        for out, table in ((rel_out, RELATIONS), (ev_out, EVIDENCE), (from_out, FROM)):
-            _header(out, table.columns)
-        for rel in relations:
-            row, evidence = relation_records(rel)
-            _line(rel_out, RELATIONS.columns, row)
-            n_rel += 1
-            for ev in evidence:
-                _line(ev_out, EVIDENCE.columns, ev)
-                n_ev += 1
-                if ev["article_id"] in article_ids:
-                    _line(from_out, FROM.columns, {**ev, "type": "FROM"})
-                    n_from += 1
-    files.counts.update(relations=n_rel, evidence=n_ev, links=n_from)
+    docs = list(map(article_record, articles))
+    rels = relations if isinstance(relations, list) else list(relations)
+    n = _shard_count(len(rels), processes)
+    bounds = [len(rels) * i // n for i in range(n + 1)]
+    shards = [(bounds[i], bounds[i + 1], i) for i in range(n)]
+    _shared = (rels, {doc["id"] for doc in docs}, directory)
+    try:
+        with no_cycle_collection(), _forked(n - 1) as pool:
+            others = pool.map_async(_write_shard, shards[1:]) if pool is not None else None
+            for table, records in (
+                (ACTORS, map(actor_record, actors)),
+                (ARTICLES, iter(docs)),
+                (MENTIONS, mentions),
+            ):
+                _collect(files, table.name, [write_records(files.path(table.name), table.columns, records)])
+            written = [_write_shard(shards[0]), *(others.get() if others is not None else [])]
+    finally:
+        _shared = None
+    for table in (RELATIONS, EVIDENCE, FROM):
+        _collect(files, table.name, [shard[table.name] for shard in written])
+    files.counts["links"] = files.counts.pop("from")
     return files
 
 
-def _write(path: Path, columns: Columns, rows: Iterator[dict[str, Any]]) -> int:
-    n = 0
-    with open(path, "w", encoding="utf-8", newline="") as out:
-        _header(out, columns)
-        for row in rows:
-            _line(out, columns, row)
-            n += 1
-    return n
+def _collect(files: CsvFiles, name: str, written: list[Written]) -> None:
+    files.parts[name] = [path for path, _, _ in written]
+    files.counts[name] = sum(rows for _, rows, _ in written)
+    files.multiline.extend(path for path, _, multiline in written if multiline)
 
 
-def _header(out: IO[str], columns: Columns) -> None:
-    out.write(",".join(header for header, _ in columns) + "\n")
+def _shard_count(relations: int, processes: int | None) -> int:
+    """How many processes write relationships: one unless this process can fork safely, i.e. it
+    runs no other thread (a Dask client's, say) whose locks a child could inherit held."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return 1
+    return max(1, min(processes or os.cpu_count() or 1, relations // SHARD_MIN))
 
 
-def _line(out: IO[str], columns: Columns, row: dict[str, Any]) -> None:
-    out.write(",".join(_cell(row.get(key)) for _, key in columns) + "\n")
+@contextmanager
+def _forked(n: int) -> Iterator[Any]:
+    """A pool of ``n`` forked processes (None for none): they read ``_shared`` as it was."""
+    if n < 1:
+        yield None
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(n) as pool:
+        yield pool
 
 
-def _cell(value: Any) -> str:
-    """One CSV field: empty for None (no property), quoted text with quotes doubled otherwise."""
-    if value is None:
-        return ""
-    kind = value.__class__  # exact-type dispatch: this runs for every field of a million rows
-    if kind is str:
-        text = value
-    elif kind is list:
-        text = ARRAY.join(v if v.__class__ is str else _text(v) for v in value)
-    else:
-        text = _text(value)
-    if '"' in text:
-        text = text.replace('"', '""')
-    return f'"{text}"'
-
-
-def _text(value: Any) -> str:
-    return repr(value) if isinstance(value, float) else str(value)
+def _write_shard(shard: tuple[int, int, int]) -> dict[str, Written]:
+    """Relationships ``[start, end)`` of ``_shared``, their evidence nodes and ``FROM`` links;
+    shard 0 in the files named after their tables (with the header), shard i in ``<table>.<i>.csv``."""
+    start, end, i = shard
+    assert _shared is not None
+    relations, article_ids, directory = _shared
+    sinks = {
+        t.name: Sink(directory / (f"{t.name}.csv" if i == 0 else f"{t.name}.{i}.csv"), t.columns, i == 0)
+        for t in (RELATIONS, EVIDENCE, FROM)
+    }
+    try:
+        for begin in range(start, end, CHUNK):
+            rows: list[str] = []
+            evidence: list[str] = []
+            links: list[str] = []
+            for rel in relations[begin : min(begin + CHUNK, end)]:
+                relation_lines(rel, article_ids, rows, evidence, links)
+            sinks["relations"].add_lines(rows)
+            sinks["evidence"].add_lines(evidence)
+            sinks["from"].add_lines(links)
+    finally:
+        for sink in sinks.values():
+            sink.close()
+    return {name: sink.written() for name, sink in sinks.items()}
