@@ -15,6 +15,8 @@ def evidence_order(ev: Evidence) -> tuple[Any, ...]:
 
 
 def sorted_evidence(evidence: tuple[Evidence, ...] | list[Evidence]) -> tuple[Evidence, ...]:
+    if len(evidence) < 2:
+        return tuple(evidence)
     unique = {ev.key: ev for ev in evidence}
     return tuple(sorted(unique.values(), key=evidence_order))
 

@@ -56,6 +56,18 @@ UNION ALL
 SELECT r.source, r.kind, r.target FROM relations r
 WHERE r.target IN {sql.IDS} AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
 """
+# The same links, only those joining :ids to :others (the two frontiers of a path search). The
+# unary + keeps the planner from probing the index once per (id, kind, other): it seeks by :ids
+# and tests each far end against :others, read once into a temporary index.
+BETWEEN = f"""
+SELECT r.source, r.kind, r.target FROM relations r
+WHERE r.source IN {sql.IDS} AND +r.target IN (SELECT value FROM json_each(:others))
+  AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
+UNION ALL
+SELECT r.source, r.kind, r.target FROM relations r
+WHERE r.target IN {sql.IDS} AND +r.source IN (SELECT value FROM json_each(:others))
+  AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
+"""
 # Relations with both ends among :ids (sources a chunk at a time, targets all in :all).
 INSIDE = f"""
 SELECT {_COLS} FROM relations r
@@ -174,14 +186,22 @@ class SQLiteTraversals:
             return self._facts(conn, inside, actor_id)
 
     def _links(
-        self, conn: sqlite3.Connection, ids: Iterable[str], kinds: Iterable[RelationKind], as_of: date | None
+        self,
+        conn: sqlite3.Connection,
+        ids: Iterable[str],
+        kinds: Iterable[RelationKind],
+        as_of: date | None,
+        others: Iterable[str] | None = None,
     ) -> list[tuple[str, str, str]]:
-        kinds_json = json.dumps([RelationKind(k).value for k in kinds])
-        return [
-            (row[0], row[1], row[2])
-            for chunk in chunks(ids)
-            for row in conn.execute(LINKS, {"ids": chunk, "kinds": kinds_json, "day": iso(as_of)})
-        ]
+        """Links touching ``ids`` (or only those joining them to ``others``), as key tuples."""
+        params = {"kinds": json.dumps([RelationKind(k).value for k in kinds]), "day": iso(as_of)}
+        statement = LINKS
+        if others is not None:
+            statement, params["others"] = BETWEEN, json.dumps(list(others))
+        out: list[tuple[str, str, str]] = []
+        for chunk in chunks(ids):
+            out += conn.execute(statement, {"ids": chunk, **params}).fetchall()
+        return out
 
     def shortest_path(
         self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int
@@ -193,7 +213,13 @@ class SQLiteTraversals:
             named = load_actors(conn, [a, b])
             if len(named) < len({a, b}) or a == b:
                 return Facts(actors=named)
-            keys = shortest_chain(a, b, max_hops, lambda ids: self._links(conn, ids, kinds, as_of))
+            keys = shortest_chain(
+                a,
+                b,
+                max_hops,
+                lambda ids: self._links(conn, ids, kinds, as_of),
+                lambda ids, others: self._links(conn, ids, kinds, as_of, others),
+            )
             rows = [conn.execute(RELATION_BY_KEY, key).fetchone() for key in keys]
             path = load_relations(conn, rows)
             return Facts(
