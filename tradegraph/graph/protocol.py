@@ -50,10 +50,15 @@ def known_from(evidence: Sequence[Evidence]) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What one question read from a store: relations and the actors they (and the question) name."""
+    """What one question read from a store: relations and the actors they (and the question) name.
+
+    ``total``: for a neighbourhood, how many actors lie within its depth before a ``limit``
+    kept the first of them (None for other questions).
+    """
 
     actors: Mapping[str, Actor] = field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
+    total: int | None = None
 
     def around(
         self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction
@@ -99,9 +104,18 @@ class Traversals(Protocol):
         """The actor's representatives and the IMPOSES_TARIFFS_ON relations of the actor and of them."""
 
     def neighbourhood(
-        self, actor_id: str, depth: int, kinds: Iterable[RelationKind], as_of: date | None
+        self,
+        actor_id: str,
+        depth: int,
+        kinds: Iterable[RelationKind],
+        as_of: date | None,
+        limit: int | None = None,
     ) -> Facts:
-        """Actors within ``depth`` current relations of the actor, and every relation among them."""
+        """Actors within ``depth`` current relations of the actor, and every relation among them.
+
+        With ``limit``, only the first ``limit`` actors in this order: nearest the actor first
+        (fewest hops), then most relations in the whole store (any kind, any day), then id; the
+        relations are those among the kept actors and ``Facts.total`` counts all of them."""
 
     def shortest_path(
         self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int

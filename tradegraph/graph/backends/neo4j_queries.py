@@ -100,11 +100,22 @@ WITH [a] AS named, tariffs + theirs AS rels{_TAIL}"""
 TARIFFS_BY = f"""{_ONE}{_REPS}CALL (a, ps) {{ UNWIND [a] + ps AS side
        MATCH (side)-[r:IMPOSES_TARIFFS_ON]->(:Actor) WHERE {known("r")} RETURN collect(DISTINCT r) AS tariffs }}
 WITH [a] AS named, reps + tariffs AS rels{_TAIL}"""
+# Members nearest first, then by degree over the relation types (``getDegree``: no relationship
+# is read), then id; ``$limit`` (null: all) keeps the first, ``total`` counts them all.
+_RELATION_TYPES = "|".join(checked_name(k) for k in RelationKind)
 NEIGHBOURHOOD = f"""{_ONE}CALL (a) {{ MATCH (a)-[rs*0..{{depth}}]-(m:Actor)
-       WHERE all(r IN rs WHERE type(r) IN $kinds AND {current("r")}) RETURN collect(DISTINCT m) AS members }}
+       WHERE all(r IN rs WHERE type(r) IN $kinds AND {current("r")})
+       WITH m, min(size(rs)) AS hops
+       ORDER BY hops, COUNT {{ (m)-[:{_RELATION_TYPES}]-() }} DESC, m.id
+       RETURN collect(m) AS ranked }}
+WITH a, size(ranked) AS total, CASE WHEN $limit IS NULL THEN ranked ELSE ranked[..$limit] END AS members
 CALL (members) {{ UNWIND members AS m MATCH (m)-[r]->(o:Actor)
        WHERE type(r) IN $kinds AND {current("r")} AND o IN members RETURN collect(DISTINCT r) AS rels }}
-WITH [a] + members AS named, rels{_TAIL}"""
+WITH [a] + members AS named, rels, total{
+    _TAIL.replace("WITH named, rels", "WITH named, rels, total").replace(
+        "AS rels, actors", "AS rels, actors, total"
+    )
+}"""
 SHORTEST_PATH = f"""OPTIONAL MATCH (a:Actor {{id: $a}}) OPTIONAL MATCH (b:Actor {{id: $b}})
 CALL (a, b) {{ MATCH path = allShortestPaths((a)-[*..{{hops}}]-(b))
        WHERE a <> b AND all(r IN relationships(path) WHERE type(r) IN $kinds AND {current("r")})
@@ -137,7 +148,7 @@ class Neo4jTraversals:
         [row] = self.store.run_read(cypher, **params)
         actors = {a.id: a for a in map(actor_from_props, row["actors"])}
         rels = {r.key: r for r in map(relation_from_record, row["rels"])}
-        return Facts(actors=actors, relations=tuple(rels.values()))
+        return Facts(actors=actors, relations=tuple(rels.values()), total=row.get("total"))
 
     def actors(self, ids: Iterable[str]) -> dict[str, Actor]:
         return dict(self._facts(AROUND["out"], ids=sorted(set(ids)), kinds=[], day=None).actors)
@@ -167,10 +178,17 @@ class Neo4jTraversals:
         return self._facts(TARIFFS_BY, id=actor_id, day=_iso(as_of))
 
     def neighbourhood(
-        self, actor_id: str, depth: int, kinds: Iterable[RelationKind], as_of: date | None
+        self,
+        actor_id: str,
+        depth: int,
+        kinds: Iterable[RelationKind],
+        as_of: date | None,
+        limit: int | None = None,
     ) -> Facts:
         cypher = NEIGHBOURHOOD.replace("{depth}", str(int(depth)))
-        return self._facts(cypher, id=actor_id, kinds=[RelationKind(k).value for k in kinds], day=_iso(as_of))
+        names = [RelationKind(k).value for k in kinds]
+        bound = None if limit is None else max(int(limit), 1)
+        return self._facts(cypher, id=actor_id, kinds=names, day=_iso(as_of), limit=bound)
 
     def shortest_path(
         self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int

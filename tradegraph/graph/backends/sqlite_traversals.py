@@ -74,6 +74,12 @@ SELECT {_COLS} FROM relations r
 WHERE r.source IN {sql.IDS} AND r.target IN (SELECT value FROM json_each(:all))
   AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
 """
+# How many relations (any kind, any day) each of :ids has: the rank of a neighbourhood's members.
+DEGREES = """
+SELECT value, (SELECT count(*) FROM relations WHERE source = value)
+            + (SELECT count(*) FROM relations WHERE target = value)
+FROM json_each(:ids)
+"""
 RELATION_BY_KEY = f"SELECT {_COLS} FROM relations r WHERE r.source = ? AND r.kind = ? AND r.target = ?"
 EVERYTHING = f"SELECT {_COLS} FROM relations r WHERE r.kind IN {sql.KINDS} AND {sql.CURRENT} ORDER BY r.id"
 
@@ -168,22 +174,32 @@ class SQLiteTraversals:
             return self._facts(conn, reps + self._around(conn, sides, [TARIFF], "out", as_of), actor_id)
 
     def neighbourhood(
-        self, actor_id: str, depth: int, kinds: Iterable[RelationKind], as_of: date | None
+        self,
+        actor_id: str,
+        depth: int,
+        kinds: Iterable[RelationKind],
+        as_of: date | None,
+        limit: int | None = None,
     ) -> Facts:
         kinds = list(kinds)
         with self.store.reading() as conn:
-            seen, frontier = {actor_id}, {actor_id}
-            for _ in range(depth):
+            hops, frontier = {actor_id: 0}, {actor_id}
+            for hop in range(1, depth + 1):
                 step = self._links(conn, frontier, kinds, as_of)
-                frontier = {e for s, _, t in step for e in (s, t)} - seen
-                seen |= frontier
+                frontier = {e for s, _, t in step for e in (s, t)} - hops.keys()
+                hops.update(dict.fromkeys(frontier, hop))
                 if not frontier:
                     break
+            kept = list(hops)
+            if limit is not None and len(kept) > limit:
+                degree = dict(row for chunk in chunks(kept) for row in conn.execute(DEGREES, {"ids": chunk}))
+                kept = sorted(kept, key=lambda n: (hops[n], -degree[n], n))[: max(limit, 1)]
             kinds_json = json.dumps([RelationKind(k).value for k in kinds])
             inside = self._relations(
-                conn, INSIDE, seen, all=json.dumps(sorted(seen)), kinds=kinds_json, day=iso(as_of)
+                conn, INSIDE, kept, all=json.dumps(sorted(kept)), kinds=kinds_json, day=iso(as_of)
             )
-            return self._facts(conn, inside, actor_id)
+            facts = self._facts(conn, inside, actor_id)
+            return Facts(actors=facts.actors, relations=facts.relations, total=len(hops))
 
     def _links(
         self,
