@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tradegraph.graph import restore
 from tradegraph.graph.backends import neo4j_cypher as cy
 from tradegraph.graph.backends.neo4j_cypher import checked_name
 from tradegraph.graph.backends.neo4j_rows import relation_from_record
@@ -227,15 +228,20 @@ def _iso(day: date | None) -> str | None:
 
 
 def actor_from_props(props: Any) -> Actor:
+    """An actor node's properties as the store wrote them (a validated ``Actor``): restored
+    without validating again, unless its kind is not one of ours (then the model says why)."""
     import json
 
     ext = props.get("external_ids") or "{}"
-    return Actor(
-        id=props["id"],
-        name=props.get("name") or props["id"],
-        kind=props["kind"],
-        aliases=tuple(props.get("aliases") or ()),
-        roles=tuple(props.get("roles") or ()),
-        affiliation=props.get("affiliation") or None,
-        external_ids=json.loads(ext) if isinstance(ext, str) else dict(ext),
+    kind = props["kind"]
+    if kind not in restore.ACTOR_KINDS:
+        ActorKind(kind)  # raises the model's ValueError
+    return restore.actor(
+        props["id"],
+        props.get("name") or props["id"],
+        kind,
+        tuple(props.get("aliases") or ()),
+        tuple(props.get("roles") or ()),
+        props.get("affiliation") or None,
+        (json.loads(ext) if len(ext) > 2 else {}) if isinstance(ext, str) else dict(ext),
     )
