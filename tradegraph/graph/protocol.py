@@ -85,7 +85,12 @@ class Traversals(Protocol):
         """Relations of ``kinds`` leaving/entering/touching any of ``ids``; actors: ``ids`` and the ends."""
 
     def representation(self, body_id: str, as_of: date | None) -> Facts:
-        """REPRESENTS relations into the body and every REPLACED_BY chain leading to their sources."""
+        """REPRESENTS relations into the body and every REPLACED_BY chain leading to their sources.
+
+        Without ``as_of`` (who holds the office now) only what that answer shows carries its
+        evidence: REPRESENTS of holders who are not the source of a REPLACED_BY in the result,
+        and REPLACED_BY without a ``valid_from`` (their evidence dates the change); the rest
+        come without evidence, as they can only end tenures, never be answers."""
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         """The person's REPRESENTS and REPLACED_BY relations, and the REPRESENTS of their successors."""

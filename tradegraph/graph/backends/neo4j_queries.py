@@ -56,6 +56,17 @@ CALL (named, rels) {{
 }}
 RETURN [r IN rels | {_REL}] AS rels, actors
 """
+# Who-represents without a day shows only the evidence of holders not replaced, and dates changes
+# from REPLACED_BY evidence only when they have no start (see ``Traversals.representation``).
+_HIDDEN_NOW = (
+    "$day IS NULL AND CASE type(r) WHEN 'REPRESENTS' THEN r.valid_to IS NOT NULL OR startNode(r).id IN replaced "
+    "ELSE r.valid_from IS NOT NULL END"
+)
+_TAIL_NOW = _TAIL.replace("WITH named, rels\n", "WITH named, rels, replaced\n", 1).replace(
+    f"evidence: {cy.EVIDENCE_OF_R}",
+    f"evidence: CASE WHEN {_HIDDEN_NOW} THEN [] ELSE {cy.EVIDENCE_OF_R} END",
+    1,
+)
 _NAMED = "CALL () { UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN collect(a) AS named }"
 _PATTERN = {
     "out": "(:Actor {id: id})-[r]->(:Actor)",
@@ -76,7 +87,7 @@ REPRESENTATION = f"""{_ONE}{_REPS.replace("a.kind <> 'Person' AND ", "")}
 CALL (ps) {{ UNWIND ps AS p
     MATCH path = (:Actor)-[:REPLACED_BY*1..{MAX_CHAIN}]->(p) WHERE all(r IN relationships(path) WHERE {known("r")})
        UNWIND relationships(path) AS r RETURN collect(DISTINCT r) AS chain }}
-WITH [a] AS named, reps + chain AS rels{_TAIL}"""
+WITH [a] AS named, reps + chain AS rels, [r IN chain | startNode(r).id] AS replaced{_TAIL_NOW}"""
 REPRESENTED = f"""{_ONE}CALL (a) {{ MATCH (a)-[r:REPRESENTS|REPLACED_BY]->(:Actor) WHERE {known("r")}
        RETURN collect(r) AS own }}
 CALL (a) {{ MATCH (a)-[x:REPLACED_BY]->(:Actor)-[r:REPRESENTS]->(:Actor) WHERE {known("x")} AND {known("r")}

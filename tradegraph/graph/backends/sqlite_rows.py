@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
@@ -86,11 +86,17 @@ def load_actors(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Actor
     return out
 
 
-def load_relations(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Relation]:
-    """Relations from ``sql.REL_COLUMNS`` rows, in the rows' order, with their evidence."""
+def load_relations(
+    conn: sqlite3.Connection,
+    rows: Iterable[Sequence[Any]],
+    with_evidence: Callable[[Sequence[Any]], bool] | None = None,
+) -> list[Relation]:
+    """Relations from ``sql.REL_COLUMNS`` rows, in the rows' order, with their evidence (only
+    for the rows ``with_evidence`` accepts, when given: the others get none)."""
     rows = list(rows)
+    wanted = rows if with_evidence is None else [row for row in rows if with_evidence(row)]
     evidence: dict[int, list[Evidence]] = defaultdict(list)
-    for chunk in chunks(row[0] for row in rows):
+    for chunk in chunks(row[0] for row in wanted):
         for rid, article_id, sentence, url, when, confidence, provenance in conn.execute(
             sql.EVIDENCE_OF, {"ids": chunk}
         ):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -90,13 +90,16 @@ class SQLiteTraversals:
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
 
-    def _relations(
-        self, conn: sqlite3.Connection, statement: str, ids: Iterable[str], **params: Any
-    ) -> list[Relation]:
+    def _rows(self, conn: sqlite3.Connection, statement: str, ids: Iterable[str], **params: Any) -> list[Any]:
         rows: dict[int, Any] = {}
         for chunk in chunks(ids):
             rows.update((row[0], row) for row in conn.execute(statement, {"ids": chunk, **params}))
-        return load_relations(conn, rows.values())
+        return list(rows.values())
+
+    def _relations(
+        self, conn: sqlite3.Connection, statement: str, ids: Iterable[str], **params: Any
+    ) -> list[Relation]:
+        return load_relations(conn, self._rows(conn, statement, ids, **params))
 
     def _around(
         self,
@@ -130,9 +133,10 @@ class SQLiteTraversals:
 
     def representation(self, body_id: str, as_of: date | None) -> Facts:
         with self.store.reading() as conn:
-            reps = self._around(conn, [body_id], [REP], "in", as_of)
-            chain = self._relations(conn, CHAIN_BACKWARD, [r.source for r in reps], day=iso(as_of))
-            return self._facts(conn, reps + chain, body_id)
+            reps = self._rows(conn, AROUND["in", "known"], [body_id], kinds='["REPRESENTS"]', day=iso(as_of))
+            chain = self._rows(conn, CHAIN_BACKWARD, [r[1] for r in reps], day=iso(as_of))
+            shown = None if as_of is not None else _shown_now({r[1] for r in chain})
+            return self._facts(conn, load_relations(conn, reps + chain, shown), body_id)
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         with self.store.reading() as conn:
@@ -269,6 +273,20 @@ class SQLiteTraversals:
         out["actors"] = sum(v for k, v in out.items() if k.startswith("actors."))
         out["relations"] = sum(v for k, v in out.items() if k.startswith("relations."))
         return out
+
+
+def _shown_now(replaced: set[str]) -> Callable[[Sequence[Any]], bool]:
+    """Which rows of ``representation`` today's answer shows the evidence of (see the protocol):
+    REPRESENTS of holders not replaced (the answers), REPLACED_BY without a start date (their
+    evidence dates the change)."""
+
+    def shown(row: Sequence[Any]) -> bool:
+        _, source, kind, _, valid_from, valid_to, _ = row
+        if kind == REP.value:
+            return valid_to is None and source not in replaced
+        return valid_from is None
+
+    return shown
 
 
 def _is_person(actor_id: str) -> bool:
