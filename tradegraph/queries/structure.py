@@ -10,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from tradegraph.graph import restore
 from tradegraph.graph.errors import NotFoundError, UnsupportedError
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind, kind_of_id
 from tradegraph.graph.protocol import Facts, Traversals
@@ -54,8 +55,10 @@ def event_date(rel: Relation) -> date | None:
 
 
 def _stub(actor_id: str) -> Actor:
-    """A placeholder until ``_answers`` puts in the actor the store returned."""
-    return Actor(id=actor_id, name=actor_id, kind=kind_of_id(actor_id) or ActorKind.ORGANIZATION)
+    """A placeholder until ``_answers`` puts in the actor the store returned (not validated:
+    it lives only until then, or stands for an actor the store did not return)."""
+    kind = kind_of_id(actor_id) or ActorKind.ORGANIZATION
+    return restore.actor(actor_id, actor_id, kind.value, (), (), None, {})
 
 
 def shortest_path(
