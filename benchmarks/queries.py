@@ -2,7 +2,9 @@
 
 The floor in the same process: a bare actor lookup by id (``store.actor``) for the embedded
 store; for Neo4j the bare driver's ``execute_query("RETURN 1")``, each question's p50 shown as a
-multiple of it (goal: <= 1.5x, ego depth 2 <= 3x). The driver's read paths are compared on
+multiple of it (goal: <= 1.5x, ego depth 2 <= 3x). The floor is timed interleaved with each
+question (one floor call before every question call, ``floor_p50_ms``), so that a change of load
+during the run moves both sides of the ratio alike. The driver's read paths are compared on
 ``RETURN 1``, and the plans of the question statements summarised from ``EXPLAIN``.
 
 Whom the questions are about (``samples_of``): 100 actors drawn uniformly (seeded) from every
@@ -60,27 +62,37 @@ def questions(s: dict[str, list[str]]) -> dict[str, Callable[[Any, random.Random
     }
 
 
+def _timed(call: Callable[..., Any], *args: Any) -> float:
+    t = time.perf_counter()
+    call(*args)
+    return time.perf_counter() - t
+
+
 def latencies(
     store: Any, samples: dict[str, list[str]], floor: Callable[[], Any], repeats: int
 ) -> list[dict[str, Any]]:
+    """p50/p95 per question, and its p50 over the p50 of floor calls interleaved with it (one
+    floor call before each question call), so both see the same load on a shared machine."""
     rng = random.Random(sizes.SEED)
-    base = []
-    for _ in range(repeats):
-        t = time.perf_counter()
-        floor()
-        base.append(time.perf_counter() - t)
+    base = [_timed(floor) for _ in range(repeats)]
     floor_p = percentiles(base)
     rows = [{"question": "floor", **floor_p, "p50_vs_floor": 1.0}]
     for name, ask in questions(samples).items():
         for _ in range(10):  # warm the server's plan cache and JIT for this statement shape
             ask(store, random.Random(1))
-        runs = []
+        runs, floors = [], []
         for _ in range(repeats if name in LOOKUPS else max(repeats // 4, 10)):
-            t = time.perf_counter()
-            ask(store, rng)
-            runs.append(time.perf_counter() - t)
-        p = percentiles(runs)
-        rows.append({"question": name, **p, "p50_vs_floor": ratio(p["p50_ms"], floor_p["p50_ms"])})
+            floors.append(_timed(floor))
+            runs.append(_timed(ask, store, rng))
+        p, f = percentiles(runs), percentiles(floors)
+        rows.append(
+            {
+                "question": name,
+                **p,
+                "floor_p50_ms": f["p50_ms"],
+                "p50_vs_floor": ratio(p["p50_ms"], f["p50_ms"]),
+            }
+        )
     return rows
 
 
