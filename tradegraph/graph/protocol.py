@@ -87,10 +87,11 @@ class Traversals(Protocol):
     def representation(self, body_id: str, as_of: date | None) -> Facts:
         """REPRESENTS relations into the body and every REPLACED_BY chain leading to their sources.
 
-        Without ``as_of`` (who holds the office now) only what that answer shows carries its
-        evidence: REPRESENTS of holders who are not the source of a REPLACED_BY in the result,
-        and REPLACED_BY without a ``valid_from`` (their evidence dates the change); the rest
-        come without evidence, as they can only end tenures, never be answers."""
+        Without ``as_of`` (who holds the office now) only what that answer shows: REPRESENTS
+        of holders not ended (``valid_to``) nor replaced (the source of a REPLACED_BY in those
+        chains), the REPLACED_BY relations into them (they date the start), with evidence only
+        where the answer shows it (REPLACED_BY with a ``valid_from`` come without), and the
+        actors: the body and the holders."""
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         """The person's REPRESENTS and REPLACED_BY relations, and the REPRESENTS of their successors."""

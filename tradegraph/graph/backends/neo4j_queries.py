@@ -56,8 +56,9 @@ CALL (named, rels) {{
 }}
 RETURN [r IN rels | {_REL}] AS rels, actors
 """
-# Who-represents without a day shows only the evidence of holders not replaced, and dates changes
-# from REPLACED_BY evidence only when they have no start (see ``Traversals.representation``).
+# Who-represents without a day sends only the holders not ended nor replaced and the replacements
+# into them, the latter's evidence only when they have no start (``Traversals.representation``);
+# the actors of those replacements' sources go too (the tail sends every end), harmlessly.
 _HIDDEN_NOW = (
     "$day IS NULL AND CASE type(r) WHEN 'REPRESENTS' THEN r.valid_to IS NOT NULL OR startNode(r).id IN replaced "
     "ELSE r.valid_from IS NOT NULL END"
@@ -87,6 +88,8 @@ REPRESENTATION = f"""{_ONE}{_REPS.replace("a.kind <> 'Person' AND ", "")}
 CALL (ps) {{ UNWIND ps AS p
     MATCH path = (:Actor)-[:REPLACED_BY*1..{MAX_CHAIN}]->(p) WHERE all(r IN relationships(path) WHERE {known("r")})
        UNWIND relationships(path) AS r RETURN collect(DISTINCT r) AS chain }}
+WITH a, chain, [r IN reps WHERE $day IS NOT NULL OR (r.valid_to IS NULL AND NOT startNode(r) IN [x IN chain | startNode(x)])] AS reps
+WITH a, reps, [x IN chain WHERE $day IS NOT NULL OR endNode(x) IN [r IN reps | startNode(r)]] AS chain
 WITH [a] AS named, reps + chain AS rels, [r IN chain | startNode(r).id] AS replaced{_TAIL_NOW}"""
 REPRESENTED = f"""{_ONE}CALL (a) {{ MATCH (a)-[r:REPRESENTS|REPLACED_BY]->(:Actor) WHERE {known("r")}
        RETURN collect(r) AS own }}

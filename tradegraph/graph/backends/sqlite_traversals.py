@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -135,8 +135,11 @@ class SQLiteTraversals:
         with self.store.reading() as conn:
             reps = self._rows(conn, AROUND["in", "known"], [body_id], kinds='["REPRESENTS"]', day=iso(as_of))
             chain = self._rows(conn, CHAIN_BACKWARD, [r[1] for r in reps], day=iso(as_of))
-            shown = None if as_of is not None else _shown_now({r[1] for r in chain})
-            return self._facts(conn, load_relations(conn, reps + chain, shown), body_id)
+            if as_of is not None:
+                return self._facts(conn, load_relations(conn, reps + chain), body_id)
+            reps, chain = _holders_now(reps, chain)
+            rels = load_relations(conn, reps + chain, lambda row: row[2] == REP.value or row[4] is None)
+            return Facts(actors=load_actors(conn, [body_id, *(r[1] for r in reps)]), relations=tuple(rels))
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         with self.store.reading() as conn:
@@ -275,18 +278,13 @@ class SQLiteTraversals:
         return out
 
 
-def _shown_now(replaced: set[str]) -> Callable[[Sequence[Any]], bool]:
-    """Which rows of ``representation`` today's answer shows the evidence of (see the protocol):
-    REPRESENTS of holders not replaced (the answers), REPLACED_BY without a start date (their
-    evidence dates the change)."""
-
-    def shown(row: Sequence[Any]) -> bool:
-        _, source, kind, _, valid_from, valid_to, _ = row
-        if kind == REP.value:
-            return valid_to is None and source not in replaced
-        return valid_from is None
-
-    return shown
+def _holders_now(reps: list[Any], chain: list[Any]) -> tuple[list[Any], list[Any]]:
+    """Of ``representation``'s rows, what today's answer needs (see the protocol): REPRESENTS of
+    holders neither ended nor replaced (by anyone in the chains), and the REPLACED_BY into them."""
+    replaced = {row[1] for row in chain}
+    kept = [row for row in reps if row[5] is None and row[1] not in replaced]
+    holders = {row[1] for row in kept}
+    return kept, [row for row in chain if row[3] in holders]
 
 
 def _is_person(actor_id: str) -> bool:
