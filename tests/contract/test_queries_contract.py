@@ -11,7 +11,7 @@ import pytest
 from fixtures import graph_fixture as fx
 
 from tradegraph.graph.backends.sqlite import SQLiteStore
-from tradegraph.graph.errors import NotFoundError
+from tradegraph.graph.errors import NotFoundError, UnsupportedError
 from tradegraph.graph.model import RelationKind
 from tradegraph.queries import helpers as h
 from tradegraph.queries.results import to_jsonable
@@ -114,6 +114,17 @@ CASES: dict[str, tuple[Callable[[Any], Any], Any]] = {
         ],
         [fx.WANG.id],
     ),
+    # A limit keeps the nearest, then the best connected (ties by id), and still counts them all.
+    "neighbourhood-china-limit-5": (
+        lambda s: (lambda g: ([a.id for a in g.actors], g.total, g.cut))(
+            h.neighbourhood(s, fx.CHINA.id, 2, limit=5)
+        ),
+        (sorted([fx.CHINA.id, fx.JAPAN.id, fx.USA.id, fx.TRUMP.id, fx.LI.id]), 11, True),
+    ),
+    "neighbourhood-china-unbounded-total": (
+        lambda s: (lambda g: (len(g.actors), g.total, g.cut))(h.neighbourhood(s, fx.CHINA.id, 2)),
+        (11, 11, False),
+    ),
     "brokers-top": (lambda s: h.brokers(s, 1)[0].actor.id, fx.USA.id),
 }
 
@@ -135,6 +146,7 @@ FULL: dict[str, Callable[[Any], Any]] = {
     "path": lambda s: h.shortest_path(s, fx.EBRARD.id, fx.LI.id, as_of=MAY),
     "profile": lambda s: h.profile(s, fx.USA.id),
     "neighbourhood": lambda s: h.neighbourhood(s, fx.CHINA.id, 2),
+    "neighbourhood-limited": lambda s: h.neighbourhood(s, fx.USA.id, 2, limit=6),
     "brokers": lambda s: h.brokers(s, 5),
 }
 
@@ -158,6 +170,11 @@ def test_queries_contract_lifted_answers_name_the_persons(graph):
     assert by_id[fx.CHINA.id].via == (fx.LI.id, fx.BESSENT.id)
     [trump_state] = [a for a in h.tariff_imposers(graph, fx.INDIA.id) if a.actor.id == fx.USA.id]
     assert trump_state.via == (fx.TRUMP.id,)
+
+
+def test_queries_contract_neighbourhood_limit_below_one_is_tg445(graph):
+    with pytest.raises(UnsupportedError, match="TG445"):
+        h.neighbourhood(graph, fx.CHINA.id, 2, limit=0)
 
 
 def test_queries_contract_unknown_actor_is_tg241(graph):

@@ -251,7 +251,7 @@ def test_neo4j_store_question_statements_seek_the_index_never_scan(neo):
         "talks": (q.TALKS, one),
         "tariffs_on": (q.TARIFFS_ON, one),
         "tariffs_by": (q.TARIFFS_BY, one),
-        "neighbourhood": (q.NEIGHBOURHOOD.replace("{depth}", "2"), {**one, "kinds": kinds}),
+        "neighbourhood": (q.NEIGHBOURHOOD.replace("{depth}", "2"), {**one, "kinds": kinds, "limit": 100}),
         "shortest_path": (
             q.SHORTEST_PATH.replace("{hops}", "4"),
             {"a": "x", "b": "y", "kinds": kinds, "day": None},

@@ -29,6 +29,7 @@ class ActorKind(StrEnum):
 
 
 _ID_PREFIX = {ActorKind.PERSON: "person", ActorKind.COUNTRY: "country", ActorKind.ORGANIZATION: "org"}
+_KIND_OF_PREFIX = {prefix: kind for kind, prefix in _ID_PREFIX.items()}
 
 
 class RelationKind(StrEnum):
@@ -72,8 +73,7 @@ def actor_id(kind: ActorKind | str, name: str, iso3: str | None = None) -> str:
 
 
 def kind_of_id(identifier: str) -> ActorKind | None:
-    prefix = identifier.split(":", 1)[0]
-    return next((k for k, p in _ID_PREFIX.items() if p == prefix), None)
+    return _KIND_OF_PREFIX.get(identifier.split(":", 1)[0])
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -50,10 +50,15 @@ def known_from(evidence: Sequence[Evidence]) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """What one question read from a store: relations and the actors they (and the question) name."""
+    """What one question read from a store: relations and the actors they (and the question) name.
+
+    ``total``: for a neighbourhood, how many actors lie within its depth before a ``limit``
+    kept the first of them (None for other questions).
+    """
 
     actors: Mapping[str, Actor] = field(default_factory=dict)
     relations: tuple[Relation, ...] = ()
+    total: int | None = None
 
     def around(
         self, ids: Iterable[str], kinds: Iterable[RelationKind], direction: Direction
@@ -80,7 +85,13 @@ class Traversals(Protocol):
         """Relations of ``kinds`` leaving/entering/touching any of ``ids``; actors: ``ids`` and the ends."""
 
     def representation(self, body_id: str, as_of: date | None) -> Facts:
-        """REPRESENTS relations into the body and every REPLACED_BY chain leading to their sources."""
+        """REPRESENTS relations into the body and every REPLACED_BY chain leading to their sources.
+
+        Without ``as_of`` (who holds the office now) only what that answer shows: REPRESENTS
+        of holders not ended (``valid_to``) nor replaced (the source of a REPLACED_BY in those
+        chains), the REPLACED_BY relations into them (they date the start), with evidence only
+        where the answer shows it (REPLACED_BY with a ``valid_from`` come without), and the
+        actors: the body and the holders."""
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         """The person's REPRESENTS and REPLACED_BY relations, and the REPRESENTS of their successors."""
@@ -99,9 +110,18 @@ class Traversals(Protocol):
         """The actor's representatives and the IMPOSES_TARIFFS_ON relations of the actor and of them."""
 
     def neighbourhood(
-        self, actor_id: str, depth: int, kinds: Iterable[RelationKind], as_of: date | None
+        self,
+        actor_id: str,
+        depth: int,
+        kinds: Iterable[RelationKind],
+        as_of: date | None,
+        limit: int | None = None,
     ) -> Facts:
-        """Actors within ``depth`` current relations of the actor, and every relation among them."""
+        """Actors within ``depth`` current relations of the actor, and every relation among them.
+
+        With ``limit``, only the first ``limit`` actors in this order: nearest the actor first
+        (fewest hops), then most relations in the whole store (any kind, any day), then id; the
+        relations are those among the kept actors and ``Facts.total`` counts all of them."""
 
     def shortest_path(
         self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int

@@ -18,9 +18,9 @@ helpers answer everything known.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
 from tradegraph.graph.model import Actor, ActorKind, Evidence, Relation, kind_of_id
 from tradegraph.graph.protocol import Facts
@@ -74,11 +74,15 @@ def _answers(actors: Mapping[str, Actor], found: list[Answer]) -> list[Answer]:
             valid_to=None if not (old.valid_to and ans.valid_to) else max(old.valid_to, ans.valid_to),
         )
     out = [
-        replace(
-            a,
+        Answer(
             actor=actors.get(a.actor.id, a.actor),
+            relation=a.relation,
             evidence=sorted_evidence(a.evidence),
-            via=tuple(sorted(set(a.via))),
+            role=a.role,
+            valid_from=a.valid_from,
+            valid_to=a.valid_to,
+            via=tuple(sorted(set(a.via))) if len(a.via) > 1 else a.via,
+            inferred=a.inferred,
         )
         for a in merged.values()
     ]
@@ -88,18 +92,28 @@ def _answers(actors: Mapping[str, Actor], found: list[Answer]) -> list[Answer]:
 # -- representation -------------------------------------------------------------------------
 
 
-def _tenures(t: Facts, body: str) -> list[tuple[Answer, bool]]:
-    """Every (known or inferred) representative of ``body`` with whether the tenure ended."""
+@dataclass(slots=True)
+class _Tenure:
+    role: str | None
+    start: date | None
+    end: date | None
+    ended: bool
+    evidence: tuple[Evidence, ...]
+    inferred: bool
+
+    def in_office(self, as_of: date | None) -> bool:
+        if as_of is None:
+            return not self.ended
+        if self.start and as_of < self.start:
+            return False
+        return not (self.end and as_of >= self.end)
+
+
+def _tenures(t: Facts, body: str) -> dict[str, _Tenure]:
+    """Every (known or inferred) representative of ``body``, with whether the tenure ended."""
     reps = {r.source: r for r in t.around([body], [REP], "in")}
-    tenures: dict[str, dict[str, Any]] = {
-        p: {
-            "role": r.role,
-            "from": r.valid_from,
-            "to": r.valid_to,
-            "ended": r.valid_to is not None,
-            "evidence": r.evidence,
-            "inferred": False,
-        }
+    tenures = {
+        p: _Tenure(r.role, r.valid_from, r.valid_to, r.valid_to is not None, r.evidence, False)
         for p, r in reps.items()
     }
     frontier, seen = list(reps), set(reps)
@@ -111,44 +125,19 @@ def _tenures(t: Facts, body: str) -> list[tuple[Answer, bool]]:
             if new not in tenures:
                 continue  # the successor is not known to hold an office for this body
             if old not in tenures:
-                tenures[old] = {
-                    "role": rel.role,
-                    "from": None,
-                    "to": None,
-                    "ended": False,
-                    "evidence": rel.evidence,
-                    "inferred": True,
-                }
-            tenures[old]["ended"] = True
+                tenures[old] = _Tenure(rel.role, None, None, False, rel.evidence, True)
+            tenures[old].ended = True
             if day:
-                tenures[old]["to"] = min(d for d in (tenures[old]["to"], day) if d)
-                tenures[new]["from"] = tenures[new]["from"] or day
+                tenures[old].end = min(d for d in (tenures[old].end, day) if d)
+                tenures[new].start = tenures[new].start or day
             if old not in seen:
                 seen.add(old)
                 frontier.append(old)
-    return [
-        (
-            Answer(
-                actor=_stub(p),
-                relation=REP,
-                evidence=v["evidence"],
-                role=v["role"],
-                valid_from=v["from"],
-                valid_to=v["to"],
-                inferred=v["inferred"],
-            ),
-            v["ended"],
-        )
-        for p, v in tenures.items()
-    ]
+    return tenures
 
 
 def _in_office(ans: Answer, ended: bool, as_of: date | None) -> bool:
-    if as_of is None:
-        return not ended
-    if ans.valid_from and as_of < ans.valid_from:
-        return False
-    return not (ans.valid_to and as_of >= ans.valid_to)
+    return _Tenure(None, ans.valid_from, ans.valid_to, ended, (), False).in_office(as_of)
 
 
 def representatives_of(store: GraphStore, body_id: str, as_of: date | None = None) -> list[Answer]:
@@ -158,7 +147,20 @@ def representatives_of(store: GraphStore, body_id: str, as_of: date | None = Non
     """
     facts = traversals(store).representation(body_id, as_of)
     _require(facts, body_id)
-    return _answers(facts.actors, [a for a, ended in _tenures(facts, body_id) if _in_office(a, ended, as_of)])
+    found = [
+        Answer(
+            actor=facts.actors.get(p) or _stub(p),
+            relation=REP,
+            evidence=v.evidence,
+            role=v.role,
+            valid_from=v.start,
+            valid_to=v.end,
+            inferred=v.inferred,
+        )
+        for p, v in _tenures(facts, body_id).items()
+        if v.in_office(as_of)
+    ]
+    return _answers(facts.actors, found)
 
 
 def represented_by(store: GraphStore, person_id: str, as_of: date | None = None) -> list[Answer]:

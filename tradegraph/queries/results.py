@@ -15,6 +15,8 @@ def evidence_order(ev: Evidence) -> tuple[Any, ...]:
 
 
 def sorted_evidence(evidence: tuple[Evidence, ...] | list[Evidence]) -> tuple[Evidence, ...]:
+    if len(evidence) < 2:
+        return tuple(evidence)
     unique = {ev.key: ev for ev in evidence}
     return tuple(sorted(unique.values(), key=evidence_order))
 
@@ -76,10 +78,20 @@ class Path:
 
 @dataclass(frozen=True, slots=True)
 class Subgraph:
-    """Actors and the relations among them, as the visualisation draws them."""
+    """Actors and the relations among them, as the visualisation draws them.
+
+    ``total`` is how many actors the whole neighbourhood has; more than ``len(actors)`` when a
+    ``limit`` kept only the nearest and best connected of them.
+    """
 
     actors: tuple[Actor, ...]
     relations: tuple[Relation, ...]
+    total: int = 0
+
+    @property
+    def cut(self) -> bool:
+        """Whether a limit left actors out."""
+        return self.total > len(self.actors)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 import networkx as nx
 
+from tradegraph.graph import restore
 from tradegraph.graph.errors import NotFoundError, UnsupportedError
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind, kind_of_id
 from tradegraph.graph.protocol import Facts, Traversals
@@ -54,8 +55,10 @@ def event_date(rel: Relation) -> date | None:
 
 
 def _stub(actor_id: str) -> Actor:
-    """A placeholder until ``_answers`` puts in the actor the store returned."""
-    return Actor(id=actor_id, name=actor_id, kind=kind_of_id(actor_id) or ActorKind.ORGANIZATION)
+    """A placeholder until ``_answers`` puts in the actor the store returned (not validated:
+    it lives only until then, or stands for an actor the store did not return)."""
+    kind = kind_of_id(actor_id) or ActorKind.ORGANIZATION
+    return restore.actor(actor_id, actor_id, kind.value, (), (), None, {})
 
 
 def shortest_path(
@@ -110,17 +113,27 @@ def neighbourhood(
     depth: int = 1,
     kinds: Iterable[RelationKind] | None = None,
     as_of: date | None = None,
+    limit: int | None = None,
 ) -> Subgraph:
-    """The actors within ``depth`` relations of the actor and every relation among them."""
+    """The actors within ``depth`` relations of the actor and every relation among them.
+
+    ``limit`` bounds the actors kept (the actor itself included): nearest first, then those
+    with the most relations, then by id; ``Subgraph.total`` still counts the whole
+    neighbourhood, so a caller can say it was cut. Depth 2 through a state reaches most of the
+    states and their negotiators, which no drawing shows legibly: explorers pass a limit.
+    """
     if not 0 <= depth <= MAX_DEPTH:
         raise UnsupportedError(f"depth {depth} is out of range; use 0 to {MAX_DEPTH}", code="TG443")
-    facts = traversals(store).neighbourhood(actor_id, depth, tuple(kinds or ALL_KINDS), as_of)
+    if limit is not None and limit < 1:
+        raise UnsupportedError(f"limit {limit} keeps no actor; pass 1 or more (or none)", code="TG445")
+    facts = traversals(store).neighbourhood(actor_id, depth, tuple(kinds or ALL_KINDS), as_of, limit)
     _require(facts, actor_id)
     inside = [replace(r, evidence=sorted_evidence(r.evidence)) for r in facts.relations]
     members = {actor_id} | {e for r in inside for e in (r.source, r.target)}
     return Subgraph(
         actors=tuple(facts.actors[i] for i in sorted(members)),
         relations=tuple(sorted(inside, key=lambda r: r.key)),
+        total=facts.total if facts.total is not None else len(members),
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tradegraph.graph import restore
 from tradegraph.graph.backends import neo4j_cypher as cy
 from tradegraph.graph.backends.neo4j_cypher import checked_name
 from tradegraph.graph.backends.neo4j_rows import relation_from_record
@@ -55,6 +56,18 @@ CALL (named, rels) {{
 }}
 RETURN [r IN rels | {_REL}] AS rels, actors
 """
+# Who-represents without a day sends only the holders not ended nor replaced and the replacements
+# into them, the latter's evidence only when they have no start (``Traversals.representation``);
+# the actors of those replacements' sources go too (the tail sends every end), harmlessly.
+_HIDDEN_NOW = (
+    "$day IS NULL AND CASE type(r) WHEN 'REPRESENTS' THEN r.valid_to IS NOT NULL OR startNode(r).id IN replaced "
+    "ELSE r.valid_from IS NOT NULL END"
+)
+_TAIL_NOW = _TAIL.replace("WITH named, rels\n", "WITH named, rels, replaced\n", 1).replace(
+    f"evidence: {cy.EVIDENCE_OF_R}",
+    f"evidence: CASE WHEN {_HIDDEN_NOW} THEN [] ELSE {cy.EVIDENCE_OF_R} END",
+    1,
+)
 _NAMED = "CALL () { UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN collect(a) AS named }"
 _PATTERN = {
     "out": "(:Actor {id: id})-[r]->(:Actor)",
@@ -75,7 +88,9 @@ REPRESENTATION = f"""{_ONE}{_REPS.replace("a.kind <> 'Person' AND ", "")}
 CALL (ps) {{ UNWIND ps AS p
     MATCH path = (:Actor)-[:REPLACED_BY*1..{MAX_CHAIN}]->(p) WHERE all(r IN relationships(path) WHERE {known("r")})
        UNWIND relationships(path) AS r RETURN collect(DISTINCT r) AS chain }}
-WITH [a] AS named, reps + chain AS rels{_TAIL}"""
+WITH a, chain, [r IN reps WHERE $day IS NOT NULL OR (r.valid_to IS NULL AND NOT startNode(r) IN [x IN chain | startNode(x)])] AS reps
+WITH a, reps, [x IN chain WHERE $day IS NOT NULL OR endNode(x) IN [r IN reps | startNode(r)]] AS chain
+WITH [a] AS named, reps + chain AS rels, [r IN chain | startNode(r).id] AS replaced{_TAIL_NOW}"""
 REPRESENTED = f"""{_ONE}CALL (a) {{ MATCH (a)-[r:REPRESENTS|REPLACED_BY]->(:Actor) WHERE {known("r")}
        RETURN collect(r) AS own }}
 CALL (a) {{ MATCH (a)-[x:REPLACED_BY]->(:Actor)-[r:REPRESENTS]->(:Actor) WHERE {known("x")} AND {known("r")}
@@ -100,11 +115,22 @@ WITH [a] AS named, tariffs + theirs AS rels{_TAIL}"""
 TARIFFS_BY = f"""{_ONE}{_REPS}CALL (a, ps) {{ UNWIND [a] + ps AS side
        MATCH (side)-[r:IMPOSES_TARIFFS_ON]->(:Actor) WHERE {known("r")} RETURN collect(DISTINCT r) AS tariffs }}
 WITH [a] AS named, reps + tariffs AS rels{_TAIL}"""
+# Members nearest first, then by degree over the relation types (``getDegree``: no relationship
+# is read), then id; ``$limit`` (null: all) keeps the first, ``total`` counts them all.
+_RELATION_TYPES = "|".join(checked_name(k) for k in RelationKind)
 NEIGHBOURHOOD = f"""{_ONE}CALL (a) {{ MATCH (a)-[rs*0..{{depth}}]-(m:Actor)
-       WHERE all(r IN rs WHERE type(r) IN $kinds AND {current("r")}) RETURN collect(DISTINCT m) AS members }}
+       WHERE all(r IN rs WHERE type(r) IN $kinds AND {current("r")})
+       WITH m, min(size(rs)) AS hops
+       ORDER BY hops, COUNT {{ (m)-[:{_RELATION_TYPES}]-() }} DESC, m.id
+       RETURN collect(m) AS ranked }}
+WITH a, size(ranked) AS total, CASE WHEN $limit IS NULL THEN ranked ELSE ranked[..$limit] END AS members
 CALL (members) {{ UNWIND members AS m MATCH (m)-[r]->(o:Actor)
        WHERE type(r) IN $kinds AND {current("r")} AND o IN members RETURN collect(DISTINCT r) AS rels }}
-WITH [a] + members AS named, rels{_TAIL}"""
+WITH [a] + members AS named, rels, total{
+    _TAIL.replace("WITH named, rels", "WITH named, rels, total").replace(
+        "AS rels, actors", "AS rels, actors, total"
+    )
+}"""
 SHORTEST_PATH = f"""OPTIONAL MATCH (a:Actor {{id: $a}}) OPTIONAL MATCH (b:Actor {{id: $b}})
 CALL (a, b) {{ MATCH path = allShortestPaths((a)-[*..{{hops}}]-(b))
        WHERE a <> b AND all(r IN relationships(path) WHERE type(r) IN $kinds AND {current("r")})
@@ -137,7 +163,7 @@ class Neo4jTraversals:
         [row] = self.store.run_read(cypher, **params)
         actors = {a.id: a for a in map(actor_from_props, row["actors"])}
         rels = {r.key: r for r in map(relation_from_record, row["rels"])}
-        return Facts(actors=actors, relations=tuple(rels.values()))
+        return Facts(actors=actors, relations=tuple(rels.values()), total=row.get("total"))
 
     def actors(self, ids: Iterable[str]) -> dict[str, Actor]:
         return dict(self._facts(AROUND["out"], ids=sorted(set(ids)), kinds=[], day=None).actors)
@@ -167,10 +193,17 @@ class Neo4jTraversals:
         return self._facts(TARIFFS_BY, id=actor_id, day=_iso(as_of))
 
     def neighbourhood(
-        self, actor_id: str, depth: int, kinds: Iterable[RelationKind], as_of: date | None
+        self,
+        actor_id: str,
+        depth: int,
+        kinds: Iterable[RelationKind],
+        as_of: date | None,
+        limit: int | None = None,
     ) -> Facts:
         cypher = NEIGHBOURHOOD.replace("{depth}", str(int(depth)))
-        return self._facts(cypher, id=actor_id, kinds=[RelationKind(k).value for k in kinds], day=_iso(as_of))
+        names = [RelationKind(k).value for k in kinds]
+        bound = None if limit is None else max(int(limit), 1)
+        return self._facts(cypher, id=actor_id, kinds=names, day=_iso(as_of), limit=bound)
 
     def shortest_path(
         self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int
@@ -209,15 +242,20 @@ def _iso(day: date | None) -> str | None:
 
 
 def actor_from_props(props: Any) -> Actor:
+    """An actor node's properties as the store wrote them (a validated ``Actor``): restored
+    without validating again, unless its kind is not one of ours (then the model says why)."""
     import json
 
     ext = props.get("external_ids") or "{}"
-    return Actor(
-        id=props["id"],
-        name=props.get("name") or props["id"],
-        kind=props["kind"],
-        aliases=tuple(props.get("aliases") or ()),
-        roles=tuple(props.get("roles") or ()),
-        affiliation=props.get("affiliation") or None,
-        external_ids=json.loads(ext) if isinstance(ext, str) else dict(ext),
+    kind = props["kind"]
+    if kind not in restore.ACTOR_KINDS:
+        ActorKind(kind)  # raises the model's ValueError
+    return restore.actor(
+        props["id"],
+        props.get("name") or props["id"],
+        kind,
+        tuple(props.get("aliases") or ()),
+        tuple(props.get("roles") or ()),
+        props.get("affiliation") or None,
+        (json.loads(ext) if len(ext) > 2 else {}) if isinstance(ext, str) else dict(ext),
     )

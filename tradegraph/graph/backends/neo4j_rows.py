@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from tradegraph.graph import serialize
+from tradegraph.graph import restore, serialize
 from tradegraph.graph.model import Actor, Article, Evidence, Relation
 from tradegraph.graph.protocol import known_from
 
@@ -73,28 +74,36 @@ def _relation_row(rel: Relation) -> dict[str, Any]:
 
 
 def evidence_from_map(data: Any) -> Evidence:
+    """Evidence as the store wrote it (``_relation_row`` of a validated one): restored as is."""
     when = data.get("date")
-    return Evidence(
-        article_id=data["article_id"],
-        sentence=data["sentence"],
-        url=data.get("url") or None,
-        date=date.fromisoformat(when) if when else None,
-        confidence=float(data.get("confidence", 1.0)),
-        provenance=data.get("provenance") or "",
+    return restore.evidence(
+        data["article_id"],
+        data["sentence"],
+        data.get("url") or None,
+        _iso_day(when) if when else None,
+        float(data.get("confidence", 1.0)),
+        data.get("provenance") or "",
     )
 
 
+@lru_cache(maxsize=8192)
+def _iso_day(value: str) -> date:
+    return date.fromisoformat(value)
+
+
 def relation_from_record(row: Any) -> Relation:
-    """A Relation from ``{source, kind, target, props, evidence}`` (see ``neo4j_cypher``)."""
+    """A Relation from ``{source, kind, target, props, evidence}`` (see ``neo4j_cypher``): the
+    store wrote it from a validated one (ends ordered, evidence distinct), so it is restored;
+    the statements return only the relationship types of ``RelationKind``."""
     props = row["props"]
-    return Relation(
-        source=row["source"],
-        kind=row["kind"],
-        target=row["target"],
-        evidence=tuple(evidence_from_map(ev) for ev in row["evidence"] or ()),
-        valid_from=_day(props.get("valid_from")),
-        valid_to=_day(props.get("valid_to")),
-        role=props.get("role"),
+    return restore.relation(
+        row["source"],
+        row["kind"],
+        row["target"],
+        tuple(evidence_from_map(ev) for ev in row["evidence"] or ()),
+        _day(props.get("valid_from")),
+        _day(props.get("valid_to")),
+        props.get("role"),
     )
 
 

@@ -72,6 +72,9 @@ def open_sqlite(spec: str, *, create: bool = False) -> SQLiteStore:
     return SQLiteStore(spec_path(spec), create=create)
 
 
+MMAP_BYTES = 1 << 30
+
+
 class SQLiteStore(GraphStore):
     """A GraphStore in one SQLite database; ``None`` keeps it in memory only (tests, notebooks)."""
 
@@ -143,6 +146,9 @@ class SQLiteStore(GraphStore):
         if self.path is not None and writable:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
+            # Reads through a memory map: a question's index seeks then cost no read() each
+            # (who-represents at 1M relationships: about half the time). Virtual, not resident.
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version > sql.SCHEMA_VERSION:
             raise StoreError(

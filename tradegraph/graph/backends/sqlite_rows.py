@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from tradegraph.graph import restore
 from tradegraph.graph.backends import sqlite_sql as sql
 from tradegraph.graph.errors import StoreError
 from tradegraph.graph.model import Actor, Article, Evidence, Relation
@@ -19,7 +21,13 @@ CHUNK = 20_000
 
 
 def day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return _day(value) if value else None
+
+
+@lru_cache(maxsize=8192)
+def _day(value: str) -> date:
+    """Dates repeat across rows (a few thousand days in years of news): parse each once."""
+    return date.fromisoformat(value)
 
 
 def iso(value: date | None) -> str | None:
@@ -47,21 +55,23 @@ def add_missing_indexes(cur: sqlite3.Cursor) -> None:
 
 
 def actor_from_row(row: Sequence[Any]) -> Actor:
+    """An actor as written (``actor_row`` of a validated ``Actor``): restored, not re-validated."""
     actor_id, name, kind, aliases, roles, affiliation, external_ids = row
-    return Actor(
-        id=actor_id,
-        name=name,
-        kind=kind,
-        aliases=tuple(_json(aliases, [])),
-        roles=tuple(_json(roles, [])),
-        affiliation=affiliation,
-        external_ids=_json(external_ids, {}),
+    return restore.actor(
+        actor_id,
+        name,
+        kind,
+        _strings(aliases),
+        _strings(roles),
+        affiliation,
+        {} if len(external_ids) == 2 else json.loads(external_ids),
     )
 
 
-def _json(text: str, empty: Any) -> Any:
-    """``json.loads``, skipped for the empty list or object most actors have."""
-    return empty if len(text) == 2 else json.loads(text)
+@lru_cache(maxsize=8192)
+def _strings(text: str) -> tuple[str, ...]:
+    """A JSON list of aliases or roles as a tuple; the same few role lists recur on most actors."""
+    return () if len(text) == 2 else tuple(json.loads(text))
 
 
 def actor_row(actor: Actor) -> tuple[Any, ...]:
@@ -84,24 +94,26 @@ def load_actors(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Actor
     return out
 
 
-def load_relations(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Relation]:
-    """Relations from ``sql.REL_COLUMNS`` rows, in the rows' order, with their evidence."""
+def load_relations(
+    conn: sqlite3.Connection,
+    rows: Iterable[Sequence[Any]],
+    with_evidence: Callable[[Sequence[Any]], bool] | None = None,
+) -> list[Relation]:
+    """Relations from ``sql.REL_COLUMNS`` rows, in the rows' order, with their evidence (only
+    for the rows ``with_evidence`` accepts, when given: the others get none)."""
     rows = list(rows)
+    wanted = rows if with_evidence is None else [row for row in rows if with_evidence(row)]
     evidence: dict[int, list[Evidence]] = defaultdict(list)
-    for chunk in chunks(row[0] for row in rows):
+    for chunk in chunks(row[0] for row in wanted):
         for rid, article_id, sentence, url, when, confidence, provenance in conn.execute(
             sql.EVIDENCE_OF, {"ids": chunk}
         ):
-            evidence[rid].append(Evidence(article_id, sentence, url, day(when), confidence, provenance))
+            evidence[rid].append(
+                restore.evidence(article_id, sentence, url, day(when), confidence, provenance)
+            )
     return [
-        Relation(
-            source=source,
-            kind=kind,
-            target=target,
-            evidence=tuple(evidence.get(rid, ())),
-            valid_from=day(valid_from),
-            valid_to=day(valid_to),
-            role=role,
+        restore.relation(
+            source, kind, target, tuple(evidence.get(rid, ())), day(valid_from), day(valid_to), role
         )
         for rid, source, kind, target, valid_from, valid_to, role in rows
     ]

@@ -56,11 +56,29 @@ UNION ALL
 SELECT r.source, r.kind, r.target FROM relations r
 WHERE r.target IN {sql.IDS} AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
 """
+# The same links, only those joining :ids to :others (the two frontiers of a path search). The
+# unary + keeps the planner from probing the index once per (id, kind, other): it seeks by :ids
+# and tests each far end against :others, read once into a temporary index.
+BETWEEN = f"""
+SELECT r.source, r.kind, r.target FROM relations r
+WHERE r.source IN {sql.IDS} AND +r.target IN (SELECT value FROM json_each(:others))
+  AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
+UNION ALL
+SELECT r.source, r.kind, r.target FROM relations r
+WHERE r.target IN {sql.IDS} AND +r.source IN (SELECT value FROM json_each(:others))
+  AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
+"""
 # Relations with both ends among :ids (sources a chunk at a time, targets all in :all).
 INSIDE = f"""
 SELECT {_COLS} FROM relations r
 WHERE r.source IN {sql.IDS} AND r.target IN (SELECT value FROM json_each(:all))
   AND r.kind IN {sql.KINDS} AND {sql.CURRENT}
+"""
+# How many relations (any kind, any day) each of :ids has: the rank of a neighbourhood's members.
+DEGREES = """
+SELECT value, (SELECT count(*) FROM relations WHERE source = value)
+            + (SELECT count(*) FROM relations WHERE target = value)
+FROM json_each(:ids)
 """
 RELATION_BY_KEY = f"SELECT {_COLS} FROM relations r WHERE r.source = ? AND r.kind = ? AND r.target = ?"
 EVERYTHING = f"SELECT {_COLS} FROM relations r WHERE r.kind IN {sql.KINDS} AND {sql.CURRENT} ORDER BY r.id"
@@ -72,13 +90,16 @@ class SQLiteTraversals:
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
 
-    def _relations(
-        self, conn: sqlite3.Connection, statement: str, ids: Iterable[str], **params: Any
-    ) -> list[Relation]:
+    def _rows(self, conn: sqlite3.Connection, statement: str, ids: Iterable[str], **params: Any) -> list[Any]:
         rows: dict[int, Any] = {}
         for chunk in chunks(ids):
             rows.update((row[0], row) for row in conn.execute(statement, {"ids": chunk, **params}))
-        return load_relations(conn, rows.values())
+        return list(rows.values())
+
+    def _relations(
+        self, conn: sqlite3.Connection, statement: str, ids: Iterable[str], **params: Any
+    ) -> list[Relation]:
+        return load_relations(conn, self._rows(conn, statement, ids, **params))
 
     def _around(
         self,
@@ -112,9 +133,13 @@ class SQLiteTraversals:
 
     def representation(self, body_id: str, as_of: date | None) -> Facts:
         with self.store.reading() as conn:
-            reps = self._around(conn, [body_id], [REP], "in", as_of)
-            chain = self._relations(conn, CHAIN_BACKWARD, [r.source for r in reps], day=iso(as_of))
-            return self._facts(conn, reps + chain, body_id)
+            reps = self._rows(conn, AROUND["in", "known"], [body_id], kinds='["REPRESENTS"]', day=iso(as_of))
+            chain = self._rows(conn, CHAIN_BACKWARD, [r[1] for r in reps], day=iso(as_of))
+            if as_of is not None:
+                return self._facts(conn, load_relations(conn, reps + chain), body_id)
+            reps, chain = _holders_now(reps, chain)
+            rels = load_relations(conn, reps + chain, lambda row: row[2] == REP.value or row[4] is None)
+            return Facts(actors=load_actors(conn, [body_id, *(r[1] for r in reps)]), relations=tuple(rels))
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         with self.store.reading() as conn:
@@ -156,32 +181,50 @@ class SQLiteTraversals:
             return self._facts(conn, reps + self._around(conn, sides, [TARIFF], "out", as_of), actor_id)
 
     def neighbourhood(
-        self, actor_id: str, depth: int, kinds: Iterable[RelationKind], as_of: date | None
+        self,
+        actor_id: str,
+        depth: int,
+        kinds: Iterable[RelationKind],
+        as_of: date | None,
+        limit: int | None = None,
     ) -> Facts:
         kinds = list(kinds)
         with self.store.reading() as conn:
-            seen, frontier = {actor_id}, {actor_id}
-            for _ in range(depth):
+            hops, frontier = {actor_id: 0}, {actor_id}
+            for hop in range(1, depth + 1):
                 step = self._links(conn, frontier, kinds, as_of)
-                frontier = {e for s, _, t in step for e in (s, t)} - seen
-                seen |= frontier
+                frontier = {e for s, _, t in step for e in (s, t)} - hops.keys()
+                hops.update(dict.fromkeys(frontier, hop))
                 if not frontier:
                     break
+            kept = list(hops)
+            if limit is not None and len(kept) > limit:
+                degree = dict(row for chunk in chunks(kept) for row in conn.execute(DEGREES, {"ids": chunk}))
+                kept = sorted(kept, key=lambda n: (hops[n], -degree[n], n))[: max(limit, 1)]
             kinds_json = json.dumps([RelationKind(k).value for k in kinds])
             inside = self._relations(
-                conn, INSIDE, seen, all=json.dumps(sorted(seen)), kinds=kinds_json, day=iso(as_of)
+                conn, INSIDE, kept, all=json.dumps(sorted(kept)), kinds=kinds_json, day=iso(as_of)
             )
-            return self._facts(conn, inside, actor_id)
+            facts = self._facts(conn, inside, actor_id)
+            return Facts(actors=facts.actors, relations=facts.relations, total=len(hops))
 
     def _links(
-        self, conn: sqlite3.Connection, ids: Iterable[str], kinds: Iterable[RelationKind], as_of: date | None
+        self,
+        conn: sqlite3.Connection,
+        ids: Iterable[str],
+        kinds: Iterable[RelationKind],
+        as_of: date | None,
+        others: Iterable[str] | None = None,
     ) -> list[tuple[str, str, str]]:
-        kinds_json = json.dumps([RelationKind(k).value for k in kinds])
-        return [
-            (row[0], row[1], row[2])
-            for chunk in chunks(ids)
-            for row in conn.execute(LINKS, {"ids": chunk, "kinds": kinds_json, "day": iso(as_of)})
-        ]
+        """Links touching ``ids`` (or only those joining them to ``others``), as key tuples."""
+        params = {"kinds": json.dumps([RelationKind(k).value for k in kinds]), "day": iso(as_of)}
+        statement = LINKS
+        if others is not None:
+            statement, params["others"] = BETWEEN, json.dumps(list(others))
+        out: list[tuple[str, str, str]] = []
+        for chunk in chunks(ids):
+            out += conn.execute(statement, {"ids": chunk, **params}).fetchall()
+        return out
 
     def shortest_path(
         self, a: str, b: str, kinds: Iterable[RelationKind], as_of: date | None, max_hops: int
@@ -193,7 +236,13 @@ class SQLiteTraversals:
             named = load_actors(conn, [a, b])
             if len(named) < len({a, b}) or a == b:
                 return Facts(actors=named)
-            keys = shortest_chain(a, b, max_hops, lambda ids: self._links(conn, ids, kinds, as_of))
+            keys = shortest_chain(
+                a,
+                b,
+                max_hops,
+                lambda ids: self._links(conn, ids, kinds, as_of),
+                lambda ids, others: self._links(conn, ids, kinds, as_of, others),
+            )
             rows = [conn.execute(RELATION_BY_KEY, key).fetchone() for key in keys]
             path = load_relations(conn, rows)
             return Facts(
@@ -227,6 +276,15 @@ class SQLiteTraversals:
         out["actors"] = sum(v for k, v in out.items() if k.startswith("actors."))
         out["relations"] = sum(v for k, v in out.items() if k.startswith("relations."))
         return out
+
+
+def _holders_now(reps: list[Any], chain: list[Any]) -> tuple[list[Any], list[Any]]:
+    """Of ``representation``'s rows, what today's answer needs (see the protocol): REPRESENTS of
+    holders neither ended nor replaced (by anyone in the chains), and the REPLACED_BY into them."""
+    replaced = {row[1] for row in chain}
+    kept = [row for row in reps if row[5] is None and row[1] not in replaced]
+    holders = {row[1] for row in kept}
+    return kept, [row for row in chain if row[3] in holders]
 
 
 def _is_person(actor_id: str) -> bool:
