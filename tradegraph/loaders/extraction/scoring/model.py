@@ -154,11 +154,19 @@ class Scored:
 
 
 class Scorer:
-    """Applies a :class:`ScorerModel` to the rules' extraction of one article."""
+    """Applies a :class:`ScorerModel` to the rules' extraction of one article.
 
-    def __init__(self, model: ScorerModel, gazetteer: Gazetteer) -> None:
+    By default it scores the relations the rules read (confidence, acceptance). With
+    ``generated=True`` it also scores every other pair of mentions a kind allows: on article-grouped
+    CV those added nothing over the rules (0.905 with them vs 0.908 without) and cost two thirds of
+    the extractor's time after parsing, so a model records which it was trained with
+    (``meta["generated"]``) and is applied the same way.
+    """
+
+    def __init__(self, model: ScorerModel, gazetteer: Gazetteer, *, generated: bool | None = None) -> None:
         self.model = model
         self.surfaces = SurfaceIndex(gazetteer)
+        self.generated = bool(model.meta.get("generated", False)) if generated is None else generated
 
     def featurize(self, extraction: Extraction, doc: Doc) -> list[Scored]:
         """Every candidate of the article with its features (independent of the weights)."""
@@ -169,6 +177,8 @@ class Scorer:
         sents = [" ".join(sent.text.split()) for sent in doc.sents]
         out = []
         for cand in candidates(extraction, mentions):
+            if cand.rule is None and not self.generated:
+                continue
             pair, occs = candidate_features(cues, cand, view)
             union = set(pair).union(*occs) if occs else set(pair)
             texts = [_sentence_text(sents, occ) for occ in cand.occurrences]

@@ -47,14 +47,17 @@ class ArticleData:
     uncovered: Counter[str] = field(default_factory=Counter)
 
 
-def prepare(gold_dirs: Iterable[str | Path], *, nlp: Any = None) -> list[ArticleData]:
-    """Parse, rule-read and featurize every gold article of ``gold_dirs`` (in directory order)."""
+def prepare(
+    gold_dirs: Iterable[str | Path], *, nlp: Any = None, generated: bool = False
+) -> list[ArticleData]:
+    """Parse, rule-read and featurize every gold article of ``gold_dirs`` (in directory order);
+    ``generated``: also the pairs of mentions the rules did not read (see :class:`Scorer`)."""
     from tradegraph.loaders.extraction.pipeline import Extractor
     from tradegraph.loaders.extraction.scoring.model import Scorer
     from tradegraph.loaders.sources.records import article_from_record
 
     extractor = Extractor(nlp, scorer=None)
-    scorer = Scorer(ScorerModel(MODEL_NAME, {}, {}), extractor.gazetteer)
+    scorer = Scorer(ScorerModel(MODEL_NAME, {}, {}), extractor.gazetteer, generated=generated)
     out = []
     for gold_dir in gold_dirs:
         gold = load_gold(gold_dir)
@@ -139,8 +142,10 @@ def fit(data: Sequence[ArticleData], *, c: float = DEFAULT_C, inner: int = INNER
     lo, hi = PROBABILITY_RANGE
     maps = {}
     for name, want in (("new", False), ("rule", True)):
-        iso = IsotonicRegression(y_min=lo, y_max=hi, out_of_bounds="clip")
         rows = [(r, y) for _, r, y, rule, _ in oof if rule is want]
+        if len({y for _, y in rows}) < 2:
+            continue  # no candidates on this side (rules only) or one outcome: nothing to map
+        iso = IsotonicRegression(y_min=lo, y_max=hi, out_of_bounds="clip")
         iso.fit([r for r, _ in rows], [int(y) for _, y in rows])
         maps[name] = ([float(x) for x in iso.X_thresholds_], [float(y) for y in iso.y_thresholds_])
     calibration = ScorerModel(MODEL_NAME, {}, maps)
@@ -150,7 +155,8 @@ def fit(data: Sequence[ArticleData], *, c: float = DEFAULT_C, inner: int = INNER
         scored = [(calibration.calibrated(r, rule), y, rule, u) for k, r, y, rule, u in oof if k is kind]
         new, old = best_thresholds(scored, missed[kind.value])
         kinds[kind] = KindModel(model.weights, model.intercept, new, old)
-    meta = {"articles": len(data), "C": c, "inner_folds": inner}
+    generated = any(item.candidate.rule is None for art in data for item in art.scored)
+    meta = {"articles": len(data), "C": c, "inner_folds": inner, "generated": generated}
     return ScorerModel(MODEL_NAME, kinds, maps, meta)
 
 
