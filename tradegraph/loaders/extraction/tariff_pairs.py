@@ -1,4 +1,4 @@
-"""Tariffs two states impose on each other: "X and Y imposed tariffs on each other's goods" gives
+"""Tariffs two states impose on each other: "X and Y imposed tariffs on each other's exports" gives
 both directions (a reciprocal reference the tariff reader, which reads one imposer, leaves);
 "X's retaliatory tariffs" answer the article's imposer."""
 
@@ -24,7 +24,7 @@ IMPOSES = RelationKind.IMPOSES_TARIFFS_ON
 
 
 def read_each_other(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
-    """ "X and Y imposed tariffs on each other's goods": each on the other."""
+    """ "X and Y imposed tariffs on each other's exports": each on the other."""
     verb = tariff.head
     if tariff.dep_ != "dobj" or verb.lemma_.lower() not in IMPOSE_VERBS:
         return
@@ -111,7 +111,7 @@ RULES = (
     Rule(
         "imposes.each_other",
         IMPOSES,
-        '"X and Y imposed tariffs on each other\'s goods": each imposes on the other',
+        '"X and Y imposed tariffs on each other\'s exports": each imposes on the other',
         0.8,
         positive=(
             Example(

@@ -337,10 +337,7 @@ RULES = (
         0.8,
         positive=(
             Example("The duties that Brazil imposed on Argentina last year remain.", ("Brazil", "Argentina")),
-            Example(
-                "Exporters hope talks will ease the 8% tariff hike imposed on Peru by Chile.",
-                ("Chile", "Peru"),
-            ),
+            Example("Talks may ease the 8% tariff hike imposed on Peru by Chile.", ("Chile", "Peru")),
         ),
         negative=(Example("The duties that Brazil might impose on Argentina worry farmers.", None),),
         trigger=TRIGGER,
