@@ -244,7 +244,7 @@ class TariffReader:
         return []
 
     def _in_force_targets(self, verb: Token) -> list[str]:
-        """ "The tariffs kicked in as Seoul, Tokyo and Canberra grapple with ...", "hit Canada"."""
+        """ "The duties took effect as Lima, Quito and La Paz cope with ...", "hit Peru"."""
         found: list[str] = []
         for c in verb.children:
             if c.dep_ == "dobj":
