@@ -252,14 +252,14 @@ RULES = (
         positive=(
             Example(
                 "Presidents Ana Ruiz and Tom Hale, after a long dinner, agreed on fishing quotas. "
-                "Ruiz is Colombia's president. The United States and Colombia signed a deal.",
+                "Ruiz is Ecuador's president. Ecuador and the United States will sign the quota deal in May.",
                 ("Tom Hale", "United States"),
             ),
         ),
         negative=(
             Example(
                 "Ana Ruiz and Tom Hale, after a long dinner, agreed on fishing quotas. "
-                "Ruiz is Colombia's president. The United States and Colombia signed a deal.",
+                "Ruiz is Ecuador's president. Ecuador and the United States will sign the quota deal in May.",
                 ("Tom Hale", "United States"),
             ),
         ),
