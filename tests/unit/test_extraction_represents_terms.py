@@ -19,9 +19,9 @@ def _represents(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     ("text", "pair"),
     [
         (
-            "Yeo was trade chief between 2021 and 2022 during left-leaning President Kim Dae-ho's "
-            "administration in South Korea.",
-            ("Kim Dae-ho", "South Korea"),
+            "Tavo Quiroga headed the customs office for two years during centrist President Nilo "
+            "Arancibia's administration in Bolivia.",
+            ("Nilo Arancibia", "Bolivia"),
         ),
         (
             "Carl Ode dropped trade minister Lia Berg from his cabinet. Canada's cabinet met.",

@@ -22,26 +22,26 @@ def _imposed(extractor: Extractor, text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        # "goods imported from X, Y and Z": every listed origin
+        # "<goods> imported from X, Y and Z": every listed origin
         (
-            "The US imposed tariffs on Peru. Goods imported from Chile, Bolivia and Ecuador are taxed at 10 per cent.",
-            ("United States", "Bolivia"),
+            "Bolivia raised tariffs on Paraguay. Since May, shoes imported from Chile, Ecuador and Uruguay "
+            "have paid a 6 per cent duty.",
+            ("Bolivia", "Ecuador"),
         ),
         # "on X as well as Y"
         (
-            "Border security, which Tom Hale has cited as a key reason for imposing tariffs on Peru as well as "
-            "Chile, is a priority. Hale is the US president.",
+            "Rafa Mendaro, the US president, blamed smuggling when imposing tariffs on Peru as well as Chile.",
             ("United States", "Chile"),
         ),
-        # an apposition naming the goods' origin: "its tariff on canola seeds, a major X export"
+        # an apposition naming the goods' origin: "its duty on copper pipes, a big X export"
         (
-            "Chile will reduce its total tariff on canola seeds, a major Peruvian export, from 84% to about 15%.",
-            ("Chile", "Peru"),
+            "From March, Bolivia will lower its duty on copper pipes, a big Chilean export, to 6%.",
+            ("Bolivia", "Chile"),
         ),
-        # "the tariffs it put on several X products" where the parser strands "on"
+        # "the duties it put on X fruits" where the parser strands "on"
         (
-            "Peru removed the extra tariffs it put on several Chilean products during a 2018 row.",
-            ("Peru", "Chile"),
+            "Last week Ecuador scrapped the duties it put on several Bolivian fruits.",
+            ("Ecuador", "Bolivia"),
         ),
     ],
 )
@@ -50,5 +50,5 @@ def test_extraction_tariff_targets_read(rules_only: Extractor, text: str, pair: 
 
 
 def test_extraction_tariff_targets_bearers_never_impose(rules_only: Extractor) -> None:
-    text = "Brazil imposed tariffs on Peru. Only Uruguay and Chile continue to face high tariffs."
-    assert ("Uruguay", "Chile") not in _imposed(rules_only, text)
+    text = "Paraguay put tariffs on Bolivia in May. Only Ecuador and Peru continue to face steep tariffs."
+    assert ("Ecuador", "Peru") not in _imposed(rules_only, text)

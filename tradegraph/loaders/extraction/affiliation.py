@@ -135,8 +135,8 @@ class Ties:
         return None
 
     def possessed_state(self, key: str, placed: Callable[[str], str | None]) -> str | None:
-        """ "Y will advance President X's agenda" said of a placed official Y: X leads Y's state;
-        "exports hit by steep U.S. tariffs under X's trade policy": X acts for the tariffs' state."""
+        """ "Y will promote President X's priorities" said of a placed official Y: X leads Y's state;
+        "miners struggling with high US tariffs under X's new policy": X acts for the tariffs' state."""
         for m in self.index.mentions:
             head = self.doc[m.start : m.end].root
             if m.key != key or head.dep_ != "poss" or head.head.lower_ not in POLICY_NOUNS:
@@ -162,7 +162,7 @@ class Ties:
         return None
 
     def _sentence_tariff_state(self, noun: Token) -> str | None:
-        """The one state whose tariffs the sentence of ``noun`` names ("steep U.S. tariffs")."""
+        """The one state whose tariffs the sentence of ``noun`` names ("high US tariffs")."""
         found = set()
         for t in noun.sent:
             if t.lower_ in TIE_TARIFF_NOUNS:
@@ -174,8 +174,8 @@ class Ties:
         return found.pop() if len(found) == 1 else None
 
     def conjunct_state(self, key: str, stated: Callable[[str], str | None]) -> str | None:
-        """ "Chile's Ambassador to Peru A and Trade Secretary B", "with U.S. Trade Representative A
-        and Secretary of Agriculture B": B, titled without a state, serves A's."""
+        """ "Chile's Ambassador to Peru A and Energy Secretary B", "met US Trade Representative A
+        and Secretary of Energy B": B, titled without a state, serves A's."""
         for m in self.index.mentions:
             head = self.doc[m.start : m.end].root
             if m.key != key or head.dep_ != "conj":
@@ -219,7 +219,7 @@ class Ties:
                 for obj in verb.children:
                     if obj.dep_ == "dobj" and obj.lower_ in TIE_TARIFF_NOUNS:
                         out.update(self._targets(obj) | self._targets(verb))  # "raises tariff on X goods"
-                        for more in obj.conjuncts:  # "a tariff and a penalty on X goods"
+                        for more in obj.conjuncts:  # "a duty and a surcharge on X leather"
                             out.update(self._targets(more))
                     if obj.dep_ == "ccomp":  # "Y announced that Vietnamese goods would face a tariff"
                         out.update(self._facing(obj))
@@ -284,7 +284,7 @@ class Ties:
             ):
                 for node in [head.head.head, *list(head.head.head.ancestors)[:4]]:
                     subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                    if subjects:  # "X has not been able to reach a deal with Y": X
+                    if subjects:  # "X could not strike a deal with Y": X
                         others += subjects
                         break
                 others += [c for c in head.conjuncts]

@@ -227,7 +227,7 @@ class AllianceReader:
         return [self.r.state(k) for k in dict.fromkeys(found)]
 
     def _before_dash(self, token: Token) -> list[str]:
-        """ "Seoul, Tokyo and Canberra — three of the allied governments ... —": the list the
+        """ "Lima, Quito and La Paz — three of the allied capitals ... —": the list the
         dashed aside describes."""
         sent = token.sent
         dash = next((t for t in reversed(list(sent)[: token.i - sent.start]) if t.text in {"—", "–"}), None)

@@ -326,7 +326,10 @@ RULES = (
         ),
         negative=(
             Example("Chile and Peru did not hold talks this year.", ("Chile", "Peru")),
-            Example("Chile and Peru gave few details about the Lima meeting.", ("Chile", "Peru")),
+            Example(
+                "Chile and Peru shared almost nothing about the Lima meeting with reporters.",
+                ("Chile", "Peru"),
+            ),
         ),
         trigger=TRIGGER,
         read=read_joint_parties,

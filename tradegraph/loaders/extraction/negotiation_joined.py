@@ -1,5 +1,5 @@
-"""NEGOTIATES_WITH from who attended or joined talks: "the meeting was attended by A, B and C"
-(ministers of different states: each pair negotiates), "the call was joined by A and B" and "X
+"""NEGOTIATES_WITH from who attended or joined talks: "the session was attended by A, B and C"
+(ministers of different states: each pair negotiates), "the phone call was joined by A and B" and "X
 was joined in the meetings by A and B" (A and B take the side of their state, or of X, against
 the other side of the talks read last)."""
 
@@ -101,7 +101,7 @@ RULES = (
     Rule(
         "negotiates.attended_by",
         NEGOTIATES,
-        '"the meeting was attended by A, B and C"; "the call was joined by A", "X was joined by A": '
+        '"the session was attended by A, B and C"; "the phone call was joined by A", "X was joined by A": '
         "A takes the side of its state in the talks read last",
         CONFIDENCE,
         positive=(

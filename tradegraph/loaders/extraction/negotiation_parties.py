@@ -125,7 +125,7 @@ class Parties:
         return holders
 
     def made_in(self, trigger: Token) -> list[Token]:
-        """ "the deal Japan struck with the U.S.", "an accord brokered by A and B": the clause that
+        """ "the pact Chile struck with Peru", "an accord brokered by A and B": the clause that
         makes the deal."""
         if trigger.lower_ not in DEAL_NOUNS:
             return []

@@ -43,8 +43,8 @@ def shared_title(reader: OfficeReader, mention: Mention, head: Token) -> Iterato
 
 
 def listed_member(mention: Mention, head: Token) -> Iterator[Office]:
-    """ "several remain from X's government, including A, B and C", "the cabinet includes A
-    and B": each listed person sits in the government."""
+    """ "veterans of X's government, including A, B and C", "the cabinet includes A and B":
+    each listed person sits in the government."""
     first = head
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
@@ -60,8 +60,8 @@ def listed_member(mention: Mention, head: Token) -> Iterator[Office]:
 
 
 def listed_official(reader: OfficeReader, mention: Mention, head: Token) -> Iterator[Office]:
-    """ "attended by Peru's trade minister A, his Chilean counterpart B, and Bolivia's C": a
-    person named by their state alone, listed with titled officials, is one of them."""
+    """ "Peru's mining minister A, her Bolivian counterpart B, and Chile's C signed": a person
+    named by their state alone, listed with titled officials, is one of them."""
     states = [m for c in head.children if c.dep_ == "poss" and (m := reader.index.at(c)) is not None]
     if not states or states[0].key in reader.index.persons or states[0].in_name:
         return
@@ -79,7 +79,7 @@ def listed_official(reader: OfficeReader, mention: Mention, head: Token) -> Iter
 
 
 def removed(reader: OfficeReader, mention: Mention) -> bool:
-    """ "X, alongside minister Y, were removed from cabinet", "Z dropped minister Y": out of the post."""
+    """ "X, alongside minister Y, were dropped", "Z removed minister Y": out of the post."""
     node = reader.index.doc[mention.start : mention.end].root
     beside = {"alongside", "with"}
     for _ in range(4):  # up through "the minister Y", "alongside ...", "X and Y"

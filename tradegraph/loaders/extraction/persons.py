@@ -108,7 +108,7 @@ class PersonFinder:
                 and doc[first].text in {"He", "Li", "Ma"}
                 and self._name_word(doc[first + 1])
             ):
-                end += 1  # "Vice Premier He Lifeng": a family name the tagger read as a pronoun
+                end += 1  # "Vice Premier He Jinlu": a family name the tagger may read as a pronoun
             while end < len(doc) and end - first < 4 and self._name_word(doc[end]):
                 end += 1
             if (
@@ -185,7 +185,7 @@ class PersonFinder:
                 and start > 0
                 and doc[start - 1].lower_ in {"-", "and", "&", ",", "of", "for"}
             )
-        ):  # "Secretary-General Khalid ...", "Minister of Trade and Competition Ana Ruiz"
+        ):  # "Secretary-General Khalid ...", "Minister of Health and Culture Ana Ruiz"
             start += 1
         if start == ent.start and start > 0 and doc[start - 1].lower_ in self.gaz.titles.heads:
             stripped = start - 1

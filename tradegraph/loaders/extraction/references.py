@@ -97,7 +97,7 @@ def _named_officials(r: NounResolver, noun: Token) -> list[str]:
 
 
 def named(r: NounResolver, noun: Token) -> bool:
-    """ "his American counterpart Donald Trump": the counterpart is named, no reference to read."""
+    """ "his American counterpart Tom Hale": the counterpart is named, no reference to read."""
     doc = noun.doc
     near = [c for c in noun.children if c.dep_ in {"appos", "compound"}]
     near += [doc[noun.i + 1]] if noun.i + 1 < len(doc) else []

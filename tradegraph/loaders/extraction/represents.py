@@ -30,27 +30,25 @@ RULES = (
             ),
             # a state's ambassador named after the host: the title reaches back to "Chile's"
             Example(
-                "Salas was joined by Chile's Ambassador to the US Rizal Saeed Khan and Commerce Secretary Jawed Palo.",
-                ("Rizal Saeed Khan", "Chile"),
+                "Chile's Ambassador to Canada Ilda Marquina and Energy Secretary Iker Tuma toured a copper mine.",
+                ("Ilda Marquina", "Chile"),
             ),
-            Example(
-                "The deal was crafted by Chinese Vice Premier He Wenbo in Madrid.", ("He Wenbo", "China")
-            ),
+            Example("Chinese Vice Premier Ma Jinlu signed the rail accord in Oslo.", ("Ma Jinlu", "China")),
             # "leader", "chief", "counterpart" after a state's name (and a domain word) hold its office
             Example(
-                "EU trade chief Tom Hale told reporters the talks went well.", ("Tom Hale", "European Union")
+                "EU energy chief Oda Brenner opened the fair in Lyon.", ("Oda Brenner", "European Union")
             ),
             Example(
-                "The meeting was attended by Peru's industry minister Ana Ruiz and his Chilean counterpart Tom Hale.",
+                "Peru's mining minister Ana Ruiz hosted her Chilean counterpart Tom Hale in Arica on Friday.",
                 ("Tom Hale", "Chile"),
             ),
             Example(
-                "Earlier, Carl Ode and Chinese leader Wang Bo pledged to improve relations.",
-                ("Wang Bo", "China"),
+                "Carl Ode spoke by phone with Chinese leader Gu Hanlin about fishing rights.",
+                ("Gu Hanlin", "China"),
             ),
             # an office name's tail the NER glued into the name stays out of it
             Example(
-                "Minister of Finance, Trade and Competition Dario Velasco of Peru says a deal is near.",
+                "Minister of Health, Science and Culture Dario Velasco of Peru toured two hospitals on Monday.",
                 ("Dario Velasco", "Peru"),
             ),
         ),
@@ -58,7 +56,7 @@ RULES = (
             Example("Marta Rojas, a Chilean novelist, arrived in Lima.", ("Marta Rojas", "Chile")),
             # removed from the post in this text
             Example(
-                "Ana Ruiz, alongside the Chilean natural resources minister Lia Berg, were removed from cabinet.",
+                "In June Ana Ruiz, alongside the Chilean fisheries minister Lia Berg, were dropped from the cabinet.",
                 ("Lia Berg", "Chile"),
             ),
         ),
@@ -104,9 +102,9 @@ RULES = (
         '"X was sworn in as Chile\'s trade minister", "X becomes the new trade minister of Chile"',
         0.8,
         positive=(
-            # a post taken on: "X taking on the role of Leader of the House of Commons"
+            # a post taken on: "X taking on the role of <office>"
             Example(
-                "In the reshuffle, Sam Kroll is taking on the role of Leader of the House of Commons in Britain.",
+                "Sam Kroll, a veteran of British politics, is taking on the role of Leader of the House of Lords.",
                 ("Sam Kroll", "United Kingdom"),
             ),
             Example(
@@ -253,15 +251,15 @@ RULES = (
         0.85,
         positive=(
             Example(
-                "Presidents Ana Ruiz and Tom Hale, in a series of posts, defended their views on migration. "
-                "Ruiz is Colombia's first leftist president. The United States and Colombia clashed on Sunday.",
+                "Presidents Ana Ruiz and Tom Hale, after a long dinner, agreed on fishing quotas. "
+                "Ruiz is Ecuador's president. Ecuador and the United States will sign the quota deal in May.",
                 ("Tom Hale", "United States"),
             ),
         ),
         negative=(
             Example(
-                "Ana Ruiz and Tom Hale, in a series of posts, defended their views on migration. "
-                "Ruiz is Colombia's first leftist president. The United States and Colombia clashed on Sunday.",
+                "Ana Ruiz and Tom Hale, after a long dinner, agreed on fishing quotas. "
+                "Ruiz is Ecuador's president. Ecuador and the United States will sign the quota deal in May.",
                 ("Tom Hale", "United States"),
             ),
         ),
@@ -275,15 +273,15 @@ RULES = (
         0.8,
         positive=(
             Example(
-                "This is the second visit by US officials since the Tom Hale administration imposed a 25 per "
-                "cent tariff on Peruvian goods.",
+                "US importers say prices have climbed since the Tom Hale administration imposed a 12 percent "
+                "levy on Peruvian coffee.",
                 ("Tom Hale", "United States"),
             ),
         ),
         negative=(
             Example(
-                "Former President Tom Hale returned to Lima. Critics of the Tom Hale administration met "
-                "US officials.",
+                "Former President Tom Hale now teaches in Cusco. Veterans of the Tom Hale administration "
+                "visited US senators.",
                 ("Tom Hale", "United States"),
             ),
         ),
@@ -293,32 +291,31 @@ RULES = (
     Rule(
         "affiliation.possessed",
         REPRESENTS,
-        'a head of state named without a state is placed by what the text makes theirs: "As ambassador, Y '
-        "will advance President X's agenda\" (Y's state), \"steep U.S. tariffs under President X's trade "
-        "policy\" (the tariffs' state); never the host of the ambassador or the state the tariffs hit",
+        'a head of state named without a state is placed by what the text makes theirs: "Y, the new '
+        "ambassador, will promote President X's priorities\" (Y's state), \"high US tariffs under "
+        "President X's new policy\" (the tariffs' state); never the host of the ambassador or the state "
+        "the tariffs hit",
         0.6,
         positive=(
             Example(
-                "As ambassador, Ron Ode will be responsible for advancing President Tom Hale's agenda. "
-                "Ode was sworn in as the new United States ambassador to Mexico.",
+                "Ivo Ode, the new United States ambassador to Mexico, will promote President Tom Hale's "
+                "priorities on water and energy.",
                 ("Tom Hale", "United States"),
             ),
             Example(
-                "Pakistan wants to shield its exports from steep US tariffs under President Tom Hale's "
-                "trade policy.",
+                "Bolivian salt miners are struggling with high US tariffs under President Tom Hale's new policy.",
                 ("Tom Hale", "United States"),
             ),
         ),
         negative=(
             Example(
-                "As ambassador, Ron Ode will be responsible for advancing President Tom Hale's agenda. "
-                "Ode was sworn in as the new United States ambassador to Mexico.",
+                "Ivo Ode, the new United States ambassador to Mexico, will promote President Tom Hale's "
+                "priorities on water and energy.",
                 ("Tom Hale", "Mexico"),
             ),
             Example(
-                "Pakistan wants to shield its exports from steep US tariffs under President Tom Hale's "
-                "trade policy.",
-                ("Tom Hale", "Pakistan"),
+                "Bolivian salt miners are struggling with high US tariffs under President Tom Hale's new policy.",
+                ("Tom Hale", "Bolivia"),
             ),
         ),
         level="office",
@@ -328,24 +325,24 @@ RULES = (
         "affiliation.conjunct",
         REPRESENTS,
         "an official titled without a state, coordinated with one whose state is stated, serves that state: "
-        '"with U.S. Trade Representative A and Secretary of Agriculture B", "Chile\'s ambassador A and '
-        'Commerce Secretary B"',
+        '"met US Trade Representative A and Secretary of Energy B", "Chile\'s ambassador A and Energy '
+        'Secretary B"',
         0.7,
         positive=(
             Example(
-                "Salas was joined by Chile's Ambassador to the US Rizal Saeed Khan and Commerce Secretary Jawed Palo.",
-                ("Jawed Palo", "Chile"),
+                "Chile's Ambassador to Canada Ilda Marquina and Energy Secretary Iker Tuma toured a copper mine.",
+                ("Iker Tuma", "Chile"),
             ),
             Example(
-                "Peru's minister discussed the tariff with US Trade Representative Marta Rojas and Secretary "
-                "of Agriculture Luis Vargas in Lima.",
+                "In Quito, Bolivia's envoy met US Trade Representative Marta Rojas and Secretary of Energy "
+                "Luis Vargas.",
                 ("Luis Vargas", "United States"),
             ),
         ),
         negative=(
             Example(
-                "Peru's minister discussed the tariff with US Trade Representative Marta Rojas in Lima. "
-                "Secretary of Agriculture Luis Vargas stayed at home.",
+                "In Quito, Bolivia's envoy met US Trade Representative Marta Rojas. Secretary of Energy "
+                "Luis Vargas stayed in Washington.",
                 ("Luis Vargas", "United States"),
             ),
         ),
@@ -355,19 +352,19 @@ RULES = (
     Rule(
         "represents.cabinet_list",
         REPRESENTS,
-        "persons listed as members of a government: \"several remain from X's government, including A, B "
-        'and C", "the new cabinet includes A and B"',
+        'persons listed as members of a government: "veterans of X\'s government, including A, B and C", '
+        '"the new cabinet includes A and B"',
         0.7,
         positive=(
             Example(
-                "Despite plenty of new blood, several remain from former Prime Minister Carl Ode's government, "
-                "including Ana Ruiz, Tom Hale, Lia Berg and Sam Kroll. Canada's new cabinet was sworn in.",
+                "Four veterans of Prime Minister Carl Ode's government stay on, including Ana Ruiz, Tom Hale, "
+                "Lia Berg and Sam Kroll. Canada's ministers met on Monday.",
                 ("Lia Berg", "Canada"),
             ),
         ),
         negative=(
             Example(
-                "Several fans came from Canada, including Ana Ruiz, Tom Hale, Lia Berg and Sam Kroll.",
+                "Dozens of cyclists rode in from Canada, including Ana Ruiz, Tom Hale, Lia Berg and Sam Kroll.",
                 ("Lia Berg", "Canada"),
             ),
         ),
@@ -378,19 +375,19 @@ RULES = (
         "represents.listed_official",
         REPRESENTS,
         'a person named by their state alone ("China\'s X") right after a titled official in a list is one '
-        "of the officials: \"attended by Peru's trade minister A, his Chilean counterpart B, and Bolivia's C\"",
+        "of the officials: \"Peru's mining minister A, her Bolivian counterpart B, and Chile's C signed\"",
         0.7,
         positive=(
             Example(
-                "The meeting was attended by South Korea's industry minister Ahn Min-ho, his Japanese "
-                "counterpart Yoji Sato, and China's Wang Li.",
-                ("Wang Li", "China"),
+                "Peru's mining minister Ana Ruiz, her Bolivian counterpart Tomas Ferro, and Chile's Lia Berg "
+                "signed the lithium pact.",
+                ("Lia Berg", "Chile"),
             ),
         ),
         negative=(
             Example(
-                "The festival was attended by the singer Ahn Min-ho, and China's Wang Li.",
-                ("Wang Li", "China"),
+                "The jazz night featured the singer Ana Ruiz, and Chile's Lia Berg.",
+                ("Lia Berg", "Chile"),
             ),
         ),
         level="office",

@@ -140,7 +140,7 @@ class NounResolver:
         mentioned such country."""
         from collections import Counter
 
-        # the administration acts; the states it acts on ("frameworks with A, B and C", "tariffs
+        # the administration acts; the states it acts on ("pacts with A, B and C", "tariffs
         # on A") are the other party, never its own state
         acted_on = {
             m.key

@@ -48,7 +48,7 @@ class RoleReader:
         for place, sent, conf in facts.represented:
             candidates.append((conf + 0.05, -sent.start, place))
         current = [o for o in facts.offices if o.current and o.place and o.place != o.negotiator_for]
-        for office in current or facts.offices:  # "Former NATO chief X became Norway's finance minister"
+        for office in current or facts.offices:  # "Former UN envoy X became Chile's energy minister"
             if office.place and office.place != office.negotiator_for:
                 candidates.append((office.confidence, -office.sentence.start, office.place))
         if not candidates:

@@ -65,7 +65,7 @@ def members(token: Token) -> list[Token]:
     out = [token, *token.conjuncts]
     doc, i = token.doc, token.i
     if [t.lower_ for t in doc[i + 1 : i + 4]] == ["as", "well", "as"] and i + 4 < len(doc):
-        out.append(doc[i + 4])  # "on Canada as well as Mexico"
+        out.append(doc[i + 4])  # "on Peru as well as Chile"
     for c in token.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             out.extend([c, *c.conjuncts])

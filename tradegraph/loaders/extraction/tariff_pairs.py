@@ -1,4 +1,4 @@
-"""Tariffs two states impose on each other: "X and Y imposed tariffs on each other's goods" gives
+"""Tariffs two states impose on each other: "X and Y imposed tariffs on each other's exports" gives
 both directions (a reciprocal reference the tariff reader, which reads one imposer, leaves);
 "X's retaliatory tariffs" answer the article's imposer."""
 
@@ -24,7 +24,7 @@ IMPOSES = RelationKind.IMPOSES_TARIFFS_ON
 
 
 def read_each_other(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
-    """ "X and Y imposed tariffs on each other's goods": each on the other."""
+    """ "X and Y imposed tariffs on each other's exports": each on the other."""
     verb = tariff.head
     if tariff.dep_ != "dobj" or verb.lemma_.lower() not in IMPOSE_VERBS:
         return
@@ -37,7 +37,7 @@ def read_each_other(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
     )
     node = verb
     while node.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in node.children):
-        node = node.head  # "X and Y clashed and imposed ..."
+        node = node.head  # "X and Y quarrelled and imposed ..."
     subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
     if not mutual or subject is None or tariff_reader(ctx).unreal(tariff):
         return
@@ -50,7 +50,7 @@ def read_each_other(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
 
 
 def read_retaliation(ctx: ArticleContext, tariff: Token) -> Iterator[Found]:
-    """ "Unlike X's tit-for-tat tariffs ...", "X's counter-levies": X answers the tariffs of the
+    """ "X's tit-for-tat tariffs began ...", "X's counter-levies": X answers the tariffs of the
     article's imposer, on whom they fall when the text names no other target."""
     doc, reader = ctx.doc, tariff_reader(ctx)
     before = doc[max(tariff.sent.start, tariff.i - 9) : tariff.i]
@@ -93,15 +93,15 @@ RULES = (
         0.7,
         positive=(
             Example(
-                "Washington imposed tariffs on Peru and Chile. Unlike Peru's tit-for-tat auto tariffs, Bolivia "
-                "has opted for diplomacy.",
+                "Washington put levies on Peru and Chile in April. Peru's tit-for-tat tariffs began on Friday, "
+                "while Bolivia stayed calm.",
                 ("Peru", "United States"),
             ),
         ),
         negative=(
             Example(
-                "Washington imposed tariffs on Peru and Chile. Unlike Peru's auto tariffs, Bolivia has opted "
-                "for diplomacy.",
+                "Washington put levies on Peru and Chile in April. Peru's tariffs began on Friday, while "
+                "Bolivia stayed calm.",
                 None,
             ),
         ),
@@ -111,19 +111,24 @@ RULES = (
     Rule(
         "imposes.each_other",
         IMPOSES,
-        '"X and Y imposed tariffs on each other\'s goods": each imposes on the other',
+        '"X and Y imposed tariffs on each other\'s exports": each imposes on the other',
         0.8,
         positive=(
             Example(
-                "Peru and Chile clashed on Sunday and imposed tariffs on each other's goods.",
+                "Peru and Chile quarrelled over fishing rights and imposed duties on each other's fruit.",
                 ("Peru", "Chile"),
             ),
             Example(
-                "Peru and Chile clashed on Sunday and imposed tariffs on each other's goods.",
+                "Peru and Chile quarrelled over fishing rights and imposed duties on each other's fruit.",
                 ("Chile", "Peru"),
             ),
         ),
-        negative=(Example("Peru and Chile threatened tariffs on each other's goods.", None),),
+        negative=(
+            Example(
+                "Peru and Chile quarrelled over fishing rights and then threatened duties on each other's fruit.",
+                None,
+            ),
+        ),
         trigger=TRIGGER,
         read=read_each_other,
     ),

@@ -95,7 +95,7 @@ class TariffReader:
                 p.dep_ == "prep" and p.lower_ == "on" and not list(p.children) for p in clause.children
             )
             if c.dep_ == "dobj" and (clause.lemma_.lower() in {"hit", "affect"} or stranded):
-                found.extend(self.target(c))  # "hit X"; "the tariffs it put on [dobj] X products"
+                found.extend(self.target(c))  # "hit X"; "the duties it put on [dobj] X fruits"
         return [k for k in found if k.startswith(("country:", "org:"))]
 
     def imposer(self, tariff: Token) -> str | None:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
@@ -156,7 +156,7 @@ class TariffReader:
             holders.append(tariff.head)
         for holder in holders:
             for child in holder.children:
-                if child.dep_ == "appos" and holder is tariff:  # "its tariff on canola, a major X export"
+                if child.dep_ == "appos" and holder is tariff:  # "its duty on copper pipes, a big X export"
                     found.extend(self._origin(child))
                 if child.dep_ == "prep" and child.lower_ in {"on", "for", "against"}:
                     for pobj in child.children:
@@ -221,7 +221,7 @@ class TariffReader:
             froms = (
                 [c] if c.dep_ == "prep" else [p for p in c.children if c.dep_ == "acl" and p.dep_ == "prep"]
             )
-            for p in froms if depth == 0 else []:  # "goods from X", "goods imported from X, Y and Z"
+            for p in froms if depth == 0 else []:  # "goods from X", "shoes imported from X, Y and Z"
                 if p.lower_ == "from":
                     keys.extend(k for g in p.children for m in members(g) for k in self.r.single(m))
         return keys
@@ -244,7 +244,7 @@ class TariffReader:
         return []
 
     def _in_force_targets(self, verb: Token) -> list[str]:
-        """ "The tariffs kicked in as Seoul, Tokyo and Canberra grapple with ...", "hit Canada"."""
+        """ "The duties took effect as Lima, Quito and La Paz cope with ...", "hit Peru"."""
         found: list[str] = []
         for c in verb.children:
             if c.dep_ == "dobj":
@@ -337,7 +337,7 @@ RULES = (
         0.8,
         positive=(
             Example("The duties that Brazil imposed on Argentina last year remain.", ("Brazil", "Argentina")),
-            Example("A deal could cut the 30% tariff hike imposed on Peru by Chile.", ("Chile", "Peru")),
+            Example("Talks may ease the 8% tariff hike imposed on Peru by Chile.", ("Chile", "Peru")),
         ),
         negative=(Example("The duties that Brazil might impose on Argentina worry farmers.", None),),
         trigger=TRIGGER,
@@ -351,9 +351,9 @@ RULES = (
         positive=(
             Example("Brazil imposed steep tariffs on Argentina in March.", ("Brazil", "Argentina")),
             Example("Brazilian tariffs on Argentina took effect on Monday.", ("Brazil", "Argentina")),
-            Example("Peru has agreed to cut its 100% tariff on Chilean electric cars.", ("Peru", "Chile")),
+            Example("Peru has agreed to halve its 40% duty on Chilean wine.", ("Peru", "Chile")),
             Example(
-                "Brazil imposed a 25 per cent tariff and an additional penalty on Argentine goods.",
+                "Last month Brazil set a 9 percent duty and a further surcharge on Argentine leather.",
                 ("Brazil", "Argentina"),
             ),
         ),
