@@ -178,9 +178,11 @@ def _with_pronouns(doc: Doc, mentions: list[Mention], sent_of: list[int], person
     return sorted(out, key=lambda m: (m.start, m.actor))
 
 
-def candidates(extraction: Extraction, mentions: list[Mention]) -> list[Candidate]:
+def candidates(extraction: Extraction, mentions: list[Mention], *, generated: bool = True) -> list[Candidate]:
     """Every relation the kinds allow between mentions of one sentence or neighbouring sentences,
-    and every relation the rules read (with its :class:`Relation` as ``rule``), by key order."""
+    and every relation the rules read (with its :class:`Relation` as ``rule``), by key order; with
+    ``generated=False`` only the rules' relations (with the occurrences of their mentions)."""
+    wanted = None if generated else {rel.key for rel in extraction.relations}
     kinds = {a.id: a.kind for a in extraction.actors}
     own = {a.id: a.affiliation for a in extraction.actors if a.affiliation}
     by_sent: dict[int, list[Mention]] = defaultdict(list)
@@ -198,13 +200,23 @@ def candidates(extraction: Extraction, mentions: list[Mention]) -> list[Candidat
             for kind, (sources, targets) in ALLOWED.items():
                 if mine and kind is not RelationKind.REPRESENTS:
                     continue  # an official and their own state neither negotiate nor tariff
-                if kinds.get(a.actor) in sources and kinds.get(b.actor) in targets:
-                    _add(found, Candidate(a.actor, kind, b.actor), Occurrence(a, b, scope))
+                if kinds.get(a.actor) not in sources or kinds.get(b.actor) not in targets:
+                    continue
+                if wanted is not None and _key(a.actor, kind, b.actor) not in wanted:
+                    continue
+                _add(found, Candidate(a.actor, kind, b.actor), Occurrence(a, b, scope))
     for rel in extraction.relations:
         cand = found.setdefault(rel.key, Candidate(rel.source, rel.kind, rel.target))
         cand.rule = rel
-    _affiliations(found, extraction)
+    if generated:
+        _affiliations(found, extraction)
     return [found[k] for k in sorted(found)]
+
+
+def _key(source: str, kind: RelationKind, target: str) -> tuple[str, str, str]:
+    if kind.symmetric and target < source:
+        source, target = target, source
+    return (source, kind.value, target)
 
 
 def _add(found: dict[tuple[str, str, str], Candidate], cand: Candidate, occ: Occurrence) -> None:

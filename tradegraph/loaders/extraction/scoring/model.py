@@ -176,7 +176,7 @@ class Scorer:
         cues.mask({w.lower() for a in extraction.actors for n in (a.name, *a.aliases) for w in n.split()})
         sents = [" ".join(sent.text.split()) for sent in doc.sents]
         out = []
-        for cand in candidates(extraction, mentions):
+        for cand in candidates(extraction, mentions, generated=self.generated):
             if cand.rule is None and not self.generated:
                 continue
             pair, occs = candidate_features(cues, cand, view)
