@@ -68,13 +68,20 @@ class DocCues:
         #: Per token, the lemma a feature may name: only lower-case words outside named entities,
         #: so that no feature names a person, place or body of the training articles.
         self.word: list[str] = []
-        for t in doc:
-            self.word.append(t.lemma_.lower() if t.text[:1].islower() and not t.ent_type_ else f"<{t.pos_}>")
-            self.lower.append(t.lower_)
-            self.lemma.append(t.lemma_.lower())
-            self.pos.append(t.pos_)
-            self.dep.append(t.dep_)
-            self.tag.append(t.tag_)
+        from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS, TAG
+        from spacy.symbols import NAMES
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP, TAG, ENT_TYPE]).tolist() if len(doc) else []
+        for orth, lower, lemma, pos, dep, tag, ent in rows:  # without building a Token per attribute
+            pos_ = NAMES[pos] if pos else ""
+            lemma_ = strings[lemma].lower()
+            self.word.append(lemma_ if strings[orth][:1].islower() and not ent else f"<{pos_}>")
+            self.lower.append(strings[lower])
+            self.lemma.append(lemma_)
+            self.pos.append(pos_)
+            self.dep.append(strings[dep])
+            self.tag.append(strings[tag])
         offsets = doc.to_array("HEAD").astype("int64").tolist() if len(doc) else []  # stored unsigned
         self.head = [i + off for i, off in enumerate(offsets)]
         self.children: list[list[int]] = [[] for _ in self.lower]
