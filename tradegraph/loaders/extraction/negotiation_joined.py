@@ -12,6 +12,7 @@ from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import NEGOTIATE_NOUNS
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.rules import Example, Rule
+from tradegraph.loaders.extraction.spans import tokens_with_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -70,8 +71,8 @@ def _counterparts(ctx: ArticleContext, found: list[Found], before: Span, side: s
 
 def read_attended(ctx: ArticleContext, found: list[Found]) -> Iterator[Found]:
     r, rule = ctx.resolver, "negotiates.attended_by"
-    for verb in ctx.doc:
-        if verb.lemma_.lower() not in ATTEND_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+    for verb in tokens_with_lemma(ctx.doc, ATTEND_VERBS):
+        if verb.pos_ not in {"VERB", "AUX"}:
             continue
         subject = _passive_subject(verb)
         attendees = _attendees(ctx, verb)

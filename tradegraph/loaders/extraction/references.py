@@ -16,6 +16,7 @@ from tradegraph.knowledge.lexicon import (
     OFFICIAL_GROUP_NOUNS,
     PLURAL_PRONOUNS,
 )
+from tradegraph.loaders.extraction.spans import tokens_with_dep
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -108,8 +109,8 @@ def named(r: NounResolver, noun: Token) -> bool:
 def _subject_groups(r: NounResolver) -> list[tuple[int, list[str]]]:
     """Subjects naming several actors, or a delegation (with whoever leads it), by position."""
     out = []
-    for t in r.index.doc:
-        if t.dep_ not in {"nsubj", "nsubjpass"} or t.lower_ in PLURAL_PRONOUNS:
+    for t in tokens_with_dep(r.index.doc, {"nsubj", "nsubjpass"}):
+        if t.lower_ in PLURAL_PRONOUNS:
             continue
         keys = r.parties(t)
         leaders = [

@@ -4,6 +4,7 @@ the text) and facts about a span's place in the text: a headline, a quotation.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -70,3 +71,35 @@ def members(token: Token) -> list[Token]:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             out.extend([c, *c.conjuncts])
     return list(dict.fromkeys(out))
+
+
+def tokens_with_lemma(doc: Doc, lemmas: Iterable[str]) -> list[Token]:
+    """The tokens whose lower-cased lemma is one of ``lemmas``, found on the Doc's arrays (no
+    Token is built for the others).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("They attend. We attend.")
+    >>> for t in doc:
+    ...     t.lemma_ = t.lower_
+    >>> [t.i for t in tokens_with_lemma(doc, {"attend"})]
+    [1, 4]
+    """
+    from spacy.attrs import LEMMA
+
+    strings = doc.vocab.strings
+    wanted = {strings[w] for w in lemmas if w in strings}
+    wanted |= {strings[w.capitalize()] for w in lemmas if w.capitalize() in strings}
+    if not wanted or not len(doc):
+        return []
+    return [doc[i] for i, h in enumerate(doc.to_array(LEMMA).tolist()) if h in wanted]
+
+
+def tokens_with_dep(doc: Doc, deps: Iterable[str]) -> list[Token]:
+    """The tokens whose dependency label is one of ``deps`` (found on the Doc's arrays)."""
+    from spacy.attrs import DEP
+
+    strings = doc.vocab.strings
+    wanted = {strings[d] for d in deps if d in strings}
+    if not wanted or not len(doc):
+        return []
+    return [doc[i] for i, h in enumerate(doc.to_array(DEP).tolist()) if h in wanted]
