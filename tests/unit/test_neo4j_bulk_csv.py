@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
+import pickle
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from tradegraph import bulk as staged
 from tradegraph.graph.backends.neo4j_rows import evidence_id, relation_key
@@ -138,12 +139,32 @@ def test_neo4j_bulk_relation_lines_are_the_csv_of_the_store_records() -> None:
         assert lines == expected
 
 
-def test_neo4j_bulk_csv_shards_and_multiline_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _sharded_in_a_fresh_process(out: Path) -> bulk_csv.CsvFiles:
+    """The sharded write in a process of its own: shards are written by forked processes only
+    when the writer runs no other thread, which a test process after Dask or Neo4j tests may."""
+    code = (
+        "import pickle, sys\n"
+        "from pathlib import Path\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_neo4j_bulk_csv import _tricky\n"
+        "from tradegraph.graph.model import Article\n"
+        "from tradegraph.neo4j_server import bulk_csv\n"
+        "bulk_csv.SHARD_MIN = 1\n"
+        "rels, _ = _tricky()\n"
+        "doc = Article.create('text', id='a1')\n"
+        f"files = bulk_csv.write_csvs([], rels, [doc.metadata()], Path({str(out)!r}), processes=2)\n"
+        "sys.stdout.buffer.write(pickle.dumps(files))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, timeout=300)
+    files: bulk_csv.CsvFiles = pickle.loads(done.stdout)
+    return files
+
+
+def test_neo4j_bulk_csv_shards_and_multiline_files(tmp_path: Path) -> None:
     rels, _ = _tricky()
     doc = Article.create("text", id="a1")
     one = bulk_csv.write_csvs([], rels, [doc.metadata()], tmp_path / "one", processes=1)
-    monkeypatch.setattr(bulk_csv, "SHARD_MIN", 1)
-    two = bulk_csv.write_csvs([], rels, [doc.metadata()], tmp_path / "two", processes=2)
+    two = _sharded_in_a_fresh_process(tmp_path / "two")  # this one may run other tests' threads
     assert one.counts == two.counts and len(two.files("evidence")) == 2
     for name in ("relations", "evidence", "from"):
         assert "".join(p.read_text(encoding="utf-8") for p in two.files(name)) == one.path(name).read_text(
