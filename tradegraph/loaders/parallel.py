@@ -177,6 +177,8 @@ class DaskPool:
             raise ExtractionError(
                 "parallel extraction needs dask.distributed: pip install 'dask[distributed]'", code="TG520"
             ) from err
+        if scheduler is not None:
+            _check_scheduler(scheduler)
         try:
             if scheduler is not None:
                 return distributed.Client(scheduler, timeout=timeout)  # type: ignore[no-untyped-call]
@@ -272,3 +274,21 @@ class _FailsOnBad:
             if article.text == "bad":
                 raise ValueError("bad")
             yield Extraction(article)
+
+
+def _check_scheduler(address: str) -> None:
+    """A scheduler address Dask has a transport for ("http://..." is not one), checked before any
+    connection is tried.
+
+    Raises:
+        InputError: [TG185] when it names no transport Dask knows or no place.
+    """
+    from distributed.comm import registry
+    from distributed.comm.addressing import parse_address
+
+    scheme, place = parse_address(address)
+    if scheme not in registry.backends or not place:
+        raise InputError(
+            f"--scheduler {address!r}: not a Dask scheduler address; give it as tcp://HOST:PORT",
+            code="TG185",
+        )

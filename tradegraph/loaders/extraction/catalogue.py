@@ -6,6 +6,9 @@ examples test."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from tradegraph.graph.model import RelationKind
 from tradegraph.loaders.extraction import (
     alliances,
     delegations,
@@ -20,6 +23,10 @@ from tradegraph.loaders.extraction import (
 )
 from tradegraph.loaders.extraction.rules import Filter, Rule
 
+if TYPE_CHECKING:
+    from tradegraph.loaders.extraction.context import ArticleContext
+    from tradegraph.loaders.extraction.found import Found
+
 RULES: tuple[Rule, ...] = (
     *represents.RULES,
     *negotiation.RULES,
@@ -32,7 +39,32 @@ RULES: tuple[Rule, ...] = (
     *tariff_frames.RULES,
     *discourse.RULES,
 )
-FILTERS: tuple[Filter, ...] = negotiation.FILTERS
+
+
+def with_fitting_actors(ctx: ArticleContext, found: list[Found]) -> list[Found]:
+    """Every reading joins the kinds of actor its relation allows: a person represents, replaces
+    and is replaced; states and bodies are represented, allied, and bear tariffs."""
+    persons = ctx.index.persons
+
+    def fits(f: Found) -> bool:
+        source, target = f.source in persons, f.target in persons
+        if f.kind is RelationKind.REPRESENTS:
+            return source and not target
+        if f.kind is RelationKind.REPLACED_BY:
+            return source and target
+        if f.kind is RelationKind.ALLIED_WITH:
+            return not source and not target
+        if f.kind is RelationKind.IMPOSES_TARIFFS_ON:
+            return not target
+        return True
+
+    return [f for f in found if fits(f)]
+
+
+FILTERS: tuple[Filter, ...] = (
+    *negotiation.FILTERS,
+    Filter("relations.fitting_actors", with_fitting_actors.__doc__ or "", with_fitting_actors),
+)
 
 
 def rule(name: str) -> Rule:
