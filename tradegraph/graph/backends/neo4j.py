@@ -21,12 +21,12 @@ from typing import Any
 from tradegraph.graph.backends import neo4j_cypher as cy
 from tradegraph.graph.backends import neo4j_mentions as mentions
 from tradegraph.graph.backends.neo4j_rows import (
-    _actor,
     _actor_row,
     _article,
     _article_row,
     _relation,
     _relation_row,
+    actor_from_props,
     evidence_id,
     relation_from_record,
     relation_key,
@@ -151,11 +151,11 @@ class Neo4jStore(GraphStore):
 
     def actor(self, actor_id: str) -> Actor | None:
         rows = self.run_read(cy.ACTOR, id=actor_id)
-        return _actor(rows[0]["a"]) if rows else None
+        return actor_from_props(rows[0]["a"]) if rows else None
 
     def actors(self, kind: ActorKind | None = None) -> list[Actor]:
         rows = self.run_read(cy.ACTORS, kind=ActorKind(kind).value if kind else None)
-        return sorted((_actor(row["a"]) for row in rows), key=lambda a: a.id)
+        return sorted((actor_from_props(row["a"]) for row in rows), key=lambda a: a.id)
 
     def relations(
         self,
@@ -287,7 +287,9 @@ def _write_actors(tx: Any, actors: dict[str, Actor], source: str = "") -> None:
     stored: dict[str, Actor] = {}
     for ids in _batches(sorted(actors)):
         rows = tx.run(cy.LOCK_AND_READ_ACTORS, ids=ids)
-        stored.update((rec["a"]["id"], _actor(rec["a"])) for rec in rows if rec["a"].get("name") is not None)
+        stored.update(
+            (rec["a"]["id"], actor_from_props(rec["a"])) for rec in rows if rec["a"].get("name") is not None
+        )
     by_kind: dict[ActorKind, list[dict[str, Any]]] = defaultdict(list)
     for actor in actors.values():
         old = stored.get(actor.id)

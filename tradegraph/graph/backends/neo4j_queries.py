@@ -13,10 +13,9 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tradegraph.graph import restore
 from tradegraph.graph.backends import neo4j_cypher as cy
 from tradegraph.graph.backends.neo4j_cypher import checked_name
-from tradegraph.graph.backends.neo4j_rows import relation_from_record
+from tradegraph.graph.backends.neo4j_rows import actor_from_props, relation_from_record
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
 from tradegraph.graph.name_keys import name_keys
 from tradegraph.graph.protocol import Direction, Facts
@@ -239,23 +238,3 @@ class Neo4jTraversals:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def actor_from_props(props: Any) -> Actor:
-    """An actor node's properties as the store wrote them (a validated ``Actor``): restored
-    without validating again, unless its kind is not one of ours (then the model says why)."""
-    import json
-
-    ext = props.get("external_ids") or "{}"
-    kind = props["kind"]
-    if kind not in restore.ACTOR_KINDS:
-        ActorKind(kind)  # raises the model's ValueError
-    return restore.actor(
-        props["id"],
-        props.get("name") or props["id"],
-        kind,
-        tuple(props.get("aliases") or ()),
-        tuple(props.get("roles") or ()),
-        props.get("affiliation") or None,
-        (json.loads(ext) if len(ext) > 2 else {}) if isinstance(ext, str) else dict(ext),
-    )

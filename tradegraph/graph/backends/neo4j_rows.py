@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from tradegraph.graph import restore, serialize
-from tradegraph.graph.model import Actor, Article, Evidence, Relation
+from tradegraph.graph.model import Actor, ActorKind, Article, Evidence, Relation
 from tradegraph.graph.protocol import known_from
 
 
@@ -19,16 +19,21 @@ def _actor_row(actor: Actor) -> dict[str, Any]:
     return row
 
 
-def _actor(node: Any) -> Actor:
-    data = dict(node)
-    return Actor(
-        id=data["id"],
-        name=data["name"],
-        kind=data["kind"],
-        aliases=tuple(data.get("aliases") or ()),
-        roles=tuple(data.get("roles") or ()),
-        affiliation=data.get("affiliation"),
-        external_ids=json.loads(data.get("external_ids") or "{}"),
+def actor_from_props(props: Any) -> Actor:
+    """An actor node's properties as the store wrote them (a validated ``Actor``): restored
+    without validating again, unless its kind is not one of ours (then the model says why)."""
+    ext = props.get("external_ids") or "{}"
+    kind = props["kind"]
+    if kind not in restore.ACTOR_KINDS:
+        ActorKind(kind)  # raises the model's ValueError
+    return restore.actor(
+        props["id"],
+        props.get("name") or props["id"],
+        kind,
+        tuple(props.get("aliases") or ()),
+        tuple(props.get("roles") or ()),
+        props.get("affiliation") or None,
+        (json.loads(ext) if len(ext) > 2 else {}) if isinstance(ext, str) else dict(ext),
     )
 
 
