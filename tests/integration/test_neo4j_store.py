@@ -98,6 +98,49 @@ def test_neo4j_store_schema_created_once_however_often_connected(neo):
         open_neo4j(neo4j_test_uri()).close()
     constraints = [row["name"] for row in neo.run_read("SHOW CONSTRAINTS YIELD name RETURN name")]
     assert sorted(n for n in constraints if n in {"actor_id", "article_id"}) == ["actor_id", "article_id"]
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_connections_racing_on_an_empty_schema_all_open(neo):
+    """Stores that each create the missing schema at the same moment all succeed, and the schema
+    is whole (seen in CI: the second of two processes failed with EquivalentSchemaRuleAlreadyExists;
+    before the fix this loop hit it in about one round in six)."""
+    import re
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tradegraph.graph.backends import neo4j_cypher, neo4j_mentions
+    from tradegraph.neo4j_server.connect import open_neo4j
+
+    # (CONSTRAINT|INDEX, name) of every rule the store creates, read from its own statements
+    rules = [
+        re.match(r"CREATE (?:TEXT )?(CONSTRAINT|INDEX) (\w+) IF NOT EXISTS", s).groups()  # type: ignore[union-attr]
+        for s in (*neo4j_cypher.SCHEMA, *neo4j_mentions.SCHEMA)
+    ]
+    wanted = {name for _, name in rules}
+
+    def present() -> set[str]:
+        rows = neo.run_read("SHOW INDEXES YIELD name, owningConstraint RETURN name, owningConstraint")
+        return {row["owningConstraint"] or row["name"] for row in rows}
+
+    def race(store: Neo4jStore, start: threading.Barrier) -> None:  # type: ignore[name-defined]  # noqa: F821
+        start.wait()
+        store.ensure_schema()
+
+    stores = [open_neo4j(neo4j_test_uri()) for _ in range(6)]
+    try:
+        for _ in range(20):
+            for kind, name in rules:
+                neo.driver.execute_query(f"DROP {kind} {name} IF EXISTS")  # names from our own schema
+            assert not wanted & present()
+            start = threading.Barrier(len(stores))
+
+            with ThreadPoolExecutor(max_workers=len(stores)) as pool:
+                list(pool.map(race, stores, [start] * len(stores)))
+            assert wanted <= present()
+    finally:
+        for store in stores:
+            store.close()
     indexes = neo.run_read(
         "SHOW INDEXES YIELD name, type, labelsOrTypes, properties "
         "WHERE labelsOrTypes = ['Actor'] AND properties = ['name'] RETURN type"
