@@ -34,6 +34,12 @@ RULES = (
                 ("Ilda Marquina", "Chile"),
             ),
             Example("Chinese Vice Premier Ma Jinlu signed the rail accord in Oslo.", ("Ma Jinlu", "China")),
+            # a region the title covers is neither the name's first word nor the end of the title
+            Example(
+                "Washington's lead negotiator, Assistant U.S. Trade Representative for Africa Constance "
+                "Hamilton, will meet Kenyan officials in Nairobi next week.",
+                ("Constance Hamilton", "United States"),
+            ),
             # "leader", "chief", "counterpart" after a state's name (and a domain word) hold its office
             Example(
                 "EU energy chief Oda Brenner opened the fair in Lyon.", ("Oda Brenner", "European Union")
