@@ -166,7 +166,7 @@ class OfficeReader:
                 or (self.index.at(doc[j]) is not None and doc[j].text[:1].isupper())
                 or (doc[j].pos_ == "PROPN" and doc[j].ent_type_ != "PERSON" and doc[j].text[:1].isupper())
             )
-        ):  # a region the title covers: "Assistant Trade Representative for South Asia X"
+        ):  # a region the title covers: "Deputy Envoy for the Pacific X"
             if self.title_word(doc[j]) and j < i and doc[j + 1].lower_ in {"of", "for"}:
                 return j
             j -= 1

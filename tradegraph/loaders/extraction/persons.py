@@ -203,7 +203,7 @@ class PersonFinder:
             and doc[start - 1].dep_ == "compound"
             and start <= doc[start - 1].head.i < end
             and not (start > 1 and doc[start - 2].lower_ in {"for", "of", "to"})
-        ):  # ... but not a title's region: "Trade Representative for Africa [Ana Ruiz]"
+        ):  # ... but not a region the title covers: "Envoy for Oceania [Ana Ruiz]"
             start -= 1
         while (
             end < len(doc)
