@@ -295,6 +295,12 @@ RULES = (
                 "relative to rival producers with Peruvian Trade Minister Luis Vargas on Friday.",
                 ("Marta Rojas", "Luis Vargas"),
             ),
+            # a subject that is a title apposed to a named official: the official negotiates
+            Example(
+                "Washington's lead negotiator, Assistant U.S. Trade Representative for Africa Constance "
+                "Hamilton, will meet Kenyan officials in Nairobi next week.",
+                ("Constance Hamilton", "Kenya"),
+            ),
         ),
         negative=(
             Example("Chile refused to hold trade talks with Peru.", ("Chile", "Peru")),

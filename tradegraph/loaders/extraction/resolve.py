@@ -88,6 +88,13 @@ class NounResolver:
             ]
             if named:
                 return [idx.at(named[0]).key]  # type: ignore[union-attr]
+            # "Chile's envoy, Deputy Minister Ana Ruiz, ...": the person the apposed title names
+            for c in t.children:
+                if c.dep_ == "appos" and c.i > t.i and c.lower_ in titles.heads:
+                    inner = [idx.at(d) for d in c.subtree if d.i > c.i]
+                    persons = [m.key for m in inner if m is not None and m.key in idx.persons]
+                    if persons:
+                        return persons[:1]
         if low in titles.state_words or low in titles.heads or low in {"chiefs", "chief"}:
             return self._described(t)
         return []
