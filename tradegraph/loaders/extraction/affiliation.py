@@ -13,9 +13,12 @@ from tradegraph.knowledge.lexicon import (
     APPOINT_VERBS,
     FACE_VERBS,
     GROUP_NOUNS,
+    IMPOSER_VERBS,
+    IN_FORCE_VERBS,
     LEAD_VERBS,
     PARTNER_WORDS,
     POLICY_NOUNS,
+    RATE_NOUNS,
     REPORT_TO_VERBS,
     SERVE_VERBS,
     SUBORDINATE_NOUNS,
@@ -212,6 +215,7 @@ class Ties:
             head = self.doc[m.start : m.end].root
             if head.dep_ == "compound" and head.head.lower_ == "administration":
                 head = head.head  # "the X administration imposed ..."
+            out.update(self._imposed_by(head))
             if head.dep_ != "nsubj":
                 continue
             verbs = [head.head, *head.head.conjuncts]
@@ -221,6 +225,7 @@ class Ties:
                         out.update(self._targets(obj) | self._targets(verb))  # "raises tariff on X goods"
                         for more in obj.conjuncts:  # "a duty and a surcharge on X leather"
                             out.update(self._targets(more))
+                        out.update(self._hit(obj))
                     if obj.dep_ == "ccomp":  # "Y announced that Vietnamese goods would face a tariff"
                         out.update(self._facing(obj))
                 if (
@@ -362,6 +367,37 @@ class Ties:
                 place = self.index.at(t)
                 if place is not None and not place.in_name and place.key.startswith("country:"):
                     out.add(place.key)
+        return out
+
+    def _imposed_by(self, head: Token) -> set[str]:
+        """ "The levy on Peruvian fruit was imposed by [the government of] Y": the passive's subject."""
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in POLICY_NOUNS:
+            head = head.head.head  # "by the administration of Y"
+        agent = head.head
+        if head.dep_ != "pobj" or agent.dep_ != "agent":
+            return set()
+        verb = agent.head
+        if verb.lemma_.lower() not in IMPOSER_VERBS:
+            return set()
+        return {
+            k
+            for c in verb.children
+            if c.dep_ == "nsubjpass" and (c.lower_ in TIE_TARIFF_NOUNS or c.lower_ in RATE_NOUNS)
+            for k in self._targets(c) | self._hit(c)
+        }
+
+    def _hit(self, tariff: Token) -> set[str]:
+        """ "a duty on copper, a measure that hits Chilean exports": the states the tariff is said to hit."""
+        out: set[str] = set()
+        for noun in [tariff, *(c for c in tariff.children if c.dep_ == "appos")]:
+            for verb in noun.children:
+                if verb.dep_ == "relcl" and verb.lemma_.lower() in IN_FORCE_VERBS:
+                    for obj in verb.children:
+                        if obj.dep_ == "dobj":
+                            for t in [obj, *obj.children]:
+                                place = self.index.at(t)
+                                if place is not None and place.key.startswith("country:"):
+                                    out.add(place.key)
         return out
 
     def _targets(self, tariff: Token) -> set[str]:

@@ -259,6 +259,11 @@ RULES = (
                 "Chile said the Peruvian tariffs broke the treaty.",
                 ("Luis Vargas", "Peru"),
             ),
+            # the tariffs "hit" a state: that state is the other side
+            Example(
+                "President Luis Vargas announced new Peruvian tariffs that hit Chile hard.",
+                ("Luis Vargas", "Peru"),
+            ),
         ),
         negative=(Example("President Luis Vargas praised Chilean exporters in May.", None),),
         level="office",

@@ -142,10 +142,17 @@ class MentionIndex:
         """The government the story is about besides the United States: the most mentioned
         other country (the United States when it is the only one)."""
         counts = Counter(m.key for m in self.mentions if m.key.startswith("country:") and not m.in_name)
+        for m in self.mentions:  # where the story was filed weighs as much as a few mentions
+            if m.key in counts and _dateline(self.doc[m.start : m.end]):
+                counts[m.key] += DATELINE_WEIGHT
         others = [(n, k) for k, n in counts.items() if k != "country:USA"]
         if others:
             return max(others)[1]
         return "country:USA" if counts else None
+
+
+#: How many mentions the dateline's country ("WARSAW, Oct 1 —") counts for in the story's home.
+DATELINE_WEIGHT = 3
 
 
 def _inside_name(span: Span, name_ents: list[tuple[int, int]]) -> bool:

@@ -176,14 +176,37 @@ RULES = (
         "tariffs), never a state X opposes or negotiates with",
         0.6,
         positive=(
+            Example("President Luis Vargas praised Peruvian exporters in May.", ("Luis Vargas", "Peru")),
+            # the state that is the subject of a coordinated clause is another actor, not hers
             Example(
-                "President Luis Vargas announced new Peruvian tariffs that hit Chile hard.",
-                ("Luis Vargas", "Peru"),
+                "LIMA, May 4 — Peruvian exporters want relief from the new rules. President Rosa Quispe "
+                "has asked for wider access to the Chinese market, but Beijing has so far refused to "
+                "reopen the talks.",
+                ("Rosa Quispe", "Peru"),
+            ),
+            # where the story was filed weighs in the story's home
+            Example(
+                "OSLO, June 2 — Norway and Iceland resumed talks on fishing quotas this week. Iceland "
+                "wants a deal by July, and Icelandic boats are already idle. Norway's fishermen are "
+                "worried too. Prime Minister Ivar Lund has refused to lift the ban on Icelandic herring "
+                "until the quotas are settled.",
+                ("Ivar Lund", "Norway"),
             ),
         ),
         negative=(
             Example(
                 "President Luis Vargas announced new Peruvian tariffs that hit Chile hard.",
+                ("Luis Vargas", "Chile"),
+            ),
+            # a tariff imposed by the government of X, or said to hit a state, is on the other side
+            Example(
+                "The 25 percent levy on Peruvian fruit was imposed by the administration of President "
+                "Luis Vargas.",
+                ("Luis Vargas", "Peru"),
+            ),
+            Example(
+                "President Luis Vargas imposed a 40 percent duty on copper wire, a measure that hits "
+                "Chilean smelters.",
                 ("Luis Vargas", "Chile"),
             ),
             Example(

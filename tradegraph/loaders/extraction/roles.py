@@ -218,9 +218,27 @@ class RoleReader:
                 continue  # "he will meet Japanese representatives": the other side of the table
             if self._in_title_of_person(token):
                 continue
+            if self._other_clause(token, office):
+                continue  # "President X called for ..., but Washington declined ...": another actor
             if m.key.startswith("country:"):
                 return m.key
         return None
+
+    def _other_clause(self, token: Token, office: Office) -> bool:
+        """Whether ``token`` sits in the subject of a clause coordinated with the person's own."""
+        mine = [
+            m.start
+            for m in self.index.mentions
+            if m.key == office.person and m.start in range(*_bounds(office))
+        ]
+        if not mine:
+            return False
+        own, theirs = _clause(office.sentence.doc[mine[0]]), _clause(token)
+        if own.i == theirs.i or theirs.dep_ != "conj" or theirs.head.i != own.i:
+            return False
+        return any(
+            a.dep_ in {"nsubj", "nsubjpass"} and a.head.i == theirs.i for a in [token, *token.ancestors]
+        )
 
     def _met_by(self, node: Token, key: str) -> bool:
         """Whether ``node`` is what ``key`` (named or a pronoun for them) meets, talks with or
@@ -274,3 +292,15 @@ def _same_person(a: str, b: str) -> bool:
     """ "person:trump" and "person:ann-trump": one person named twice (never each other's rival)."""
     a, b = a.split(":", 1)[-1], b.split(":", 1)[-1]
     return a == b or a.endswith("-" + b) or b.endswith("-" + a)
+
+
+def _bounds(office: Office) -> tuple[int, int]:
+    return office.sentence.start, office.sentence.end
+
+
+def _clause(token: Token) -> Token:
+    """The verb heading the clause ``token`` belongs to (the sentence root at worst)."""
+    node = token
+    while node.head.i != node.i and not (node.pos_ in {"VERB", "AUX"} and node.dep_ != "aux"):
+        node = node.head
+    return node
