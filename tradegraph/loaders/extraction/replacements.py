@@ -209,6 +209,11 @@ RULES = (
                 "President Karim Aziz named Leila Nasser finance minister, replacing Omar Haddad.",
                 ("Omar Haddad", "Leila Nasser"),
             ),
+            # "who" after an apposed title stands for the person, not the title's state
+            Example(
+                "The talks are led by Leila Nasser, Jordan's trade minister, who replaced Omar Haddad in May.",
+                ("Omar Haddad", "Leila Nasser"),
+            ),
         ),
         negative=(
             Example(

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 DEFAULT_GOVERNMENT = {"government", "administration", "prime", "minister", "cabinet"}
+#: What a relative pronoun can be in its clause: "Y, who replaced X", "Y, whom Ottawa named ...".
+RELATIVE_DEPS = {"nsubj", "nsubjpass", "dobj"}
 SKIP_SUBTREE = {"prep", "relcl", "acl", "appos", "advcl"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 
@@ -69,8 +71,8 @@ class NounResolver:
         low = t.lower_
         if low in PRONOUNS and t.i in self.antecedent:
             return [self.antecedent[t.i]]
-        if low in {"who", "that"} and t.dep_.startswith("nsubj") and t.head.dep_ == "relcl":
-            return self.single(t.head.head)
+        if low in {"who", "that", "whom"} and t.dep_ in RELATIVE_DEPS and t.head.dep_ == "relcl":
+            return self._relative(t.head.head)
         if low in PAIR_NOUNS and any(c.lower_ in {"two", "both"} for c in t.children):
             return idx.last_countries(t.i, 2)
         if low in {"nation", "country"} and any(c.lower_ == "the" for c in t.children):
@@ -88,15 +90,31 @@ class NounResolver:
             ]
             if named:
                 return [idx.at(named[0]).key]  # type: ignore[union-attr]
-            # "Chile's envoy, Deputy Minister Ana Ruiz, ...": the person the apposed title names
-            for c in t.children:
-                if c.dep_ == "appos" and c.i > t.i and c.lower_ in titles.heads:
-                    inner = [idx.at(d) for d in c.subtree if d.i > c.i]
-                    persons = [m.key for m in inner if m is not None and m.key in idx.persons]
-                    if persons:
-                        return persons[:1]
+            apposed = self._apposed_official(t)
+            if apposed:
+                return apposed
         if low in titles.state_words or low in titles.heads or low in {"chiefs", "chief"}:
             return self._described(t)
+        return []
+
+    def _relative(self, noun: Token) -> list[str]:
+        """What "who"/"whom" stands for: the noun the clause hangs on, or the person an apposed
+        title describes ("Y, Peru's trade minister, who replaced X": Y, not Peru)."""
+        if noun.dep_ == "appos":
+            person = [k for k in self.single(noun.head) if k in self.index.persons]
+            if person:
+                return person
+        return self.single(noun)
+
+    def _apposed_official(self, t: Token) -> list[str]:
+        """ "Chile's envoy, Deputy Minister Ana Ruiz, ...": the person the apposed title names."""
+        idx = self.index
+        for c in t.children:
+            if c.dep_ == "appos" and c.i > t.i and c.lower_ in idx.gaz.titles.heads:
+                inner = [idx.at(d) for d in c.subtree if d.i > c.i]
+                persons = [m.key for m in inner if m is not None and m.key in idx.persons]
+                if persons:
+                    return persons[:1]
         return []
 
     def _last_bloc(self, before: int) -> list[str]:
