@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
     AMOUNT_NOUNS,
+    ASK_FOR_VERBS,
     EXISTING_TARIFF_VERBS,
     HIKE_NOUNS,
     IMPOSE_VERBS,
@@ -275,6 +276,8 @@ class TariffReader:
         for node in [tariff, *tariff.ancestors]:
             if node.lemma_.lower() in STATED_UNREAL or node.lower_ in STATED_UNREAL:
                 return True
+            if node.lower_ == "for" and node.head.lemma_.lower() in ASK_FOR_VERBS:
+                return True  # "lawmakers called for duties on X": asked for, not imposed
             if any(c.dep_ in {"aux", "mark"} and c.lower_ in STATED_UNREAL for c in node.children):
                 return True
             if any(
@@ -391,6 +394,14 @@ RULES = (
             Example(
                 "Brazil imposed tariffs on Peru. Only Uruguay and Chile continue to face high tariffs.",
                 ("Uruguay", "Chile"),
+            ),
+            # duties someone calls for are asked for, not imposed
+            Example(
+                "LIMA — Chile imposed a 20 percent tariff on Peruvian fruit in May. President Rosa Quispe "
+                'has ruled out retaliation for now. "We will not answer tariffs with tariffs," she told '
+                "parliament. Some members of her coalition have called for duties on Chilean wine, but "
+                "the government has made no move to impose them.",
+                ("Rosa Quispe", "Chile"),
             ),
         ),
         trigger=TRIGGER,
