@@ -155,6 +155,10 @@ class TariffReader:
         holders = [tariff, *tariff.conjuncts, *[c for c in tariff.children if c.dep_ == "acl"]]
         if tariff.dep_ in {"dobj", "nsubjpass", "attr"}:
             holders.append(tariff.head)
+        if tariff.dep_ == "nsubjpass":  # "imposed by X on Y" with "on Y" parsed under X
+            holders += [
+                g for c in tariff.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+            ]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ == "appos" and holder is tariff:  # "its duty on copper pipes, a big X export"
@@ -341,6 +345,12 @@ RULES = (
         positive=(
             Example("The duties that Brazil imposed on Argentina last year remain.", ("Brazil", "Argentina")),
             Example("Talks may ease the 8% tariff hike imposed on Peru by Chile.", ("Chile", "Peru")),
+            # the goods an amount noun ("a wide range of ...") stands before say the target
+            Example(
+                "Exporters scrambled after a 40 percent tariff imposed by Chilean President Luis Vargas "
+                "on a wide range of Peruvian goods came into force.",
+                ("Chile", "Peru"),
+            ),
         ),
         negative=(Example("The duties that Brazil might impose on Argentina worry farmers.", None),),
         trigger=TRIGGER,
@@ -353,6 +363,10 @@ RULES = (
         0.8,
         positive=(
             Example("Brazil imposed steep tariffs on Argentina in March.", ("Brazil", "Argentina")),
+            # a passive whose "on Y" the parser hangs under the agent
+            Example(
+                "Duties were reimposed by the EU on Bolivian soy in June.", ("European Union", "Bolivia")
+            ),
             Example("Brazilian tariffs on Argentina took effect on Monday.", ("Brazil", "Argentina")),
             Example("Peru has agreed to halve its 40% duty on Chilean wine.", ("Peru", "Chile")),
             Example(
