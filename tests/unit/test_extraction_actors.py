@@ -126,3 +126,20 @@ def test_extraction_nlp_missing_model_is_a_clear_error(monkeypatch: pytest.Monke
             nlp.load_nlp()
     finally:
         nlp.load_nlp.cache_clear()
+
+
+def test_a_name_the_ner_missed_is_read_off_its_apposed_office(extractor):
+    """The small NER model sometimes tags no entity at all on a name opening a paragraph; the
+    office apposed to it ("X, Poland's deputy minister of ...") still makes it a person. The test
+    takes the PERSON entity away to stand for that miss."""
+    from tradegraph.loaders.extraction.context import build_context
+    from tradegraph.loaders.nlp import parse
+
+    text = (
+        "WARSAW, May 2 — Poland asked Brussels to act.\n\nBogdan Wrona, Poland's deputy minister of "
+        "agriculture, met Czech officials in Prague on Monday for talks on grain."
+    )
+    doc = parse(extractor.nlp, text)
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
+    ctx = build_context(doc, extractor.gazetteer, extractor.matcher, Article.create(text))
+    assert "person:bogdan-wrona" in ctx.index.persons

@@ -48,6 +48,7 @@ class PersonFinder:
             self._clean_person(ent) for ent in doc.ents if ent.label_ == "PERSON" or self._titled_name(ent)
         ]
         longer = self._names_after_titles(cleaned)
+        longer += self._names_before_titles([*cleaned, *longer])
         cleaned = [
             s
             for s in cleaned
@@ -122,6 +123,31 @@ class PersonFinder:
                 continue  # the run goes on into something longer than a name
             out.append(span)
             taken.update({i: span.start for i in range(span.start, span.end)})
+        return out
+
+    def _names_before_titles(self, found: list[Span | None]) -> list[Span]:
+        """Names the NER missed that an apposed office describes: "Ana Ruiz, Peru's deputy
+        minister of trade, said ..." (two or three name words, the last one the apposition's head)."""
+        doc = self.doc
+        heads = self.gaz.titles.heads
+        taken = {i for s in found if s is not None for i in range(s.start, s.end)}
+        out = []
+        for title in doc:
+            name = title.head
+            if title.dep_ != "appos" or title.lower_ not in heads or name.i >= title.i:
+                continue
+            start = name.i
+            while (
+                start > name.sent.start
+                and doc[start - 1].dep_ == "compound"
+                and self._name_word(doc[start - 1])
+            ):
+                start -= 1
+            if not 2 <= name.i + 1 - start <= 3 or not self._name_word(name):
+                continue
+            if any(i in taken for i in range(start, name.i + 1)) or doc[name.i + 1].text != ",":
+                continue
+            out.append(doc[start : name.i + 1])
         return out
 
     def _after_title(self, i: int) -> int:
