@@ -305,6 +305,11 @@ RULES = (
         negative=(
             Example("Chile refused to hold trade talks with Peru.", ("Chile", "Peru")),
             Example("Chilean President Marta Rojas said she might meet Peru's Luis Vargas.", None),
+            # talks only hoped for are not talks yet
+            Example(
+                "Trade Minister Ana Ruiz said Peru hoped to open trade talks with Ecuador next year.",
+                ("Peru", "Ecuador"),
+            ),
             Example("Chile would only negotiate with Peru if the duties were lifted.", ("Chile", "Peru")),
         ),
         trigger=TRIGGER,
@@ -319,6 +324,11 @@ RULES = (
         positive=(
             Example("Chile and Peru will begin formal trade negotiations next month.", ("Chile", "Peru")),
             Example("Mexico and the U.S. will begin formal talks next week.", ("Mexico", "United States")),
+            # "their" round of talks: the clause's subjects are the parties
+            Example(
+                "Peru and Chile began their latest round of free trade negotiations in Lima this week.",
+                ("Peru", "Chile"),
+            ),
             Example(
                 "Chilean President Marta Rojas told reporters that she and Peruvian President Luis "
                 "Vargas settled the dispute in a phone call.",

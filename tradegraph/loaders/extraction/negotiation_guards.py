@@ -10,6 +10,7 @@ from tradegraph.knowledge.lexicon import (
     CONDITIONAL,
     DEAL_MADE,
     ENDING,
+    HOPE_VERBS,
     NEGOTIATE_NOUNS,
     NEGOTIATE_VERBS,
     OTHER_TOPICS,
@@ -89,7 +90,17 @@ def speculative(trigger: Token) -> bool:
     """ "he might meet X", "details about the meeting": talks only possible or only talked about."""
     if trigger.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in trigger.children):
         return True
+    verb = next((a for a in [trigger, *trigger.ancestors] if a.pos_ == "VERB"), None)
+    while verb is not None and verb.dep_ == "xcomp" and not _hoping(verb):
+        verb = verb.head
+    if verb is not None and _hoping(verb):
+        return True  # "Peru hoped to open talks with Chile": not talks yet
     return trigger.dep_ == "pobj" and trigger.head.lower_ == "about"
+
+
+def _hoping(verb: Token) -> bool:
+    # the small model's lemmatiser reads "hoped" as "hop": the list holds the inflected forms too
+    return verb.lemma_.lower() in HOPE_VERBS or verb.lower_ in HOPE_VERBS
 
 
 def deal_made(trigger: Token, made_in: Callable[[Token], list[Token]]) -> bool:

@@ -229,8 +229,8 @@ class Parties:
                     return found
             elif cur != trigger and cur.pos_ in {"NOUN", "PROPN"}:
                 for child in cur.children:
-                    if child.dep_ == "poss":
-                        return self.group(child)
+                    if child.dep_ == "poss" and ((owners := self.group(child)) or child.pos_ != "PRON"):
+                        return owners  # "their round of talks" read by nobody: the clause's subjects
                 own = self.r.single(cur)
                 if own and cur.lower_ in self.index.gaz.titles.state_words | self.index.gaz.titles.heads:
                     if cur.dep_ == "pobj" and cur.head.lower_ == "as" and cur.head.head.pos_ == "VERB":
