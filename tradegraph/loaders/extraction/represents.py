@@ -184,6 +184,12 @@ RULES = (
                 "reopen the talks.",
                 ("Rosa Quispe", "Peru"),
             ),
+            # a quotation later in the sentence does not make the title before it someone's words
+            Example(
+                "LIMA, May 4 — Peru and Chile signed a fisheries accord. President Rosa Quispe called "
+                'the accord "a door that Peru opened for itself."',
+                ("Rosa Quispe", "Peru"),
+            ),
             # where the story was filed weighs in the story's home
             Example(
                 "OSLO, June 2 — Norway and Iceland resumed talks on fishing quotas this week. Iceland "

@@ -12,6 +12,7 @@ from tradegraph.loaders.extraction.facts import Office, PersonFacts
 from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.offices import OfficeReader
 from tradegraph.loaders.extraction.role_text import _has_phrase, _opening_in, _quoted, role_keys
+from tradegraph.loaders.extraction.spans import in_quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -94,11 +95,7 @@ class RoleReader:
             if any(w in title for w in ("minister", "premier", "chancellor")):
                 excluded.add("country:USA")  # general knowledge: no US office has these names
             facts = self.facts[key]
-            offices = [
-                o
-                for o in facts.offices
-                if o.official and o.current and not _quoted(o.sentence, o, self.index.text)
-            ]
+            offices = [o for o in facts.offices if o.official and o.current and not self._quoted(o)]
             tariffs = ties.tariff_state(key)
             guesses = [
                 ties.owned_state(key),
@@ -167,16 +164,10 @@ class RoleReader:
     def _default_affiliation(self, facts: PersonFacts) -> str | None:
         """An office named without its state: US offices go to the United States, ministers to
         the government the article is about, others to the state acting in that sentence."""
-        offices = [
-            o
-            for o in facts.offices
-            if o.official and o.current and not _quoted(o.sentence, o, self.index.text)
-        ]
+        offices = [o for o in facts.offices if o.official and o.current and not self._quoted(o)]
         if not offices:  # a former holder still belongs to the state he served
             offices = [
-                o
-                for o in facts.offices
-                if o.official and not _quoted(o.sentence, o, self.index.text) and not self._nonstate_role(o)
+                o for o in facts.offices if o.official and not self._quoted(o) and not self._nonstate_role(o)
             ]
         if not offices:
             return None
@@ -190,6 +181,19 @@ class RoleReader:
         if any(_has_phrase(role, w) for w in self.titles.us_offices) and "country:USA" in self.index.places:
             return "country:USA"
         return self._sentence_state(offices[0], exclude_us=False) or self.index.home
+
+    def _quoted(self, office: Office) -> bool:
+        """Whether the person stands inside a quotation (where a title is someone else's words);
+        a name outside the quote of its sentence ('President X called it "a door ..."') is not."""
+        sent = office.sentence
+        own = [
+            m.start
+            for m in self.index.mentions
+            if m.key == office.person and sent.start <= m.start < sent.end
+        ]
+        if own:
+            return in_quote(sent.doc, own[0], self.index.text)
+        return _quoted(sent, office, self.index.text)
 
     def _nonstate_role(self, office: Office) -> bool:
         return any(w in self.titles.nonofficial for w in office.role.lower().split())
