@@ -181,6 +181,11 @@ class AllianceReader:
             key = self._country_of(n)
             if key is not None:
                 return key
+        for c in token.children:  # "a close U.S. ally", "a Brazilian ally" (a state's, never a bloc's)
+            if c.dep_ in {"compound", "amod"} and token.lower_ in {"ally", "allies"}:
+                keys = [self.r.state(k) for k in self.r.single(c)]
+                if keys and keys[0].startswith("country:"):
+                    return keys[0]
         if token.dep_ == "amod":  # "allied governments friendliest to the United States"
             return self._ally_partner(token.head) or next(
                 (
@@ -331,9 +336,13 @@ RULES = (
             Example(
                 "Peru is a closer partner than Bolivia, Chile's neighbor and ally.", ("Chile", "Bolivia")
             ),
+            # a state named as the ally's modifier: "a close Brazilian ally", "a U.S. ally"
+            Example("Uruguay, a close Brazilian ally, was spared.", ("Uruguay", "Brazil")),
         ),
         negative=(
             Example("Chile is looking for allies in its dispute.", None),
+            # a bloc's adjective places the allies, it does not ally them with the bloc
+            Example("Chile briefed its European allies on the dispute.", ("Chile", "European Union")),
             Example("Chile turned to Peru rather than Bolivia, its longtime ally.", ("Peru", "Bolivia")),
         ),
         trigger=TRIGGER,
