@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
-from tradegraph.knowledge.lexicon import GO_VERBS, SEND_VERBS
+from tradegraph.knowledge.lexicon import GO_VERBS, NEGOTIATE_NOUNS, NEGOTIATE_VERBS, SEND_VERBS
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.negotiation import parties
-from tradegraph.loaders.extraction.negotiation_guards import refused
+from tradegraph.loaders.extraction.negotiation_guards import refused, speculative
 from tradegraph.loaders.extraction.rules import Example, Rule
 
 if TYPE_CHECKING:
@@ -52,6 +52,47 @@ def read_delegation(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
                 yield Found(a, RelationKind.NEGOTIATES_WITH, b, verb.sent, 0.6, rule="negotiates.delegation")
 
 
+def read_trip_for_talks(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
+    """ "Minister X will travel to Lima for a new round of talks": the traveller negotiates with
+    the host state (a person named as the subject; states travelling are ``negotiates.delegation``)."""
+    if refused(verb) or speculative(verb) or not _for_talks(verb):
+        return
+    p, r = parties(ctx), ctx.resolver
+    children = list(verb.children)
+    travellers = [k for c in children if c.dep_ == "nsubj" for k in p.group(c) if k in ctx.index.persons]
+    hosts = [
+        r.state(k)
+        for c in children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for k in p.group(g)
+        if k not in ctx.index.persons
+    ]
+    for a in dict.fromkeys(travellers):
+        for b in dict.fromkeys(h for h in hosts if h.startswith("country:")):
+            if r.state(a) != b:
+                yield Found(
+                    a, RelationKind.NEGOTIATES_WITH, b, verb.sent, 0.6, rule="negotiates.trip_for_talks"
+                )
+
+
+def _for_talks(verb: Token) -> bool:
+    """A trip whose purpose is talks: "for (a round of) talks", "to negotiate", "to hold talks"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for g in c.children:
+                nouns = [g, *(n for p in g.children if p.lower_ == "of" for n in p.children)]
+                if any(n.lower_ in NEGOTIATE_NOUNS for n in nouns):
+                    return True
+        if c.dep_ in {"advcl", "xcomp"} and (
+            c.lemma_.lower() in NEGOTIATE_VERBS
+            or any(d.dep_ == "dobj" and d.lower_ in NEGOTIATE_NOUNS for d in c.children)
+        ):
+            return True
+    return False
+
+
 RULES = (
     Rule(
         "negotiates.delegation",
@@ -65,5 +106,28 @@ RULES = (
         negative=(Example("Thailand will not send a delegation to Ottawa.", ("Thailand", "Canada")),),
         trigger=([{"POS": "VERB", "LEMMA": {"IN": sorted(SEND_VERBS | GO_VERBS)}}],),
         read=read_delegation,
+    ),
+    Rule(
+        "negotiates.trip_for_talks",
+        RelationKind.NEGOTIATES_WITH,
+        '"Minister X will travel to Y for a new round of talks": the traveller and the host state',
+        0.6,
+        positive=(
+            Example(
+                "Peru's Minister of Trade Luis Vargas will travel to Santiago next week for a new round "
+                "of talks on a fisheries agreement.",
+                ("Luis Vargas", "Chile"),
+            ),
+            Example(
+                "Chilean envoy Marta Rojas flew to Lima to negotiate a copper accord.",
+                ("Marta Rojas", "Peru"),
+            ),
+        ),
+        negative=(
+            Example("Peru's Minister of Trade Luis Vargas will travel to Santiago for a wedding.", None),
+            Example("Trade Minister Luis Vargas might travel to Santiago for talks.", None),
+        ),
+        trigger=([{"POS": "VERB", "LEMMA": {"IN": sorted(GO_VERBS)}}],),
+        read=read_trip_for_talks,
     ),
 )
