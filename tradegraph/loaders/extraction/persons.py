@@ -72,7 +72,14 @@ class PersonFinder:
         "Jamieson Greer, the United States Trade Representative"."""
         heads = self.gaz.titles.heads
         before = self.doc[ent.start - 1] if ent.start > 0 else None
-        after_title = before is not None and before.lower_ in heads
+        after_title = before is not None and (
+            before.lower_ in heads  # "minister X"; and "Secretary-General X", a hyphenated title
+            or (
+                ent.start >= 3
+                and self.doc[ent.start - 2].text == "-"
+                and self.doc[ent.start - 3].lower_ in heads
+            )
+        )
         shortest = 1 if after_title and ent.label_ in MISREAD_LABELS else 2
         if not shortest <= len(ent) <= 3 or not all(_name_like(t) or t.text == "-" for t in ent):
             return False
