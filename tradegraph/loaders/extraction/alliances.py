@@ -10,6 +10,7 @@ from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
     ALLY_WORDS,
     COPULAS,
+    REPORTING_VERBS,
 )
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.resolve import NounResolver
@@ -130,6 +131,8 @@ class AllianceReader:
         keys = [] if referring and anchor else self.r.single(node)
         if keys:
             return self.r.state(keys[0])
+        if node.lower_ in {"our", "we", "us"}:  # "'X remains our closest ally,' Y said": the speaker's
+            return self._reporter_state(node)
         if referring and anchor:
             # "X, the country's longtime ally": the story's state; "X, its ally": the subject's
             own = self.index.home if node.lower_ in {"country", "nation"} else self._subject_state(node)
@@ -248,6 +251,15 @@ class AllianceReader:
             first = first.head
         return self.r.parties(first)
 
+    def _reporter_state(self, token: Token) -> str | None:
+        """The state of whoever the quotation holding ``token`` is attributed to ("..., Y said")."""
+        for node in token.ancestors:
+            if node.lemma_.lower() in REPORTING_VERBS:
+                keys = [k for c in node.children if c.dep_ == "nsubj" for k in self.r.single(c)]
+                if keys:
+                    return self.r.state(keys[0])
+        return None
+
     def _speaker_state(self, token: Token) -> str | None:
         for node in token.ancestors:
             for c in node.children:
@@ -338,6 +350,12 @@ RULES = (
             ),
             # a state named as the ally's modifier: "a close Brazilian ally", "a U.S. ally"
             Example("Uruguay, a close Brazilian ally, was spared.", ("Uruguay", "Brazil")),
+            # "our" in a quotation: the state of the one it is attributed to
+            Example(
+                'Prime Minister Ana Ruiz of Peru spoke in Lima on Monday. "Chile remains our closest '
+                'ally, and we expect to be treated as one," Ruiz told reporters.',
+                ("Chile", "Peru"),
+            ),
         ),
         negative=(
             Example("Chile is looking for allies in its dispute.", None),
