@@ -397,4 +397,7 @@ class OfficeReader:
         return m is not None and m.key not in self.index.persons and not m.in_name
 
     def _is_title(self, token: Token) -> bool:
-        return token.lower_ in self.titles.heads
+        doc, i = token.doc, token.i
+        return token.lower_ in self.titles.heads or (
+            i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in self.titles.heads
+        )  # "X, the department's new director-general"

@@ -97,7 +97,14 @@ class PersonFinder:
             return False  # "Deputy Trade Minister": part of a title, not a surname
         if after_title:  # "trade minister Kusumawati" tagged as a place: the title says a person
             return True
-        return any(c.dep_ == "appos" and c.lower_ in heads for c in ent.root.children)
+        return any(c.dep_ == "appos" and self._title_head(c) for c in ent.root.children)
+
+    def _title_head(self, token: Token) -> bool:
+        """A title word, also the last part of a hyphenated one ("director-general")."""
+        heads, doc, i = self.gaz.titles.heads, self.doc, token.i
+        return token.lower_ in heads or (
+            i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in heads
+        )
 
     def _names_after_titles(self, found: list[Span | None]) -> list[Span]:
         """Names the NER missed or took for an organisation, read off the title before them:

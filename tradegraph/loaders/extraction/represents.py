@@ -76,6 +76,17 @@ RULES = (
         0.9,
         positive=(
             Example("Marta Rojas, Chile's foreign minister, arrived in Lima.", ("Marta Rojas", "Chile")),
+            # hyphenated and one-word titles the tagger may split or misread
+            Example(
+                "Nigerian officials held technical talks in London last week, led by Amara Okafor, the "
+                "trade department's new director-general.",
+                ("Amara Okafor", "Nigeria"),
+            ),
+            Example(
+                "The delegation will be led by Ana Ruiz, Peru's undersecretary for foreign trade, who "
+                "took over the post in May.",
+                ("Ana Ruiz", "Peru"),
+            ),
         ),
         negative=(
             Example(
