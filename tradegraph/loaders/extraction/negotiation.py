@@ -295,6 +295,12 @@ RULES = (
                 "relative to rival producers with Peruvian Trade Minister Luis Vargas on Friday.",
                 ("Marta Rojas", "Luis Vargas"),
             ),
+            # "X led a delegation that met Y": the leader meets Y
+            Example(
+                "Peru's trade minister Ana Ruiz led a Peruvian delegation that met Chilean Trade Minister "
+                "Luis Vargas in Santiago.",
+                ("Ana Ruiz", "Luis Vargas"),
+            ),
             # a subject that is a title apposed to a named official: the official negotiates
             Example(
                 "Washington's lead negotiator, Assistant U.S. Trade Representative for Africa Constance "

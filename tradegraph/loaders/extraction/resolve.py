@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tradegraph.knowledge.lexicon import (
     BLOC_NOUNS,
+    LEAD_VERBS,
     PAIR_NOUNS,
     PRONOUNS,
 )
@@ -104,6 +105,16 @@ class NounResolver:
             person = [k for k in self.single(noun.head) if k in self.index.persons]
             if person:
                 return person
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in LEAD_VERBS:  # "X led a delegation that met Y"
+            leaders = [
+                k
+                for c in noun.head.children
+                if c.dep_ == "nsubj"
+                for k in self.single(c)
+                if k in self.index.persons
+            ]
+            if leaders:
+                return leaders
         return self.single(noun)
 
     def _apposed_official(self, t: Token) -> list[str]:
