@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tradegraph.graph.backends import neo4j_cypher as cy
 from tradegraph.graph.backends.neo4j_cypher import checked_name
-from tradegraph.graph.backends.neo4j_rows import actor_from_props, relation_from_record
+from tradegraph.graph.backends.neo4j_rows import ACTOR_ROW, actor_from_row, relation_from_record
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
 from tradegraph.graph.name_keys import name_keys
 from tradegraph.graph.protocol import Direction, Facts
@@ -41,7 +41,7 @@ def current(r: str) -> str:
 
 _REL = (
     "{source: startNode(r).id, kind: type(r), target: endNode(r).id, "
-    "props: r {.valid_from, .valid_to, .role}, "
+    "valid_from: toString(r.valid_from), valid_to: toString(r.valid_to), role: r.role, "
     f"evidence: {cy.EVIDENCE_OF_R}}}"
 )
 # The one record every protocol statement returns, from ``named`` (nodes) and ``rels``: each
@@ -51,7 +51,7 @@ WITH named, rels
 CALL (named, rels) {{
     UNWIND named + [r IN rels | startNode(r)] + [r IN rels | endNode(r)] AS n
     WITH DISTINCT n WHERE n IS NOT NULL
-    RETURN collect(properties(n)) AS actors
+    RETURN collect({ACTOR_ROW}) AS actors
 }}
 RETURN [r IN rels | {_REL}] AS rels, actors
 """
@@ -160,7 +160,7 @@ class Neo4jTraversals:
 
     def _facts(self, cypher: str, **params: Any) -> Facts:
         [row] = self.store.run_read(cypher, **params)
-        actors = {a.id: a for a in map(actor_from_props, row["actors"])}
+        actors = {a.id: a for a in map(actor_from_row, row["actors"])}
         rels = {r.key: r for r in map(relation_from_record, row["rels"])}
         return Facts(actors=actors, relations=tuple(rels.values()), total=row.get("total"))
 
