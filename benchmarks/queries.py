@@ -7,7 +7,9 @@ questions. A floor call is also timed before every question call (``floor_p50_ms
 ``p50_vs_interleaved``) to show load drift; that floor is biased upwards after heavy questions
 (it pays for the previous answer's garbage and server work: 4.6 ms after ego depth 2 against
 1.3 ms alone), so the goal uses the floor timed alone. The driver's read paths are compared on
-``RETURN 1``, and the plans of the question statements summarised from ``EXPLAIN``.
+``RETURN 1``, the plans of the question statements summarised from ``EXPLAIN``, and what each
+question's answer size alone costs (``benchmarks.answer_floor``: a constant answer of its median
+shape, sent and restored like a real one, over the same floor).
 
 Whom the questions are about (``samples_of``): 100 actors drawn uniformly (seeded) from every
 body someone represents, every person who negotiates, every person who was replaced; each
@@ -198,9 +200,8 @@ def read_paths(store: Any, repeats: int) -> list[dict[str, Any]]:
     return rows
 
 
-def neo4j(
-    graph: Any, repeats: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+def neo4j(graph: Any, repeats: int) -> tuple[list[dict[str, Any]], ...]:
+    from benchmarks.answer_floor import answer_floors, askers
     from benchmarks.neo4j_ingest import connect
 
     store = connect()
@@ -209,8 +210,10 @@ def neo4j(
         for batch in graph.batches(sizes.STORE_BATCH):
             store.upsert(*batch)
         paths = read_paths(store, repeats)
-        rows = latencies(store, samples_of(graph), lambda: store.driver.execute_query("RETURN 1"), repeats)
-        return rows, paths, plans(store)
+        samples = samples_of(graph)
+        rows = latencies(store, samples, lambda: store.driver.execute_query("RETURN 1"), repeats)
+        floors = answer_floors(store, graph, askers(samples, EGO_LIMIT), rows[0]["p50_ms"], repeats // 2)
+        return rows, paths, plans(store), floors
     finally:
         store.clear()
         store.close()
@@ -236,7 +239,9 @@ def run(n: int, with_neo4j: bool = True) -> dict[str, Any]:
     ]
     if with_neo4j:
         try:
-            out["neo4j"], out["neo4j_read_paths"], out["neo4j_plans"] = neo4j(graph, sizes.QUERY_REPEATS)
+            out["neo4j"], out["neo4j_read_paths"], out["neo4j_plans"], out["neo4j_answer_floors"] = neo4j(
+                graph, sizes.QUERY_REPEATS
+            )
             print(table("Neo4j read paths, RETURN 1 (ms)", out["neo4j_read_paths"]))
             print(
                 table(
@@ -245,6 +250,13 @@ def run(n: int, with_neo4j: bool = True) -> dict[str, Any]:
                 )
             )
             print(table("Neo4j plans (EXPLAIN)", out["neo4j_plans"]))
+            print(
+                table(
+                    "Neo4j answer size alone: a constant answer of each question's median shape (ms; "
+                    "no search, same transfer and decoding)",
+                    out["neo4j_answer_floors"],
+                )
+            )
             goals += [
                 goal(
                     f"Neo4j p50 {r['question']} / bare RETURN 1",

@@ -95,3 +95,37 @@ def test_cli_forget_removes_evidence_and_orphaned_relations(spec, capsys):
     assert uk["support"] == 1 and uk["first_reported"] == uk["last_reported"] == "2025-05-02"
     code, _, err = run(capsys, "forget", "article:fx6", "--store", spec)
     assert code == 1 and "[TG250]" in err
+
+
+def _neighbourhood_ids(capsys, spec: str, *extra: str) -> tuple[list[str], list[str]]:
+    code, out, _ = run(
+        capsys, "query", "neighbourhood", "Japan", "--depth", "2", "--store", spec, "--json", *extra
+    )
+    assert code == 0
+    data = json.loads(out)
+    return [a["id"] for a in data["answers"]], data["notes"]
+
+
+def test_cli_neighbourhood_limit_keeps_nearest_and_says_what_it_cut(spec, capsys):
+    everyone, notes = _neighbourhood_ids(capsys, spec, "--limit", "0")
+    assert notes == [] and len(everyone) > 3
+    kept, notes = _neighbourhood_ids(capsys, spec, "--limit", "3")
+    assert len(kept) == 3 and set(kept) < set(everyone) and "country:JPN" in kept
+    assert len(notes) == 1 and f"of {len(everyone)} within reach" in notes[0] and "--limit" in notes[0]
+    default, _ = _neighbourhood_ids(capsys, spec)  # the default limit (100) cuts nothing here
+    assert default == everyone
+
+
+def test_cli_viz_limit_says_how_many_the_page_left_out(spec, capsys, tmp_path):
+    page = tmp_path / "around.html"
+    code, out, _ = run(
+        capsys, "viz", "--actor", "Japan", "--depth", "2", "--limit", "2", "--store", spec, "-o", str(page)
+    )
+    assert code == 0 and "kept the 2 actors nearest Japan" in out and "--limit" in out
+    assert "the nearest and best connected of" in page.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "viz", "--actor", "Japan", "--depth", "2", "--store", spec, "-o", str(page))
+    assert code == 0 and "kept the" not in out
+    assert "the nearest and best connected of" not in page.read_text(encoding="utf-8")
+    with pytest.raises(SystemExit):  # argparse refuses it, naming the option
+        run(capsys, "viz", "--actor", "Japan", "--limit", "-1", "--store", spec, "-o", str(page))
+    assert "is not a limit" in capsys.readouterr().err

@@ -30,6 +30,7 @@ def select(
     *,
     actor: str | None = None,
     depth: int = 1,
+    limit: int | None = None,
     kinds: Iterable[RelationKind | str] | None = None,
     as_of: date | None = None,
     min_confidence: float = 0.0,
@@ -40,6 +41,8 @@ def select(
         store: Any GraphStore.
         actor: An actor id, name or alias for an ego view; None for everything.
         depth: Hops from ``actor`` (ignored without one).
+        limit: Keep the ``limit`` actors nearest ``actor`` and best connected (None or 0: all);
+            ``Selection.total`` then counts the whole neighbourhood.
         kinds: Keep only relations of these kinds (None: all).
         as_of: Keep only relations that held on this day and were reported by then (None: any day).
         min_confidence: Keep only relations with evidence at least this confident.
@@ -54,6 +57,8 @@ def select(
     else:
         from tradegraph.queries import neighbourhood
 
-        view = neighbourhood(store, find_actor(store, actor).id, depth, wanted, as_of)
-        base = Selection(list(view.actors), list(view.relations), store.articles(), public(store.uri))
+        view = neighbourhood(store, find_actor(store, actor).id, depth, wanted, as_of, limit or None)
+        base = Selection(
+            list(view.actors), list(view.relations), store.articles(), public(store.uri), total=view.total
+        )
     return filtered(base, kinds=wanted, as_of=as_of, min_confidence=min_confidence)

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from tradegraph.commands.options import add_store_option
+from tradegraph.commands.options import add_limit_option, add_store_option
 from tradegraph.graph.model import RelationKind
 
 
@@ -21,6 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_store_option(parser)
     parser.add_argument("--actor", metavar="ID|NAME", help="show only the neighbourhood of this actor")
     parser.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --actor (default 1)")
+    add_limit_option(parser)
     parser.add_argument(
         "--kind",
         nargs="+",
@@ -79,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
             store,
             actor=args.actor,
             depth=args.depth,
+            limit=args.limit,
             kinds=args.kind,
             as_of=args.as_of,
             min_confidence=args.min_confidence,
@@ -90,4 +92,9 @@ def run(args: argparse.Namespace) -> int:
         selection, Path(args.output), as_of=args.as_of, min_confidence=args.min_confidence, title=title
     )
     print(f"wrote {path} ({path.stat().st_size // 1024} KiB); open it in a browser, no network needed")
+    if selection.cut:
+        print(
+            f"kept the {len(selection.actors)} actors nearest {args.actor} and best connected, of "
+            f"{selection.total} within {args.depth} hops; --limit N keeps more (0: all)"
+        )
     return 0

@@ -19,6 +19,11 @@ from typing import Literal, Protocol
 
 from tradegraph.graph.model import Actor, Evidence, Relation, RelationKind
 
+# How many actors a neighbourhood shown to a user keeps by default (``ask``, ``query``, ``viz``):
+# the nearest and best connected (``Traversals.neighbourhood``); a depth-2 view through a state
+# reaches hundreds, which no drawing or list shows legibly. ``--limit`` changes it, 0 keeps all.
+SHOWN_LIMIT = 100
+
 Direction = Literal["out", "in", "both"]
 
 

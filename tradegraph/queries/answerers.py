@@ -24,6 +24,7 @@ class Call:
     role: str | None = None
     level: str | None = None
     depth: int = 1
+    limit: int | None = helpers.SHOWN_LIMIT
     top: int = helpers.DEFAULT_TOP
     chain: bool = False
 
@@ -135,7 +136,7 @@ def _profile(c: Call) -> Outcome:
 
 
 def _neighbourhood(c: Call) -> Outcome:
-    sub = helpers.neighbourhood(c.store, c.actor.id, c.depth, as_of=c.as_of)
+    sub = helpers.neighbourhood(c.store, c.actor.id, c.depth, as_of=c.as_of, limit=c.limit or None)
     answers = tuple(
         Answer(
             actor=a,
@@ -143,7 +144,15 @@ def _neighbourhood(c: Call) -> Outcome:
         )
         for a in sub.actors
     )
-    return Outcome(answers, relations=sub.relations)
+    return Outcome(answers, relations=sub.relations, notes=(cut_note(sub, c.actor.name),) if sub.cut else ())
+
+
+def cut_note(sub: helpers.Subgraph, name: str) -> str:
+    """What a bounded neighbourhood left out, and how to see more."""
+    return (
+        f"showing the {len(sub.actors)} actors nearest {name} and best connected, of {sub.total} "
+        "within reach; --limit N shows more (0: all)"
+    )
 
 
 def _brokers(c: Call) -> Outcome:

@@ -17,6 +17,7 @@ from typing import Any
 
 from tradegraph.graph.errors import InputError
 from tradegraph.graph.model import Actor, ActorKind
+from tradegraph.graph.protocol import SHOWN_LIMIT
 from tradegraph.queries import helpers
 from tradegraph.queries.answerers import (
     Call,
@@ -220,7 +221,7 @@ KINDS: tuple[QuestionKind, ...] = (
         "neighbourhood",
         ("ACTOR",),
         "neighbourhood",
-        "actors and relations around an actor (--depth N)",
+        f"actors and relations around an actor (--depth N; the {SHOWN_LIMIT} nearest and best connected, --limit N)",
         None,
         _neighbourhood,
     ),

@@ -23,7 +23,7 @@ from datetime import date
 from typing import Literal
 
 from tradegraph.graph.model import Actor, ActorKind, Evidence, Relation, kind_of_id
-from tradegraph.graph.protocol import Facts
+from tradegraph.graph.protocol import SHOWN_LIMIT, Facts
 from tradegraph.graph.store import GraphStore
 from tradegraph.queries.results import (
     Answer,
@@ -362,6 +362,7 @@ __all__ = [
     "DEFAULT_MAX_HOPS",
     "DEFAULT_TOP",
     "MAX_DEPTH",
+    "SHOWN_LIMIT",
     "NEG",
     "REP",
     "REPL",

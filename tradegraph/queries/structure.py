@@ -128,13 +128,20 @@ def neighbourhood(
         raise UnsupportedError(f"limit {limit} keeps no actor; pass 1 or more (or none)", code="TG445")
     facts = traversals(store).neighbourhood(actor_id, depth, tuple(kinds or ALL_KINDS), as_of, limit)
     _require(facts, actor_id)
-    inside = [replace(r, evidence=sorted_evidence(r.evidence)) for r in facts.relations]
+    inside = [_evidence_sorted(r) for r in facts.relations]
     members = {actor_id} | {e for r in inside for e in (r.source, r.target)}
     return Subgraph(
         actors=tuple(facts.actors[i] for i in sorted(members)),
         relations=tuple(sorted(inside, key=lambda r: r.key)),
         total=facts.total if facts.total is not None else len(members),
     )
+
+
+def _evidence_sorted(r: Relation) -> Relation:
+    """``r`` with its evidence in answer order; ``r`` itself when it already is (most are: a
+    single piece), since ``replace`` validates the relation again."""
+    ordered = sorted_evidence(r.evidence)
+    return r if ordered == r.evidence else replace(r, evidence=ordered)
 
 
 def brokers(

@@ -150,14 +150,17 @@ ARTICLES = "MATCH (a:Article) RETURN a"
 ARTICLES_BY_ID = "MATCH (a:Article) WHERE a.id IN $ids RETURN a"
 
 # A relationship with its evidence nodes (in the order written), enough to rebuild a Relation.
-# Only the fields a Relation's Evidence needs travel back (not the node's keys and order).
+# Dates travel as ISO text (``toString``): the driver builds a ``neo4j.time.Date`` in Python for
+# each date value, which cost more than the rest of a large answer's decoding together.
+# Only the fields a Relation's Evidence needs travel back, each evidence as a list in the order
+# of ``neo4j_rows.EVIDENCE_FIELDS`` (cheaper to decode than a map).
 EVIDENCE_OF_R = (
     "COLLECT { MATCH (e:Evidence {relation: r.key}) "
-    "RETURN e {.article_id, .sentence, .url, .date, .confidence, .provenance} AS ev ORDER BY e.n }"
+    "RETURN [e.article_id, e.sentence, e.url, e.date, e.confidence, e.provenance] AS ev ORDER BY e.n }"
 )
 _RELATION_FIELDS = (
-    "RETURN s.id AS source, type(r) AS kind, t.id AS target, properties(r) AS props, "
-    f"{EVIDENCE_OF_R} AS evidence"
+    "RETURN s.id AS source, type(r) AS kind, t.id AS target, toString(r.valid_from) AS valid_from, "
+    f"toString(r.valid_to) AS valid_to, r.role AS role, {EVIDENCE_OF_R} AS evidence"
 )
 
 

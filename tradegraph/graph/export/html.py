@@ -96,9 +96,10 @@ def render_page(
         "days": day_range(selection.relations),
         "start": {"day": as_of.isoformat() if as_of else None, "confidence": min_confidence},
     }
-    return render(
-        title=title, data=data, legend=legend(), summary=f"{len(nodes)} actors · {len(edges)} relations"
-    )
+    summary = f"{len(nodes)} actors · {len(edges)} relations"
+    if selection.cut:
+        summary += f" · the nearest and best connected of {selection.total} actors (--limit to change)"
+    return render(title=title, data=data, legend=legend(), summary=summary)
 
 
 def _degrees(relations: Iterable[Relation]) -> dict[str, int]:

@@ -20,13 +20,20 @@ class Selection:
     """The actors and relations one view shows; every relation's ends are among ``actors``.
 
     ``articles`` are the articles the evidence comes from (metadata only), ``uri`` names where the
-    selection was read from (a store URI), for provenance.
+    selection was read from (a store URI), for provenance. ``total`` counts the actors of the
+    whole neighbourhood a bounded one was cut from (None: nothing was cut).
     """
 
     actors: list[Actor]
     relations: list[Relation]
     articles: list[Article] = field(default_factory=list)
     uri: str = ""
+    total: int | None = None
+
+    @property
+    def cut(self) -> bool:
+        """Whether a limit left actors of the neighbourhood out."""
+        return self.total is not None and self.total > len(self.actors)
 
 
 def whole(store: GraphStore) -> Selection:
@@ -77,4 +84,4 @@ def filtered(
         for r in selection.relations
         if r.kind in wanted and holds_as_of(r, as_of) and (not r.evidence or r.confidence >= min_confidence)
     ]
-    return Selection(selection.actors, relations, selection.articles, selection.uri)
+    return Selection(selection.actors, relations, selection.articles, selection.uri, selection.total)
