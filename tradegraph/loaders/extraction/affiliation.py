@@ -58,10 +58,24 @@ class Ties:
                 self._appointer(head),
                 self._reported_to(head),
                 self._group_leader(head),
+                self._delegation_member(head),
             ):
                 if found and found != key:
                     return found
         return None
+
+    def _delegation_member(self, head: Token) -> str | None:
+        """ "X is leading a delegation that includes Y" / "a delegation including Y": Y serves X's state."""
+        node = head
+        while node.dep_ in {"compound", "conj", "appos"} and node.head.i != node.i:
+            node = node.head
+        include = node.head
+        if node.dep_ not in {"dobj", "pobj"} or include.lemma_.lower() not in {"include", "including"}:
+            return None
+        group = include.head if include.dep_ in {"relcl", "acl", "prep"} else None
+        if group is None or group.dep_ != "dobj" or group.head.lemma_.lower() not in LEAD_VERBS:
+            return None
+        return next((p for c in group.head.children if c.dep_ == "nsubj" if (p := self._person(c))), None)
 
     def _possessed_title(self, head: Token) -> str | None:
         """ "his deputy, Y" / "X's deputy Y": the possessor is the superior."""

@@ -55,7 +55,7 @@ class PersonFinder:
             if s is None or not any(n.start < s.start < n.end and s.end == n.end for n in longer)
         ]
         cleaned += longer
-        spans = [s for s in cleaned if s is not None and not is_headline(s, self.text)]
+        spans = _joined([s for s in cleaned if s is not None and not is_headline(s, self.text)])
         for span in sorted(spans, key=lambda s: s.start):
             words = tuple(t.text for t in span)
             if len(words) == 1 and self._match_known(words[0]):
@@ -392,3 +392,15 @@ def _name_like(token: Token) -> bool:
 
 def _name_text(span: Span) -> str:
     return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _joined(spans: list[Span]) -> list[Span]:
+    """Names the NER cut in two with nothing between them ("[Nusrat] [Jahan Chowdhury]") are one."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        last = out[-1] if out else None
+        if last is not None and last.end == span.start and len(last) + len(span) <= 4:
+            out[-1] = span.doc[last.start : span.end]
+        else:
+            out.append(span)
+    return out

@@ -245,6 +245,12 @@ RULES = (
                 "Pablo Ortiz, stayed in Santiago.",
                 ("Pablo Ortiz", "Chile"),
             ),
+            # a member of the delegation someone leads, whatever office the title names elsewhere
+            Example(
+                "Trade Adviser Ana Ruiz of Peru is leading a delegation that includes Commerce Secretary "
+                "Luis Vargas and will meet U.S. officials on Tuesday.",
+                ("Luis Vargas", "Peru"),
+            ),
         ),
         negative=(
             Example(
