@@ -6,7 +6,7 @@ import argparse
 import json
 
 from tradegraph.commands.ask import parse_day
-from tradegraph.commands.options import add_store_option
+from tradegraph.commands.options import add_limit_options, add_store_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--depth", type=_count, default=1, help="neighbourhood depth (default 1)")
     parser.add_argument("--top", type=_count, default=10, help="brokers: how many (default 10)")
+    add_limit_options(parser)
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(func=run)
 
@@ -63,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
             depth=args.depth,
             top=args.top,
             chain=True,
+            limit=args.limit,
         )
     print(json.dumps(reply.to_json(), indent=2, ensure_ascii=False) if args.json else render(reply))
     return 0

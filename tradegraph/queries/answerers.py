@@ -10,7 +10,7 @@ from typing import Any
 
 from tradegraph.graph.model import Actor, ActorKind
 from tradegraph.queries import helpers
-from tradegraph.queries.results import Answer, sorted_evidence
+from tradegraph.queries.results import Answer, first_holders, sorted_evidence
 from tradegraph.queries.roles import narrow_to_role
 
 
@@ -26,6 +26,7 @@ class Call:
     depth: int = 1
     top: int = helpers.DEFAULT_TOP
     chain: bool = False
+    limit: int | None = helpers.DEFAULT_HOLDERS
 
     @property
     def actor(self) -> Actor:
@@ -41,6 +42,7 @@ class Outcome:
     relations: tuple[Any, ...] = ()
     scores: tuple[tuple[str, float], ...] = ()
     notes: tuple[str, ...] = ()
+    total: int | None = None
 
 
 def _answers(found: Sequence[Answer]) -> Outcome:
@@ -48,11 +50,17 @@ def _answers(found: Sequence[Answer]) -> Outcome:
 
 
 def _representatives(c: Call) -> Outcome:
-    found = helpers.representatives_of(c.store, c.actor.id, c.as_of)
-    if not c.role:
-        return _answers(found)
-    narrowed, note = narrow_to_role(found, c.role)
-    return Outcome(tuple(narrowed), notes=(note,) if note else ())
+    found = helpers.representatives_of(c.store, c.actor.id, c.as_of, None if c.role else c.limit)
+    notes: tuple[str, ...] = ()
+    if c.role:  # narrow every holder to the office, then bound
+        narrowed, note = narrow_to_role(found, c.role)
+        found, notes = first_holders(narrowed, c.limit, c.as_of), (note,) if note else ()
+    if found.cut:
+        notes += (
+            f"{len(found)} of {found.total} holders shown, the most recently reported; "
+            "--all (or --limit N) shows more",
+        )
+    return Outcome(tuple(found), notes=notes, total=found.total)
 
 
 def _near_successions(c: Call, forward: bool) -> list[Answer]:

@@ -17,6 +17,7 @@ from tradegraph.graph.name_keys import name_key
 from tradegraph.queries import catalogue, grammar
 from tradegraph.queries.names import NameIndex
 from tradegraph.queries.replies import Reply, render
+from tradegraph.queries.results import DEFAULT_HOLDERS
 
 MAX_QUESTION = 400
 
@@ -301,8 +302,15 @@ def read(question: str, index: NameIndex) -> tuple[grammar.Match, tuple[Actor, .
     return reading, actors, days
 
 
-def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex | None = None) -> Reply:
+def ask(
+    store: Any,
+    question: str,
+    as_of: date | None = None,
+    index: NameIndex | None = None,
+    limit: int | None = DEFAULT_HOLDERS,
+) -> Reply:
     """Answer a plain-language question from the store; a date in the question wins over ``as_of``.
+    ``limit``: how many holders a who-represents answer shows (None: all; ``Reply.total`` counts them).
 
     The grammar may read a question several ways ("Who is the US president?"); the first
     reading whose slots are exactly known names answers it, else the first whose slots hold one.
@@ -319,7 +327,9 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
         days = _with_events(store, actors[0], days)
     entry = catalogue.BY_NAME[reading.intent]
     replies = [
-        catalogue.run(entry, store, actors, as_of=day, question=question, index=index, role=reading.role)
+        catalogue.run(
+            entry, store, actors, as_of=day, question=question, index=index, role=reading.role, limit=limit
+        )
         for day in (days or (as_of,))
     ]
     return catalogue.merged(replies)
