@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tradegraph.graph.backends import sqlite_holders as holders
 from tradegraph.graph.backends import sqlite_sql as sql
 from tradegraph.graph.backends.sqlite_rows import chunks, iso, load_actors, load_relations
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
@@ -100,6 +101,12 @@ WHERE r.target = :body AND r.kind = 'REPRESENTS' AND r.valid_to IS NULL
                   AND x.target IN (SELECT id FROM reached))
 ORDER BY last IS NULL, last DESC, support DESC, r.source
 """
+# The same from the ``holders`` table every write keeps (sqlite_holders): one seek into the index
+# that orders them, then the first :limit (-1: all) by rowid.
+HOLDERS_KEPT = f"""
+SELECT {_COLS} FROM holders h JOIN relations r ON r.id = h.relation_id WHERE h.body = :body
+ORDER BY h.last DESC, h.support DESC, h.source LIMIT :limit
+"""
 # The replacements into the kept holders (they date the start of their tenures).
 REPLACEMENTS_INTO = f"SELECT {_COLS} FROM relations r WHERE r.target IN {sql.IDS} AND r.kind = 'REPLACED_BY'"
 RELATION_BY_KEY = f"SELECT {_COLS} FROM relations r WHERE r.source = ? AND r.kind = ? AND r.target = ?"
@@ -162,12 +169,17 @@ class SQLiteTraversals:
             return self._facts(conn, load_relations(conn, reps + chain), body_id)
 
     def _holders_now(self, conn: sqlite3.Connection, body_id: str, limit: int | None) -> Facts:
-        holders = conn.execute(HOLDERS_NOW, {"body": body_id}).fetchall()
-        kept = [row[:7] for row in (holders if limit is None else holders[: max(limit, 1)])]
+        if holders.present(conn):
+            total = conn.execute(holders.COUNT, (body_id,)).fetchone()[0]
+            bound = -1 if limit is None else max(limit, 1)
+            kept = conn.execute(HOLDERS_KEPT, {"body": body_id, "limit": bound}).fetchall()
+        else:  # a store written before the table, not written since: decide here
+            found = conn.execute(HOLDERS_NOW, {"body": body_id}).fetchall()
+            total, kept = len(found), [row[:7] for row in found[: None if limit is None else max(limit, 1)]]
         chain = self._rows(conn, REPLACEMENTS_INTO, [row[1] for row in kept])
         rels = load_relations(conn, kept + chain, lambda row: row[2] == REP.value or row[4] is None)
         actors = load_actors(conn, [body_id, *(row[1] for row in kept)])
-        return Facts(actors=actors, relations=tuple(rels), total=len(holders))
+        return Facts(actors=actors, relations=tuple(rels), total=total)
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         with self.store.reading() as conn:
