@@ -90,9 +90,9 @@ class Traversals(Protocol):
 
         Without ``as_of`` (who holds the office now) only what that answer shows: REPRESENTS
         of holders not ended (``valid_to``) nor replaced (the source of a REPLACED_BY in those
-        chains), the REPLACED_BY relations into them (they date the start), with evidence only
-        where the answer shows it (REPLACED_BY with a ``valid_from`` come without), and the
-        actors: the body and the holders. ``Facts.total`` counts those holders; with ``limit``
+        chains), the REPLACED_BY relations into those whose REPRESENTS has no ``valid_from``
+        (they date the start), with evidence only where the answer shows it (REPLACED_BY with a
+        ``valid_from`` come without), and the actors: the body and the holders. ``Facts.total`` counts those holders; with ``limit``
         only the first ``limit`` of them come (and the REPLACED_BY into them), in this order:
         most recently reported first (their REPRESENTS' latest evidence date, ``last_reported``;
         none dated last), then most evidence (``support``: distinct articles), then id.

@@ -75,7 +75,8 @@ KINDS: tuple[QuestionKind, ...] = (
         "representatives",
         ("BODY",),
         "representatives_of",
-        "who represents a country or body; a title narrows it ('Japan's ambassador')",
+        "who represents a country or body; a title narrows it ('Japan's ambassador'); the "
+        f"{helpers.DEFAULT_HOLDERS} most recently reported holders, with how many there are (--limit N, --all)",
         "Who represents Japan?  Which officials act on behalf of the EU?  Who is China's trade envoy?",
         _representatives,
     ),

@@ -9,8 +9,10 @@ from typing import Any
 
 from tradegraph.graph.model import Actor, Evidence, Relation, RelationKind
 
-# Holders a who-represents answer shows unless asked for more (a state may have hundreds on record).
-DEFAULT_HOLDERS = 25
+# Holders a who-represents answer shows unless asked for more: a state may have hundreds on
+# record, and each costs ~45 us (its relation, evidence, actor and answer; 1M relationships, 2
+# loaded cores): 10 keep the question under 1 ms where 25 took 1.3-1.6 ms (benchmarks/README.md).
+DEFAULT_HOLDERS = 10
 
 
 def evidence_order(ev: Evidence) -> tuple[Any, ...]:

@@ -57,7 +57,8 @@ RETURN [r IN rels | {_REL}] AS rels, actors
 """
 # Who-represents without a day sends only the holders not ended nor replaced (the first ``$limit``
 # by latest evidence date, evidence count, id; ``total`` counts them) and the replacements
-# into them, the latter's evidence only when they have no start (``Traversals.representation``);
+# into those without a start, with evidence only when they have no start themselves
+# (``Traversals.representation``);
 # the actors of those replacements' sources go too (the tail sends every end), harmlessly.
 _HIDDEN_NOW = (
     "$day IS NULL AND CASE type(r) WHEN 'REPRESENTS' THEN r.valid_to IS NOT NULL OR startNode(r).id IN replaced "
@@ -100,7 +101,7 @@ CALL (reps) {{ UNWIND CASE WHEN $day IS NULL THEN reps ELSE [] END AS r
        RETURN collect(r) AS ranked }}
 WITH a, chain, CASE WHEN $day IS NULL THEN size(reps) END AS total,
      CASE WHEN $day IS NOT NULL THEN reps WHEN $limit IS NULL THEN ranked ELSE ranked[..$limit] END AS reps
-WITH a, reps, total, [x IN chain WHERE $day IS NOT NULL OR endNode(x) IN [r IN reps | startNode(r)]] AS chain
+WITH a, reps, total, [x IN chain WHERE $day IS NOT NULL OR endNode(x) IN [r IN reps WHERE r.valid_from IS NULL | startNode(r)]] AS chain
 WITH [a] AS named, reps + chain AS rels, [r IN chain | startNode(r).id] AS replaced, total{_TAIL_NOW}"""
 REPRESENTED = f"""{_ONE}CALL (a) {{ MATCH (a)-[r:REPRESENTS|REPLACED_BY]->(:Actor) WHERE {known("r")}
        RETURN collect(r) AS own }}

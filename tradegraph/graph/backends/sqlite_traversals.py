@@ -12,7 +12,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tradegraph.graph.backends import sqlite_holders as holders
 from tradegraph.graph.backends import sqlite_sql as sql
 from tradegraph.graph.backends.sqlite_rows import chunks, iso, load_actors, load_relations
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
@@ -101,13 +100,21 @@ WHERE r.target = :body AND r.kind = 'REPRESENTS' AND r.valid_to IS NULL
                   AND x.target IN (SELECT id FROM reached))
 ORDER BY last IS NULL, last DESC, support DESC, r.source
 """
-# The same from the ``holders`` table every write keeps (sqlite_holders): one seek into the index
-# that orders them, then the first :limit (-1: all) by rowid.
+# The same from the ``holders`` table every write keeps (sqlite_holders), in one statement: the
+# first :limit (-1: all) through the index that orders them, each row with how many there are,
+# then the replacements into those of the kept whose REPRESENTS has no start (they date it).
 HOLDERS_KEPT = f"""
-SELECT {_COLS} FROM holders h JOIN relations r ON r.id = h.relation_id WHERE h.body = :body
-ORDER BY h.last DESC, h.support DESC, h.source LIMIT :limit
+WITH kept AS MATERIALIZED (
+    SELECT h.relation_id FROM holders h WHERE h.body = :body
+    ORDER BY h.last DESC, h.support DESC, h.source LIMIT :limit
+),
+reps AS MATERIALIZED (SELECT {_COLS} FROM kept JOIN relations r ON r.id = kept.relation_id)
+SELECT *, (SELECT count(*) FROM holders WHERE body = :body) FROM reps
+UNION ALL
+SELECT {_COLS}, NULL FROM reps k JOIN relations r ON r.target = k.source AND r.kind = 'REPLACED_BY'
+WHERE k.valid_from IS NULL
 """
-# The replacements into the kept holders (they date the start of their tenures).
+# The replacements into holders decided without the table.
 REPLACEMENTS_INTO = f"SELECT {_COLS} FROM relations r WHERE r.target IN {sql.IDS} AND r.kind = 'REPLACED_BY'"
 RELATION_BY_KEY = f"SELECT {_COLS} FROM relations r WHERE r.source = ? AND r.kind = ? AND r.target = ?"
 EVERYTHING = f"SELECT {_COLS} FROM relations r WHERE r.kind IN {sql.KINDS} AND {sql.CURRENT} ORDER BY r.id"
@@ -169,16 +176,18 @@ class SQLiteTraversals:
             return self._facts(conn, load_relations(conn, reps + chain), body_id)
 
     def _holders_now(self, conn: sqlite3.Connection, body_id: str, limit: int | None) -> Facts:
-        if holders.present(conn):
-            total = conn.execute(holders.COUNT, (body_id,)).fetchone()[0]
-            bound = -1 if limit is None else max(limit, 1)
-            kept = conn.execute(HOLDERS_KEPT, {"body": body_id, "limit": bound}).fetchall()
-        else:  # a store written before the table, not written since: decide here
+        bound = -1 if limit is None else max(limit, 1)
+        try:
+            rows = conn.execute(HOLDERS_KEPT, {"body": body_id, "limit": bound}).fetchall()
+            total, kept = (rows[0][7] if rows else 0), [row[:7] for row in rows]
+        except sqlite3.OperationalError as err:  # a store written before the table, not since: decide here
+            if "no such table" not in str(err):
+                raise
             found = conn.execute(HOLDERS_NOW, {"body": body_id}).fetchall()
-            total, kept = len(found), [row[:7] for row in found[: None if limit is None else max(limit, 1)]]
-        chain = self._rows(conn, REPLACEMENTS_INTO, [row[1] for row in kept])
-        rels = load_relations(conn, kept + chain, lambda row: row[2] == REP.value or row[4] is None)
-        actors = load_actors(conn, [body_id, *(row[1] for row in kept)])
+            total, kept = len(found), [row[:7] for row in found[: None if limit is None else bound]]
+            kept += self._rows(conn, REPLACEMENTS_INTO, [row[1] for row in kept if row[4] is None])
+        rels = load_relations(conn, kept, lambda row: row[2] == "REPRESENTS" or row[4] is None)
+        actors = load_actors(conn, [body_id, *(row[1] for row in kept if row[2] == "REPRESENTS")])
         return Facts(actors=actors, relations=tuple(rels), total=total)
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
