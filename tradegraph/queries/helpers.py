@@ -273,17 +273,15 @@ def counterparts(
             other = r.other(own)
             if other in sides:
                 continue
-            via = tuple(p for p in (own, other) if kind_of_id(p) is ActorKind.PERSON and p != actor_id)
+            via = (
+                tuple(p for p in (own, other) if kind_of_id(p) is ActorKind.PERSON and p != actor_id)
+                if level == "state"
+                else ()
+            )
             for end in states.get(other) or [other]:
                 if end != actor_id:
-                    found.append(
-                        Answer(
-                            actor=_stub(end),
-                            relation=NEG,
-                            evidence=r.evidence,
-                            via=via if level == "state" else (),
-                        )
-                    )
+                    actor_end = t.actors.get(end) or _stub(end)
+                    found.append(Answer(actor=actor_end, relation=NEG, evidence=r.evidence, via=via))
     return _answers(t.actors, found)
 
 
