@@ -126,7 +126,7 @@ def plans(store: Any) -> list[dict[str, Any]]:
 
     kinds = [k.value for k in RelationKind]
     statements = {
-        "REPRESENTATION": (cy.REPRESENTATION, {"id": "x", "day": None}),
+        "REPRESENTATION": (cy.REPRESENTATION, {"id": "x", "day": None, "limit": 25}),
         "TALKS": (cy.TALKS, {"id": "x", "day": None}),
         "SUCCESSORS": (cy.SUCCESSORS, {"id": "x", "day": None}),
         "NEIGHBOURHOOD": (

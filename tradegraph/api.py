@@ -21,7 +21,7 @@ from typing import Any
 from tradegraph.graph.model import Actor, ActorKind, Relation, RelationKind
 from tradegraph.graph.store import GraphStore
 from tradegraph.queries.replies import Reply
-from tradegraph.queries.results import Answer
+from tradegraph.queries.results import DEFAULT_HOLDERS, DEFAULT_LIMIT, Answer
 
 MEMORY = ":memory:"
 
@@ -96,11 +96,14 @@ class Graph:
 
     # -- reading ----------------------------------------------------------------------------
 
-    def ask(self, question: str, as_of: date | None = None) -> Reply:
-        """Answer a plain-language question; ``Reply.answers`` are typed ``Answer`` values."""
+    def ask(self, question: str, as_of: date | None = None, limit: int | None = DEFAULT_LIMIT) -> Reply:
+        """Answer a plain-language question; ``Reply.answers`` are typed ``Answer`` values.
+        ``limit``: at most this many holders or neighbours (None: all; the default, 0, is each
+        question's own bound: DEFAULT_HOLDERS holders, SHOWN_LIMIT neighbours; ``Reply.total``
+        counts them all)."""
         from tradegraph.queries.questions import ask
 
-        return ask(self.store, question, as_of=as_of)
+        return ask(self.store, question, as_of=as_of, limit=limit)
 
     def query(self, name: str, *actors: str | Actor, as_of: date | None = None, **options: Any) -> Reply:
         """Run a catalogue query by kind or CLI spelling (``"tariffs-on"``), actors by name or id."""
@@ -120,8 +123,11 @@ class Graph:
     def counts(self) -> dict[str, int]:
         return self.store.counts()
 
-    def representatives_of(self, body: str, as_of: date | None = None) -> list[Answer]:
-        return list(self.query("representatives", body, as_of=as_of).answers)
+    def representatives_of(
+        self, body: str, as_of: date | None = None, limit: int | None = DEFAULT_HOLDERS
+    ) -> list[Answer]:
+        """The holders (the ``limit`` most recently reported; None: all), by support then name."""
+        return list(self.query("representatives", body, as_of=as_of, limit=limit).answers)
 
     def represented_by(self, person: str, as_of: date | None = None) -> list[Answer]:
         return list(self.query("represented_by", person, as_of=as_of).answers)

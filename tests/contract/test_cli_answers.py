@@ -107,7 +107,7 @@ def _neighbourhood_ids(capsys, spec: str, *extra: str) -> tuple[list[str], list[
 
 
 def test_cli_neighbourhood_limit_keeps_nearest_and_says_what_it_cut(spec, capsys):
-    everyone, notes = _neighbourhood_ids(capsys, spec, "--limit", "0")
+    everyone, notes = _neighbourhood_ids(capsys, spec, "--all")
     assert notes == [] and len(everyone) > 3
     kept, notes = _neighbourhood_ids(capsys, spec, "--limit", "3")
     assert len(kept) == 3 and set(kept) < set(everyone) and "country:JPN" in kept

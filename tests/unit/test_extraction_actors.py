@@ -158,7 +158,7 @@ def test_a_name_after_a_hyphenated_title_is_a_person_whatever_the_ner_says(extra
 def test_a_name_the_ner_cut_in_two_is_one_person(extractor):
     """Two PERSON spans with nothing between them ("[Nusrat] [Jahan Chowdhury]", as the small
     model tags one three-word name) are joined into one; spans apart stay apart."""
-    from tradegraph.loaders.extraction.persons import _joined
+    from tradegraph.loaders.extraction.spans import joined
     from tradegraph.loaders.nlp import parse
 
     doc = parse(extractor.nlp, "Trade news\n\nAmina Rahman Khan met Omar Haddad, Lina Saad in Athens.")
@@ -166,4 +166,4 @@ def test_a_name_the_ner_cut_in_two_is_one_person(extractor):
     j = next(t.i for t in doc if t.text == "Omar")
     k = next(t.i for t in doc if t.text == "Lina")
     spans = [doc[i : i + 1], doc[i + 1 : i + 3], doc[j : j + 2], doc[k : k + 2]]
-    assert [s.text for s in _joined(spans)] == ["Amina Rahman Khan", "Omar Haddad", "Lina Saad"]
+    assert [s.text for s in joined(spans)] == ["Amina Rahman Khan", "Omar Haddad", "Lina Saad"]

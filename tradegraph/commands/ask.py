@@ -6,7 +6,7 @@ import argparse
 import json
 from datetime import date
 
-from tradegraph.commands.options import add_store_option
+from tradegraph.commands.options import add_limit_options, add_store_option
 from tradegraph.graph.errors import InputError
 
 
@@ -29,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=parse_day,
         help="answer as of this day: what held then and was reported by then (a date in the question wins)",
     )
+    add_limit_options(parser)
     parser.add_argument("--json", action="store_true", help="print the answer as JSON")
     parser.set_defaults(func=run)
 
@@ -47,6 +48,6 @@ def run(args: argparse.Namespace) -> int:
     from tradegraph.queries.replies import render
 
     with open_store(args.store) as store:
-        reply = ask(store, args.question, as_of=args.as_of)
+        reply = ask(store, args.question, as_of=args.as_of, limit=args.limit)
     print(json.dumps(reply.to_json(), indent=2, ensure_ascii=False) if args.json else render(reply))
     return 0

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from tradegraph.commands.ask import parse_day
-from tradegraph.commands.options import add_limit_option, add_store_option
+from tradegraph.commands.options import add_limit_options, add_store_option
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,8 +31,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="counterparts: lift persons to states, or not (default: state for states, actor for persons)",
     )
     parser.add_argument("--depth", type=_count, default=1, help="neighbourhood depth (default 1)")
-    add_limit_option(parser)
     parser.add_argument("--top", type=_count, default=10, help="brokers: how many (default 10)")
+    add_limit_options(parser)
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(func=run)
 

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from tradegraph.commands.options import add_limit_option, add_store_option
+from tradegraph.commands.options import add_limit_options, add_store_option
 from tradegraph.graph.model import RelationKind
 
 
@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_store_option(parser)
     parser.add_argument("--actor", metavar="ID|NAME", help="show only the neighbourhood of this actor")
     parser.add_argument("--depth", type=int, default=1, metavar="N", help="hops around --actor (default 1)")
-    add_limit_option(parser)
+    add_limit_options(parser)
     parser.add_argument(
         "--kind",
         nargs="+",
@@ -73,14 +73,16 @@ def _confidence(text: str) -> float:
 def run(args: argparse.Namespace) -> int:
     from tradegraph.commands.selection import select
     from tradegraph.graph.export.html import write_html
+    from tradegraph.graph.protocol import SHOWN_LIMIT
     from tradegraph.graph.store import open_store
+    from tradegraph.queries.results import bound
 
     with open_store(args.store) as store:
         selection = select(
             store,
             actor=args.actor,
             depth=args.depth,
-            limit=args.limit,
+            limit=bound(args.limit, SHOWN_LIMIT),
             kinds=args.kind,
             as_of=args.as_of,
             min_confidence=args.min_confidence,
@@ -95,6 +97,6 @@ def run(args: argparse.Namespace) -> int:
     if selection.cut:
         print(
             f"kept the {len(selection.actors)} actors nearest {args.actor} and best connected, of "
-            f"{selection.total} within {args.depth} hops; --limit N keeps more (0: all)"
+            f"{selection.total} within {args.depth} hops; --limit N keeps more, --all keeps every one"
         )
     return 0

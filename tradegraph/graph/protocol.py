@@ -21,7 +21,7 @@ from tradegraph.graph.model import Actor, Evidence, Relation, RelationKind
 
 # How many actors a neighbourhood shown to a user keeps by default (``ask``, ``query``, ``viz``):
 # the nearest and best connected (``Traversals.neighbourhood``); a depth-2 view through a state
-# reaches hundreds, which no drawing or list shows legibly. ``--limit`` changes it, 0 keeps all.
+# reaches hundreds, which no drawing or list shows legibly. ``--limit N`` changes it; ``--all`` keeps all.
 SHOWN_LIMIT = 100
 
 Direction = Literal["out", "in", "both"]
@@ -58,7 +58,8 @@ class Facts:
     """What one question read from a store: relations and the actors they (and the question) name.
 
     ``total``: for a neighbourhood, how many actors lie within its depth before a ``limit``
-    kept the first of them (None for other questions).
+    kept the first of them; for a representation without a day, how many holders the body has
+    before a ``limit`` kept the first of them (None for other questions).
     """
 
     actors: Mapping[str, Actor] = field(default_factory=dict)
@@ -89,14 +90,21 @@ class Traversals(Protocol):
     ) -> Facts:
         """Relations of ``kinds`` leaving/entering/touching any of ``ids``; actors: ``ids`` and the ends."""
 
-    def representation(self, body_id: str, as_of: date | None) -> Facts:
+    def representation(self, body_id: str, as_of: date | None, limit: int | None = None) -> Facts:
         """REPRESENTS relations into the body and every REPLACED_BY chain leading to their sources.
 
         Without ``as_of`` (who holds the office now) only what that answer shows: REPRESENTS
         of holders not ended (``valid_to``) nor replaced (the source of a REPLACED_BY in those
-        chains), the REPLACED_BY relations into them (they date the start), with evidence only
-        where the answer shows it (REPLACED_BY with a ``valid_from`` come without), and the
-        actors: the body and the holders."""
+        chains), the REPLACED_BY relations into those whose REPRESENTS has no ``valid_from``
+        (they date the start), with evidence only where the answer shows it (REPLACED_BY with a
+        ``valid_from`` come without), and the actors: the body and the holders. ``Facts.total`` counts those holders; with ``limit``
+        only the first ``limit`` of them come (and the REPLACED_BY into them), in this order:
+        most recently reported first (their REPRESENTS' latest evidence date, ``last_reported``;
+        none dated last), then most evidence (``support``: distinct articles), then id.
+
+        With ``as_of``, who held the office that day is decided by the question from the
+        replacement dates along the chains (``tradegraph.queries.helpers``), so every holder
+        comes, ``limit`` is not applied here and ``total`` is None."""
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         """The person's REPRESENTS and REPLACED_BY relations, and the REPRESENTS of their successors."""

@@ -10,7 +10,7 @@ from typing import Any
 
 from tradegraph.graph.model import Actor, ActorKind
 from tradegraph.queries import helpers
-from tradegraph.queries.results import Answer, sorted_evidence
+from tradegraph.queries.results import DEFAULT_LIMIT, Answer, bound, first_holders, sorted_evidence
 from tradegraph.queries.roles import narrow_to_role
 
 
@@ -24,7 +24,7 @@ class Call:
     role: str | None = None
     level: str | None = None
     depth: int = 1
-    limit: int | None = helpers.SHOWN_LIMIT
+    limit: int | None = DEFAULT_LIMIT  # the question's own bound; None: all (results.bound)
     top: int = helpers.DEFAULT_TOP
     chain: bool = False
 
@@ -42,6 +42,7 @@ class Outcome:
     relations: tuple[Any, ...] = ()
     scores: tuple[tuple[str, float], ...] = ()
     notes: tuple[str, ...] = ()
+    total: int | None = None
 
 
 def _answers(found: Sequence[Answer]) -> Outcome:
@@ -49,11 +50,22 @@ def _answers(found: Sequence[Answer]) -> Outcome:
 
 
 def _representatives(c: Call) -> Outcome:
-    found = helpers.representatives_of(c.store, c.actor.id, c.as_of)
-    if not c.role:
-        return _answers(found)
-    narrowed, note = narrow_to_role(found, c.role)
-    return Outcome(tuple(narrowed), notes=(note,) if note else ())
+    found = helpers.representatives_of(
+        c.store, c.actor.id, c.as_of, None if c.role else bound(c.limit, helpers.DEFAULT_HOLDERS)
+    )
+    notes: tuple[str, ...] = ()
+    if c.role:  # narrow every holder to the office, then bound
+        narrowed, note = narrow_to_role(found, c.role)
+        found, notes = (
+            first_holders(narrowed, bound(c.limit, helpers.DEFAULT_HOLDERS), c.as_of),
+            (note,) if note else (),
+        )
+    if found.cut:
+        notes += (
+            f"{len(found)} of {found.total} holders shown, the most recently reported; "
+            "--all (or --limit N) shows more",
+        )
+    return Outcome(tuple(found), notes=notes, total=found.total)
 
 
 def _near_successions(c: Call, forward: bool) -> list[Answer]:
@@ -136,7 +148,9 @@ def _profile(c: Call) -> Outcome:
 
 
 def _neighbourhood(c: Call) -> Outcome:
-    sub = helpers.neighbourhood(c.store, c.actor.id, c.depth, as_of=c.as_of, limit=c.limit or None)
+    sub = helpers.neighbourhood(
+        c.store, c.actor.id, c.depth, as_of=c.as_of, limit=bound(c.limit, helpers.SHOWN_LIMIT)
+    )
     answers = tuple(
         Answer(
             actor=a,
@@ -151,7 +165,7 @@ def cut_note(sub: helpers.Subgraph, name: str) -> str:
     """What a bounded neighbourhood left out, and how to see more."""
     return (
         f"showing the {len(sub.actors)} actors nearest {name} and best connected, of {sub.total} "
-        "within reach; --limit N shows more (0: all)"
+        "within reach; --limit N shows more, --all shows every one"
     )
 
 

@@ -76,7 +76,8 @@ KINDS: tuple[QuestionKind, ...] = (
         "representatives",
         ("BODY",),
         "representatives_of",
-        "who represents a country or body; a title narrows it ('Japan's ambassador')",
+        "who represents a country or body; a title narrows it ('Japan's ambassador'); the "
+        f"{helpers.DEFAULT_HOLDERS} most recently reported holders, with how many there are (--limit N, --all)",
         "Who represents Japan?  Which officials act on behalf of the EU?  Who is China's trade envoy?",
         _representatives,
     ),
@@ -316,11 +317,13 @@ def run(
         relations=outcome.relations,
         scores=outcome.scores,
         role=options.get("role"),
+        total=outcome.total,
     )
 
 
 def merged(replies: Sequence[Reply]) -> Reply:
-    """One reply from the same question asked on several days (answers of any of them)."""
+    """One reply from the same question asked on several days (answers of any of them; ``total``:
+    how many they are, or the largest day's total when a limit cut some day's answers)."""
     first = replies[0]
     seen: dict[str, Answer] = {}
     for reply in replies:
@@ -330,7 +333,10 @@ def merged(replies: Sequence[Reply]) -> Reply:
     if first.verdict:
         verdict = "yes" if any(r.verdict == "yes" for r in replies) else "no"
     notes = tuple(dict.fromkeys(n for r in replies for n in r.notes))
-    return replace(first, answers=tuple(seen.values()), verdict=verdict, notes=notes)
+    totals = [r.total for r in replies if r.total is not None]
+    cut = any(r.total > len(r.answers) for r in replies if r.total is not None)
+    total = (max(totals) if cut else len(seen)) if totals else None
+    return replace(first, answers=tuple(seen.values()), verdict=verdict, notes=notes, total=total)
 
 
 def help_text() -> str:

@@ -17,24 +17,29 @@ helpers answer everything known.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from tradegraph.graph.errors import UnsupportedError
 from tradegraph.graph.model import Actor, ActorKind, Evidence, Relation, kind_of_id
 from tradegraph.graph.protocol import SHOWN_LIMIT, Facts
 from tradegraph.graph.store import GraphStore
 from tradegraph.queries.results import (
+    DEFAULT_HOLDERS,
     Answer,
+    Answers,
     Broker,
     Path,
     Profile,
     Subgraph,
     Succession,
     evidence_order,
+    first_holders,
     sorted_evidence,
 )
+from tradegraph.queries.results import merged_answers as _answers
 from tradegraph.queries.structure import (
     ALL_KINDS,
     ALLY,
@@ -54,40 +59,6 @@ from tradegraph.queries.structure import (
     shortest_path,
     traversals,
 )
-
-
-def _answers(actors: Mapping[str, Actor], found: list[Answer]) -> list[Answer]:
-    """Merge answers about the same actor, attach the actors, order by support then name."""
-    merged: dict[str, Answer] = {}
-    for ans in found:
-        old = merged.get(ans.actor.id)
-        if old is None:
-            merged[ans.actor.id] = ans
-            continue
-        merged[ans.actor.id] = replace(
-            old,
-            evidence=old.evidence + ans.evidence,
-            via=tuple(sorted(set(old.via) | set(ans.via))),
-            inferred=old.inferred and ans.inferred,
-            role=old.role or ans.role,
-            valid_from=min((d for d in (old.valid_from, ans.valid_from) if d), default=None),
-            valid_to=None if not (old.valid_to and ans.valid_to) else max(old.valid_to, ans.valid_to),
-        )
-    out = [
-        Answer(
-            actor=actors.get(a.actor.id, a.actor),
-            relation=a.relation,
-            evidence=sorted_evidence(a.evidence),
-            role=a.role,
-            valid_from=a.valid_from,
-            valid_to=a.valid_to,
-            via=tuple(sorted(set(a.via))) if len(a.via) > 1 else a.via,
-            inferred=a.inferred,
-        )
-        for a in merged.values()
-    ]
-    return sorted(out, key=lambda a: (-a.support, a.actor.name.casefold(), a.actor.id))
-
 
 # -- representation -------------------------------------------------------------------------
 
@@ -140,12 +111,19 @@ def _in_office(ans: Answer, ended: bool, as_of: date | None) -> bool:
     return _Tenure(None, ans.valid_from, ans.valid_to, ended, (), False).in_office(as_of)
 
 
-def representatives_of(store: GraphStore, body_id: str, as_of: date | None = None) -> list[Answer]:
+def representatives_of(
+    store: GraphStore, body_id: str, as_of: date | None = None, limit: int | None = DEFAULT_HOLDERS
+) -> Answers:
     """Who represents a country or body (on ``as_of``; without it, who does now).
 
     A predecessor of a representative counts as having represented the body until replaced.
+    ``limit`` keeps the first holders by ``holder_order`` (most recently reported, then most
+    evidence, then id; None: all of them); ``Answers.total`` counts every holder. The answers
+    are ordered by support then name, bounded or not.
     """
-    facts = traversals(store).representation(body_id, as_of)
+    if limit is not None and limit < 1:
+        raise UnsupportedError(f"limit {limit} keeps no holder; pass 1 or more (or none)", code="TG446")
+    facts = traversals(store).representation(body_id, as_of, limit)
     _require(facts, body_id)
     found = [
         Answer(
@@ -160,7 +138,10 @@ def representatives_of(store: GraphStore, body_id: str, as_of: date | None = Non
         for p, v in _tenures(facts, body_id).items()
         if v.in_office(as_of)
     ]
-    return _answers(facts.actors, found)
+    answers = _answers(facts.actors, found)
+    if facts.total is not None:  # the store kept the first ``limit`` holders itself
+        return Answers(answers, facts.total)
+    return first_holders(answers, limit, as_of)
 
 
 def represented_by(store: GraphStore, person_id: str, as_of: date | None = None) -> list[Answer]:
@@ -292,17 +273,15 @@ def counterparts(
             other = r.other(own)
             if other in sides:
                 continue
-            via = tuple(p for p in (own, other) if kind_of_id(p) is ActorKind.PERSON and p != actor_id)
+            via = (
+                tuple(p for p in (own, other) if kind_of_id(p) is ActorKind.PERSON and p != actor_id)
+                if level == "state"
+                else ()
+            )
             for end in states.get(other) or [other]:
                 if end != actor_id:
-                    found.append(
-                        Answer(
-                            actor=_stub(end),
-                            relation=NEG,
-                            evidence=r.evidence,
-                            via=via if level == "state" else (),
-                        )
-                    )
+                    actor_end = t.actors.get(end) or _stub(end)
+                    found.append(Answer(actor=actor_end, relation=NEG, evidence=r.evidence, via=via))
     return _answers(t.actors, found)
 
 
@@ -359,6 +338,7 @@ def tariff_targets(store: GraphStore, actor_id: str, as_of: date | None = None) 
 __all__ = [
     "ALLY",
     "ALL_KINDS",
+    "DEFAULT_HOLDERS",
     "DEFAULT_MAX_HOPS",
     "DEFAULT_TOP",
     "MAX_DEPTH",
@@ -368,6 +348,7 @@ __all__ = [
     "REPL",
     "TARIFF",
     "Answer",
+    "Answers",
     "Broker",
     "Evidence",
     "Path",
@@ -379,6 +360,7 @@ __all__ = [
     "counterparts",
     "event_date",
     "evidence_order",
+    "first_holders",
     "neighbourhood",
     "predecessors",
     "profile",

@@ -17,6 +17,7 @@ from tradegraph.graph.name_keys import name_key
 from tradegraph.queries import catalogue, grammar
 from tradegraph.queries.names import NameIndex
 from tradegraph.queries.replies import Reply, render
+from tradegraph.queries.results import DEFAULT_LIMIT
 
 MAX_QUESTION = 400
 
@@ -301,8 +302,16 @@ def read(question: str, index: NameIndex) -> tuple[grammar.Match, tuple[Actor, .
     return reading, actors, days
 
 
-def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex | None = None) -> Reply:
+def ask(
+    store: Any,
+    question: str,
+    as_of: date | None = None,
+    index: NameIndex | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+) -> Reply:
     """Answer a plain-language question from the store; a date in the question wins over ``as_of``.
+    ``limit``: at most this many holders or neighbours (None: all; DEFAULT_LIMIT: the question's
+    own bound, ``results.bound``; ``Reply.total`` counts them all).
 
     The grammar may read a question several ways ("Who is the US president?"); the first
     reading whose slots are exactly known names answers it, else the first whose slots hold one.
@@ -319,7 +328,9 @@ def ask(store: Any, question: str, as_of: date | None = None, index: NameIndex |
         days = _with_events(store, actors[0], days)
     entry = catalogue.BY_NAME[reading.intent]
     replies = [
-        catalogue.run(entry, store, actors, as_of=day, question=question, index=index, role=reading.role)
+        catalogue.run(
+            entry, store, actors, as_of=day, question=question, index=index, role=reading.role, limit=limit
+        )
         for day in (days or (as_of,))
     ]
     return catalogue.merged(replies)

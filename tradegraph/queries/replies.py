@@ -18,7 +18,8 @@ class Reply:
 
     ``kind`` names the catalogue entry that answered (``tradegraph.queries.catalogue``);
     ``verdict`` is ``"yes"``/``"no"`` for yes/no questions; ``relations`` carries the relations
-    of a profile, a path or a neighbourhood; ``scores`` the centrality of brokers.
+    of a profile, a path or a neighbourhood; ``scores`` the centrality of brokers; ``total``
+    how many answers there are in all when a limit may have kept fewer (who represents), else None.
     """
 
     question: str
@@ -32,6 +33,7 @@ class Reply:
     relations: tuple[Relation, ...] = ()
     scores: tuple[tuple[str, float], ...] = ()
     role: str | None = None
+    total: int | None = None
 
     @property
     def intent(self) -> str:
@@ -160,6 +162,7 @@ def reply_json(reply: Reply) -> dict[str, Any]:
         "as_of": _day(reply.as_of),
         "verdict": reply.verdict,
         "answers": [answer_json(a, scores.get(a.actor.id)) for a in reply.answers],
+        "total": reply.total,
         "relations": [relation_json(r) for r in reply.relations],
         "notes": list(reply.notes),
     }

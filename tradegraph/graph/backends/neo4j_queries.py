@@ -55,17 +55,23 @@ CALL (named, rels) {{
 }}
 RETURN [r IN rels | {_REL}] AS rels, actors
 """
-# Who-represents without a day sends only the holders not ended nor replaced and the replacements
-# into them, the latter's evidence only when they have no start (``Traversals.representation``);
+# Who-represents without a day sends only the holders not ended nor replaced (the first ``$limit``
+# by latest evidence date, evidence count, id; ``total`` counts them) and the replacements
+# into those without a start, with evidence only when they have no start themselves
+# (``Traversals.representation``);
 # the actors of those replacements' sources go too (the tail sends every end), harmlessly.
 _HIDDEN_NOW = (
     "$day IS NULL AND CASE type(r) WHEN 'REPRESENTS' THEN r.valid_to IS NOT NULL OR startNode(r).id IN replaced "
     "ELSE r.valid_from IS NOT NULL END"
 )
-_TAIL_NOW = _TAIL.replace("WITH named, rels\n", "WITH named, rels, replaced\n", 1).replace(
-    f"evidence: {cy.EVIDENCE_OF_R}",
-    f"evidence: CASE WHEN {_HIDDEN_NOW} THEN [] ELSE {cy.EVIDENCE_OF_R} END",
-    1,
+_TAIL_NOW = (
+    _TAIL.replace("WITH named, rels\n", "WITH named, rels, replaced, total\n", 1)
+    .replace(
+        f"evidence: {cy.EVIDENCE_OF_R}",
+        f"evidence: CASE WHEN {_HIDDEN_NOW} THEN [] ELSE {cy.EVIDENCE_OF_R} END",
+        1,
+    )
+    .replace("AS rels, actors", "AS rels, actors, total", 1)
 )
 _NAMED = "CALL () { UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN collect(a) AS named }"
 _PATTERN = {
@@ -88,8 +94,15 @@ CALL (ps) {{ UNWIND ps AS p
     MATCH path = (:Actor)-[:REPLACED_BY*1..{MAX_CHAIN}]->(p) WHERE all(r IN relationships(path) WHERE {known("r")})
        UNWIND relationships(path) AS r RETURN collect(DISTINCT r) AS chain }}
 WITH a, chain, [r IN reps WHERE $day IS NOT NULL OR (r.valid_to IS NULL AND NOT startNode(r) IN [x IN chain | startNode(x)])] AS reps
-WITH a, reps, [x IN chain WHERE $day IS NOT NULL OR endNode(x) IN [r IN reps | startNode(r)]] AS chain
-WITH [a] AS named, reps + chain AS rels, [r IN chain | startNode(r).id] AS replaced{_TAIL_NOW}"""
+CALL (reps) {{ UNWIND CASE WHEN $day IS NULL THEN reps ELSE [] END AS r
+       OPTIONAL MATCH (e:Evidence {{relation: r.key}})
+       WITH r, max(e.date) AS last, count(DISTINCT e.article_id) AS support
+       ORDER BY last IS NULL, last DESC, support DESC, startNode(r).id
+       RETURN collect(r) AS ranked }}
+WITH a, chain, CASE WHEN $day IS NULL THEN size(reps) END AS total,
+     CASE WHEN $day IS NOT NULL THEN reps WHEN $limit IS NULL THEN ranked ELSE ranked[..$limit] END AS reps
+WITH a, reps, total, [x IN chain WHERE $day IS NOT NULL OR endNode(x) IN [r IN reps WHERE r.valid_from IS NULL | startNode(r)]] AS chain
+WITH [a] AS named, reps + chain AS rels, [r IN chain | startNode(r).id] AS replaced, total{_TAIL_NOW}"""
 REPRESENTED = f"""{_ONE}CALL (a) {{ MATCH (a)-[r:REPRESENTS|REPLACED_BY]->(:Actor) WHERE {known("r")}
        RETURN collect(r) AS own }}
 CALL (a) {{ MATCH (a)-[x:REPLACED_BY]->(:Actor)-[r:REPRESENTS]->(:Actor) WHERE {known("x")} AND {known("r")}
@@ -175,8 +188,9 @@ class Neo4jTraversals:
         names = [RelationKind(k).value for k in kinds]
         return self._facts(AROUND[direction], ids=sorted(set(ids)), kinds=names, day=_iso(as_of))
 
-    def representation(self, body_id: str, as_of: date | None) -> Facts:
-        return self._facts(REPRESENTATION, id=body_id, day=_iso(as_of))
+    def representation(self, body_id: str, as_of: date | None, limit: int | None = None) -> Facts:
+        bound = None if limit is None else max(int(limit), 1)
+        return self._facts(REPRESENTATION, id=body_id, day=_iso(as_of), limit=bound)
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         return self._facts(REPRESENTED, id=person_id, day=_iso(as_of))

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from tradegraph.graph.backends import sqlite_holders as holders
 from tradegraph.graph.backends import sqlite_sql as sql
 from tradegraph.graph.backends.sqlite_damage import (
     check_orphan_wal,
@@ -32,16 +33,16 @@ from tradegraph.graph.backends.sqlite_rows import (
     article_row,
     chunks,
     folded,
-    iso,
     load_actors,
     load_relations,
     store_error,
     translated,
+    write_relations,
 )
 from tradegraph.graph.errors import NotFoundError, StoreError
 from tradegraph.graph.model import Actor, ActorKind, Article, Relation, RelationKind
 from tradegraph.graph.name_keys import name_keys
-from tradegraph.graph.protocol import Traversals, known_from
+from tradegraph.graph.protocol import Traversals
 from tradegraph.graph.store import GraphStore
 
 DB_NAME = "graph.sqlite"
@@ -177,6 +178,7 @@ class SQLiteStore(GraphStore):
             try:
                 if not self._indexed:
                     add_missing_indexes(cur)
+                    holders.add_missing(cur)
                     self._indexed = True
                 yield cur
                 cur.execute("COMMIT")
@@ -239,7 +241,8 @@ class SQLiteStore(GraphStore):
         self._check_ends(cur, actors, relations)
         for actor in actors:
             _write_actor(cur, actor, source)
-        _write_relations(cur, relations)
+        write_relations(cur, relations)
+        holders.refresh(cur, holders.touched(cur, [(r.source, r.kind.value, r.target) for r in relations]))
         cur.executemany(sql.UPSERT_ARTICLE, [article_row(a.metadata()) for a in articles])
 
     def _check_ends(self, cur: sqlite3.Cursor, actors: list[Actor], relations: list[Relation]) -> None:
@@ -261,6 +264,7 @@ class SQLiteStore(GraphStore):
     def _forget(self, cur: sqlite3.Cursor, article_id: str) -> None:
         relation_ids = [row[0] for row in cur.execute(sql.ARTICLE_RELATIONS, (article_id,))]
         actor_ids = [row[0] for row in cur.execute(sql.ARTICLE_ACTORS, (article_id,))]
+        changed = holders.touched(cur, holders.keys_of(cur, relation_ids))
         cur.execute(sql.DELETE_ARTICLE_EVIDENCE, (article_id,))
         cur.execute(sql.DELETE_ARTICLE_FACTS, (article_id,))
         for chunk in chunks(relation_ids):
@@ -269,6 +273,7 @@ class SQLiteStore(GraphStore):
         for chunk in chunks(actor_ids):
             cur.execute(sql.DELETE_ORPHAN_ACTORS, {"ids": chunk})
         _rebuild_actors(cur, actor_ids)
+        holders.refresh(cur, changed)
         cur.execute(sql.DELETE_ARTICLE, (article_id,))
 
     # -- contract: reads --------------------------------------------------------------------
@@ -369,30 +374,3 @@ def _rebuild_actors(cur: sqlite3.Cursor, actor_ids: list[str]) -> None:
         )
         cur.execute(sql.PUT_ACTOR, actor_row(rebuilt))
         cur.executemany(sql.SET_NAME_KEY, [(key, actor.id, rank) for key, rank in name_keys(rebuilt).items()])
-
-
-def _write_relations(cur: sqlite3.Cursor, relations: list[Relation]) -> None:
-    """Merge relations: O(1) in the evidence each already has (evidence rows are only inserted)."""
-    cur.executemany(
-        sql.UPSERT_RELATION,
-        [
-            {
-                "source": rel.source,
-                "kind": rel.kind.value,
-                "target": rel.target,
-                "valid_from": iso(rel.valid_from),
-                "valid_to": iso(rel.valid_to),
-                "role": rel.role,
-                "known_from": known_from(rel.evidence),
-            }
-            for rel in relations
-        ],
-    )
-    cur.executemany(
-        sql.INSERT_EVIDENCE,
-        [
-            (e.article_id, e.sentence, e.url, iso(e.date), e.confidence, e.provenance, *rel.key)
-            for rel in relations
-            for e in rel.evidence
-        ],
-    )

@@ -15,6 +15,7 @@ from tradegraph.graph import restore
 from tradegraph.graph.backends import sqlite_sql as sql
 from tradegraph.graph.errors import StoreError
 from tradegraph.graph.model import Actor, Article, Evidence, Relation
+from tradegraph.graph.protocol import known_from
 
 # Ids per statement when a set is sent as one JSON array; keeps each statement's memory bounded.
 CHUNK = 20_000
@@ -160,3 +161,30 @@ def store_error(where: str, doing: str, err: sqlite3.Error) -> StoreError:
             code="TG311",
         )
     return StoreError(f"the store {where} failed to {doing}: {err}", code="TG313")
+
+
+def write_relations(cur: sqlite3.Cursor, relations: list[Relation]) -> None:
+    """Merge relations: O(1) in the evidence each already has (evidence rows are only inserted)."""
+    cur.executemany(
+        sql.UPSERT_RELATION,
+        [
+            {
+                "source": rel.source,
+                "kind": rel.kind.value,
+                "target": rel.target,
+                "valid_from": iso(rel.valid_from),
+                "valid_to": iso(rel.valid_to),
+                "role": rel.role,
+                "known_from": known_from(rel.evidence),
+            }
+            for rel in relations
+        ],
+    )
+    cur.executemany(
+        sql.INSERT_EVIDENCE,
+        [
+            (e.article_id, e.sentence, e.url, iso(e.date), e.confidence, e.provenance, *rel.key)
+            for rel in relations
+            for e in rel.evidence
+        ],
+    )

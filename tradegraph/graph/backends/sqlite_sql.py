@@ -6,16 +6,30 @@ Values always travel as parameters; sets of ids travel as one JSON array read wi
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+# 2: the ``holders`` table (sqlite_holders), which every write keeps; an older tradegraph would not.
+SCHEMA_VERSION = 2
 
 # Indexes added after schema version 1 shipped: in SCHEMA for new stores, and created by the first
-# write to an older one (older tradegraphs ignore them, so the version stays 1).
+# write to an older one (older tradegraphs ignore them, so they need no version of their own).
 ADDED_INDEXES = {
     # A relation's earliest evidence date without reading all its evidence (RECOMPUTE_KNOWN).
     "evidence_by_relation_day": "CREATE INDEX IF NOT EXISTS evidence_by_relation_day ON evidence (relation_id, day)",
 }
 
-SCHEMA = """
+# Who holds each body's offices now, with the order of a bounded answer (sqlite_holders keeps it).
+HOLDERS_TABLE = """
+CREATE TABLE IF NOT EXISTS holders (
+    relation_id INTEGER PRIMARY KEY REFERENCES relations (id) ON DELETE CASCADE,
+    body TEXT NOT NULL,
+    source TEXT NOT NULL,
+    last TEXT,
+    support INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS holders_by_rank ON holders (body, last DESC, support DESC, source);
+"""
+
+SCHEMA = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS actors (
     id TEXT PRIMARY KEY,
@@ -84,7 +98,10 @@ CREATE TABLE IF NOT EXISTS articles (
     published TEXT,
     text_hash TEXT NOT NULL DEFAULT ''
 );
-""" + "".join(f"{statement};\n" for statement in ADDED_INDEXES.values())
+"""
+    + HOLDERS_TABLE
+    + "".join(f"{statement};\n" for statement in ADDED_INDEXES.values())
+)
 
 IDS = "(SELECT value FROM json_each(:ids))"
 KINDS = "(SELECT value FROM json_each(:kinds))"
@@ -169,6 +186,7 @@ AND NOT EXISTS (SELECT 1 FROM relations WHERE target = a.id)
 """
 DELETE_ARTICLE = "DELETE FROM articles WHERE id = ?"
 CLEAR = (
+    "DELETE FROM holders",
     "DELETE FROM actor_names",
     "DELETE FROM evidence",
     "DELETE FROM relations",

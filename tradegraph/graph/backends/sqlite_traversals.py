@@ -80,6 +80,42 @@ SELECT value, (SELECT count(*) FROM relations WHERE source = value)
             + (SELECT count(*) FROM relations WHERE target = value)
 FROM json_each(:ids)
 """
+# Who holds the body's offices now, most recently reported first (``Traversals.representation``):
+# REPRESENTS neither ended nor replaced, a holder being replaced when a REPLACED_BY leads from it
+# into the chains reaching back from the body's representatives (``reached``, built once). The
+# ordering keys are two covering seeks per holder (evidence's (relation_id, day) and
+# (relation_id, article_id, sentence) indexes); SQLite sorts the few hundred holders a state has.
+HOLDERS_NOW = f"""
+WITH RECURSIVE reached(id) AS (
+    SELECT r.source FROM relations r WHERE r.target = :body AND r.kind = 'REPRESENTS'
+    UNION
+    SELECT r.source FROM relations r JOIN reached ON r.target = reached.id WHERE r.kind = 'REPLACED_BY'
+)
+SELECT {_COLS},
+       (SELECT max(day) FROM evidence WHERE relation_id = r.id) AS last,
+       (SELECT count(DISTINCT article_id) FROM evidence WHERE relation_id = r.id) AS support
+FROM relations r
+WHERE r.target = :body AND r.kind = 'REPRESENTS' AND r.valid_to IS NULL
+  AND NOT EXISTS (SELECT 1 FROM relations x WHERE x.source = r.source AND x.kind = 'REPLACED_BY'
+                  AND x.target IN (SELECT id FROM reached))
+ORDER BY last IS NULL, last DESC, support DESC, r.source
+"""
+# The same from the ``holders`` table every write keeps (sqlite_holders), in one statement: the
+# first :limit (-1: all) through the index that orders them, each row with how many there are,
+# then the replacements into those of the kept whose REPRESENTS has no start (they date it).
+HOLDERS_KEPT = f"""
+WITH kept AS MATERIALIZED (
+    SELECT h.relation_id FROM holders h WHERE h.body = :body
+    ORDER BY h.last DESC, h.support DESC, h.source LIMIT :limit
+),
+reps AS MATERIALIZED (SELECT {_COLS} FROM kept JOIN relations r ON r.id = kept.relation_id)
+SELECT *, (SELECT count(*) FROM holders WHERE body = :body) FROM reps
+UNION ALL
+SELECT {_COLS}, NULL FROM reps k JOIN relations r ON r.target = k.source AND r.kind = 'REPLACED_BY'
+WHERE k.valid_from IS NULL
+"""
+# The replacements into holders decided without the table.
+REPLACEMENTS_INTO = f"SELECT {_COLS} FROM relations r WHERE r.target IN {sql.IDS} AND r.kind = 'REPLACED_BY'"
 RELATION_BY_KEY = f"SELECT {_COLS} FROM relations r WHERE r.source = ? AND r.kind = ? AND r.target = ?"
 EVERYTHING = f"SELECT {_COLS} FROM relations r WHERE r.kind IN {sql.KINDS} AND {sql.CURRENT} ORDER BY r.id"
 
@@ -131,15 +167,28 @@ class SQLiteTraversals:
         with self.store.reading() as conn:
             return self._facts(conn, self._around(conn, ids, kinds, direction, as_of), *ids)
 
-    def representation(self, body_id: str, as_of: date | None) -> Facts:
+    def representation(self, body_id: str, as_of: date | None, limit: int | None = None) -> Facts:
         with self.store.reading() as conn:
+            if as_of is None:
+                return self._holders_now(conn, body_id, limit)
             reps = self._rows(conn, AROUND["in", "known"], [body_id], kinds='["REPRESENTS"]', day=iso(as_of))
             chain = self._rows(conn, CHAIN_BACKWARD, [r[1] for r in reps], day=iso(as_of))
-            if as_of is not None:
-                return self._facts(conn, load_relations(conn, reps + chain), body_id)
-            reps, chain = _holders_now(reps, chain)
-            rels = load_relations(conn, reps + chain, lambda row: row[2] == REP.value or row[4] is None)
-            return Facts(actors=load_actors(conn, [body_id, *(r[1] for r in reps)]), relations=tuple(rels))
+            return self._facts(conn, load_relations(conn, reps + chain), body_id)
+
+    def _holders_now(self, conn: sqlite3.Connection, body_id: str, limit: int | None) -> Facts:
+        bound = -1 if limit is None else max(limit, 1)
+        try:
+            rows = conn.execute(HOLDERS_KEPT, {"body": body_id, "limit": bound}).fetchall()
+            total, kept = (rows[0][7] if rows else 0), [row[:7] for row in rows]
+        except sqlite3.OperationalError as err:  # a store written before the table, not since: decide here
+            if "no such table" not in str(err):
+                raise
+            found = conn.execute(HOLDERS_NOW, {"body": body_id}).fetchall()
+            total, kept = len(found), [row[:7] for row in found[: None if limit is None else bound]]
+            kept += self._rows(conn, REPLACEMENTS_INTO, [row[1] for row in kept if row[4] is None])
+        rels = load_relations(conn, kept, lambda row: row[2] == "REPRESENTS" or row[4] is None)
+        actors = load_actors(conn, [body_id, *(row[1] for row in kept if row[2] == "REPRESENTS")])
+        return Facts(actors=actors, relations=tuple(rels), total=total)
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         with self.store.reading() as conn:
@@ -276,15 +325,6 @@ class SQLiteTraversals:
         out["actors"] = sum(v for k, v in out.items() if k.startswith("actors."))
         out["relations"] = sum(v for k, v in out.items() if k.startswith("relations."))
         return out
-
-
-def _holders_now(reps: list[Any], chain: list[Any]) -> tuple[list[Any], list[Any]]:
-    """Of ``representation``'s rows, what today's answer needs (see the protocol): REPRESENTS of
-    holders neither ended nor replaced (by anyone in the chains), and the REPLACED_BY into them."""
-    replaced = {row[1] for row in chain}
-    kept = [row for row in reps if row[5] is None and row[1] not in replaced]
-    holders = {row[1] for row in kept}
-    return kept, [row for row in chain if row[3] in holders]
 
 
 def _is_person(actor_id: str) -> bool:

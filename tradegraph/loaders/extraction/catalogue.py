@@ -10,16 +10,18 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.loaders.extraction import (
+    affiliation_rules,
     alliances,
     delegations,
     discourse,
     negotiation,
     negotiation_joined,
+    negotiation_rules,
     replacements,
     represents,
     tariff_frames,
     tariff_pairs,
-    tariffs,
+    tariff_rules,
 )
 from tradegraph.loaders.extraction.rules import Filter, Rule
 
@@ -29,10 +31,11 @@ if TYPE_CHECKING:
 
 RULES: tuple[Rule, ...] = (
     *represents.RULES,
-    *negotiation.RULES,
+    *affiliation_rules.RULES,
+    *negotiation_rules.RULES,
     *negotiation_joined.RULES,
     *delegations.RULES,
-    *tariffs.RULES,
+    *tariff_rules.RULES,
     *tariff_pairs.RULES,
     *alliances.RULES,
     *replacements.RULES,

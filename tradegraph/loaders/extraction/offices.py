@@ -5,6 +5,7 @@ records the rule that read it (its provenance in REPRESENTS)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from tradegraph.knowledge.lexicon import (
@@ -33,6 +34,7 @@ from tradegraph.loaders.extraction.role_text import (
     _role_text,
     _serving,
 )
+from tradegraph.loaders.extraction.spans import is_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -44,6 +46,7 @@ class OfficeReader:
     def __init__(self, index: MentionIndex) -> None:
         self.index = index
         self.titles = index.gaz.titles
+        self.is_title = partial(is_title, heads=self.titles.heads)  # also "the new director-general"
 
     # -- one mention ----------------------------------------------------------------------
     def offices_of(self, mention: Mention) -> Iterator[Office]:
@@ -64,9 +67,9 @@ class OfficeReader:
             yield from listed_member(mention, head)
             yield from listed_official(self, mention, head)
         for child in head.children:
-            if child.dep_ == "appos" and child.i > head.i and self._is_title(child):
+            if child.dep_ == "appos" and child.i > head.i and self.is_title(child):
                 yield self.office(mention, _np(child), 0.9, "represents.apposition")
-        if head.dep_ == "appos" and self._is_title(head.head) and head.head.i < head.i:
+        if head.dep_ == "appos" and self.is_title(head.head) and head.head.i < head.i:
             title = doc[head.head.left_edge.i : head.head.i + 1]
             yield self.office(mention, title, 0.85, "represents.apposed_to_title")
         taken = []
@@ -192,7 +195,7 @@ class OfficeReader:
             for child in owner.children:
                 if child.dep_ == "prep" and child.lower_ == "as":
                     for pobj in child.children:
-                        if pobj.dep_ == "pobj" and self._is_title(pobj):
+                        if pobj.dep_ == "pobj" and self.is_title(pobj):
                             yield from (_np(t) for t in [pobj, *pobj.conjuncts])
                 if (
                     child.dep_ == "dobj"
@@ -202,12 +205,12 @@ class OfficeReader:
                     for prep in child.children:  # "taking on the role of Leader of the House"
                         if prep.dep_ == "prep" and prep.lower_ in {"of", "as"}:
                             yield from (
-                                _np(p) for p in prep.children if p.dep_ == "pobj" and self._is_title(p)
+                                _np(p) for p in prep.children if p.dep_ == "pobj" and self.is_title(p)
                             )
                 if (
                     owner.lemma_ in {"become", "be"}
                     and child.dep_ in {"attr", "acomp", "oprd"}
-                    and self._is_title(child)
+                    and self.is_title(child)
                 ):
                     if owner.lemma_ == "become" or any(
                         a.lower_ in {"new", "current"} for a in child.children
@@ -222,11 +225,11 @@ class OfficeReader:
                         for prep in xcomp.children:
                             if prep.dep_ == "prep" and prep.lower_ == "as":
                                 yield from (
-                                    _np(p) for p in prep.children if p.dep_ == "pobj" and self._is_title(p)
+                                    _np(p) for p in prep.children if p.dep_ == "pobj" and self.is_title(p)
                                 )
                     if xcomp.dep_ in {"xcomp", "advcl", "acl"} and xcomp.lemma_ == "become":
                         for attr in xcomp.children:
-                            if attr.dep_ in {"attr", "oprd", "dobj"} and self._is_title(attr):
+                            if attr.dep_ in {"attr", "oprd", "dobj"} and self.is_title(attr):
                                 yield _np(attr)
 
     def office(self, mention: Mention, title: Span, confidence: float, rule: str) -> Office:
@@ -395,9 +398,3 @@ class OfficeReader:
             prev = doc[token.i - 2]
         m = self.index.at(prev)
         return m is not None and m.key not in self.index.persons and not m.in_name
-
-    def _is_title(self, token: Token) -> bool:
-        doc, i = token.doc, token.i
-        return token.lower_ in self.titles.heads or (
-            i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in self.titles.heads
-        )  # "X, the department's new director-general"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import ActorKind, actor_id
 from tradegraph.knowledge.lexicon import HONORIFICS, NAME_PARTICLES
-from tradegraph.loaders.extraction.spans import Mention, Person, is_headline
+from tradegraph.loaders.extraction.spans import Mention, Person, is_headline, is_title, joined
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -55,7 +55,7 @@ class PersonFinder:
             if s is None or not any(n.start < s.start < n.end and s.end == n.end for n in longer)
         ]
         cleaned += longer
-        spans = _joined([s for s in cleaned if s is not None and not is_headline(s, self.text)])
+        spans = joined([s for s in cleaned if s is not None and not is_headline(s, self.text)])
         for span in sorted(spans, key=lambda s: s.start):
             words = tuple(t.text for t in span)
             if len(words) == 1 and self._match_known(words[0]):
@@ -97,14 +97,7 @@ class PersonFinder:
             return False  # "Deputy Trade Minister": part of a title, not a surname
         if after_title:  # "trade minister Kusumawati" tagged as a place: the title says a person
             return True
-        return any(c.dep_ == "appos" and self._title_head(c) for c in ent.root.children)
-
-    def _title_head(self, token: Token) -> bool:
-        """A title word, also the last part of a hyphenated one ("director-general")."""
-        heads, doc, i = self.gaz.titles.heads, self.doc, token.i
-        return token.lower_ in heads or (
-            i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in heads
-        )
+        return any(c.dep_ == "appos" and is_title(c, heads) for c in ent.root.children)
 
     def _names_after_titles(self, found: list[Span | None]) -> list[Span]:
         """Names the NER missed or took for an organisation, read off the title before them:
@@ -392,15 +385,3 @@ def _name_like(token: Token) -> bool:
 
 def _name_text(span: Span) -> str:
     return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-
-
-def _joined(spans: list[Span]) -> list[Span]:
-    """Names the NER cut in two with nothing between them ("[Nusrat] [Jahan Chowdhury]") are one."""
-    out: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        last = out[-1] if out else None
-        if last is not None and last.end == span.start and len(last) + len(span) <= 4:
-            out[-1] = span.doc[last.start : span.end]
-        else:
-            out.append(span)
-    return out

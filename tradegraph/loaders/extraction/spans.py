@@ -103,3 +103,23 @@ def tokens_with_dep(doc: Doc, deps: Iterable[str]) -> list[Token]:
     if not wanted or not len(doc):
         return []
     return [doc[i] for i, h in enumerate(doc.to_array(DEP).tolist()) if h in wanted]
+
+
+def is_title(token: Token, heads: frozenset[str]) -> bool:
+    """A title word of ``heads``, also the last part of a hyphenated one ("director-general")."""
+    doc, i = token.doc, token.i
+    return token.lower_ in heads or (
+        i >= 2 and doc[i - 1].text == "-" and f"{doc[i - 2].lower_}-{token.lower_}" in heads
+    )
+
+
+def joined(spans: list[Span]) -> list[Span]:
+    """Names the NER cut in two with nothing between them ("[Nusrat] [Jahan Chowdhury]") are one."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        last = out[-1] if out else None
+        if last is not None and last.end == span.start and len(last) + len(span) <= 4:
+            out[-1] = span.doc[last.start : span.end]
+        else:
+            out.append(span)
+    return out

@@ -1,0 +1,100 @@
+"""IMPOSES_TARIFFS_ON rules read by :mod:`.tariffs`, as records with their examples."""
+
+from __future__ import annotations
+
+from tradegraph.loaders.extraction.rules import Example, Rule
+from tradegraph.loaders.extraction.tariffs import (
+    IMPOSES,
+    TRIGGER,
+    read_imposing_clause,
+    read_running_imposer,
+    read_stated_imposer,
+)
+
+RULES = (
+    Rule(
+        "imposes.imposing_clause",
+        IMPOSES,
+        'a clause on the tariff noun states it: "the tariffs that Washington imposed on X", '
+        '"tariffs imposed on X by Y", "a tariff that hits X"',
+        0.8,
+        positive=(
+            Example("The duties that Brazil imposed on Argentina last year remain.", ("Brazil", "Argentina")),
+            Example("Talks may ease the 8% tariff hike imposed on Peru by Chile.", ("Chile", "Peru")),
+            # the goods an amount noun ("a wide range of ...") stands before say the target
+            Example(
+                "Exporters scrambled after a 40 percent tariff imposed by Chilean President Luis Vargas "
+                "on a wide range of Peruvian goods came into force.",
+                ("Chile", "Peru"),
+            ),
+        ),
+        negative=(Example("The duties that Brazil might impose on Argentina worry farmers.", None),),
+        trigger=TRIGGER,
+        read=read_imposing_clause,
+    ),
+    Rule(
+        "imposes.stated_imposer",
+        IMPOSES,
+        '"X imposed tariffs on Y", "X\'s tariffs on Y", "Y faces tariffs from X"',
+        0.8,
+        positive=(
+            Example("Brazil imposed steep tariffs on Argentina in March.", ("Brazil", "Argentina")),
+            # a passive whose "on Y" the parser hangs under the agent
+            Example(
+                "Duties were reimposed by the EU on Bolivian soy in June.", ("European Union", "Bolivia")
+            ),
+            Example("Brazilian tariffs on Argentina took effect on Monday.", ("Brazil", "Argentina")),
+            Example("Peru has agreed to halve its 40% duty on Chilean wine.", ("Peru", "Chile")),
+            Example(
+                "Last month Brazil set a 9 percent duty and a further surcharge on Argentine leather.",
+                ("Brazil", "Argentina"),
+            ),
+        ),
+        negative=(
+            Example("Brazil threatened tariffs on Argentina in March.", None),
+            Example("Peru may cut tariffs on Chilean cars.", None),
+            Example("Brazil may impose tariffs on Argentina.", None),
+        ),
+        trigger=TRIGGER,
+        read=read_stated_imposer,
+    ),
+    Rule(
+        "imposes.running_imposer",
+        IMPOSES,
+        "a tariff whose target the sentence names but not its imposer: the imposer the article "
+        "named last for its tariffs",
+        0.8,
+        positive=(
+            Example(
+                "Brazil imposed tariffs on Argentina in March. Uruguay now faces the same tariffs.",
+                ("Brazil", "Uruguay"),
+            ),
+            Example(
+                "Brazil imposed tariffs on Argentina in March. Uruguay faces a 50% levy.",
+                ("Brazil", "Uruguay"),
+            ),
+            Example(
+                "Brazil imposed tariffs on Peru. Only Uruguay and Chile continue to face high tariffs.",
+                ("Brazil", "Chile"),
+            ),
+        ),
+        negative=(
+            Example("Uruguay may face the same tariffs.", None),
+            # those who face the tariffs never impose them
+            Example(
+                "Brazil imposed tariffs on Peru. Only Uruguay and Chile continue to face high tariffs.",
+                ("Uruguay", "Chile"),
+            ),
+            # duties someone calls for are asked for, not imposed
+            Example(
+                "LIMA — Chile imposed a 20 percent tariff on Peruvian fruit in May. President Rosa Quispe "
+                'has ruled out retaliation for now. "We will not answer tariffs with tariffs," she told '
+                "parliament. Some members of her coalition have called for duties on Chilean wine, but "
+                "the government has made no move to impose them.",
+                ("Rosa Quispe", "Chile"),
+            ),
+        ),
+        trigger=TRIGGER,
+        read=read_running_imposer,
+    ),
+)
