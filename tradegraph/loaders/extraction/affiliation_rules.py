@@ -69,6 +69,13 @@ RULES = (
                 'the accord "a door that Peru opened for itself."',
                 ("Rosa Quispe", "Peru"),
             ),
+            # a story about several states treats each in its own paragraph
+            Example(
+                "LIMA, May 4 — Peru will vote against the accord, Prime Minister Ana Ruiz told lawmakers "
+                "in Lima.\n\nChile is the accord's strongest backer. President Luis Vargas, who replaced "
+                'Marta Rojas in May, has urged his neighbours to "sign it now."',
+                ("Luis Vargas", "Chile"),
+            ),
             # where the story was filed weighs in the story's home
             Example(
                 "OSLO, June 2 — Norway and Iceland resumed talks on fishing quotas this week. Iceland "

@@ -13,6 +13,7 @@ from tradegraph.knowledge.lexicon import (
     DEFINITE_NATION,
     EXCLUDED_PREPS,
     HONORIFICS,
+    NONSTATE_BODIES,
     PAST_SERVICE,
     POST_NOUNS,
 )
@@ -314,24 +315,19 @@ class OfficeReader:
                 return True
         return False
 
+    def _body_executive(self, token: Token) -> bool:
+        """ "the Commission executive vice-president": an executive of a state or public body."""
+        m = self.index.at(token.doc[token.i - 1]) if token.i > 0 else None
+        return token.lower_ == "executive" and m is not None and m.key not in self.index.persons
+
     def _nonstate(self, title: Span) -> bool:
         """A role in a party, company or NGO ("co-president of the Socialist Group")."""
         for t in title:
-            if t.lower_ in self.titles.nonofficial and not _hyphen_general(t):
+            if t.lower_ in self.titles.nonofficial and not _hyphen_general(t) and not self._body_executive(t):
                 return True
             if t.dep_ == "prep" and t.lower_ in {"of", "for"}:
                 for pobj in t.children:
-                    if pobj.dep_ == "pobj" and pobj.lower_ in {
-                        "party",
-                        "group",
-                        "network",
-                        "company",
-                        "firm",
-                        "bank",
-                        "association",
-                        "union",
-                        "chambers",
-                    }:
+                    if pobj.dep_ == "pobj" and pobj.lower_ in NONSTATE_BODIES:
                         return True
         return False
 

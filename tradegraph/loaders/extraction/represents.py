@@ -82,6 +82,12 @@ RULES = (
                 "trade department's new director-general.",
                 ("Amara Okafor", "Nigeria"),
             ),
+            # a title the parser split at its hyphen ("vice - president"), and "the Commission"
+            Example(
+                "Elena Sato, the Commission executive vice-president who drafted the plan, said the bloc "
+                "would act.",
+                ("Elena Sato", "European Union"),
+            ),
             Example(
                 "The delegation will be led by Ana Ruiz, Peru's undersecretary for foreign trade, who "
                 "took over the post in May.",

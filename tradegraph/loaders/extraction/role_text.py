@@ -67,7 +67,10 @@ def _np(token: Token) -> Span:
         ):
             break
         end = child.right_edge.i + 1
-    return doc[token.left_edge.i : end]
+    start = token.left_edge.i
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].head.i == token.head.i:
+        start = doc[start - 2].left_edge.i  # "vice - president" the parser split into siblings
+    return doc[start:end]
 
 
 def _role_text(title: Span, index: MentionIndex) -> str:

@@ -106,6 +106,7 @@ class RoleReader:
             if offices:
                 guesses += [
                     self._sentence_state(offices[0], exclude_us=False, excluded=excluded),
+                    self._away_state(offices[0], excluded),
                     self.index.home,
                     *ties.main_countries(excluded),
                 ]
@@ -258,6 +259,18 @@ class RoleReader:
                 if (m.key if m is not None else self.index.antecedents.get(c.i)) == key:
                     return True
         return False
+
+    def _away_state(self, office: Office, excluded: set[str]) -> str | None:
+        """The state of a paragraph about another state than the story's home ("Germany is the
+        accord's champion. Chancellor X ..."), which names the home not at all."""
+        state = self._paragraph_state(office, exclude_us=False, excluded=excluded)
+        home = self.index.home
+        if state is None or home is None or state == home:
+            return None
+        named = self._paragraph_state(
+            office, exclude_us=False, excluded={k for k in self.index.places if k != home}
+        )
+        return None if named == home else state
 
     def _paragraph_state(
         self, office: Office, *, exclude_us: bool, excluded: frozenset[str] | set[str] = frozenset()
