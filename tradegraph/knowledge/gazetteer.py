@@ -47,6 +47,7 @@ class Titles:
     former_words: frozenset[str]
     domain_words: frozenset[str] = frozenset()
     head_of_state: frozenset[str] = frozenset()
+    eu_offices: tuple[str, ...] = ()
 
 
 class Gazetteer:
@@ -122,6 +123,7 @@ def _load_titles() -> Titles:
         former_words=frozenset(raw["former_words"]),
         domain_words=frozenset(raw.get("domain_words", [])),
         head_of_state=frozenset(raw.get("head_of_state", [])),
+        eu_offices=tuple(raw.get("eu_offices", [])),
     )
 
 

@@ -43,6 +43,12 @@ RULES = (
                 "ratify it soon.",
                 ("Marta Rojas", "Chile"),
             ),
+            # a commissioner named without a body, in a story naming the EU, is a European one
+            Example(
+                "EU ministers met in Brussels on Monday. Trade Commissioner Anna Berg met Peruvian "
+                "Foreign Minister Luis Vargas in Lima.",
+                ("Anna Berg", "European Union"),
+            ),
         ),
         negative=(Example("Trade Minister Marta Rojas said the plan was sound.", None),),
         level="office",

@@ -34,6 +34,9 @@ RULES = (
                 ("Ilda Marquina", "Chile"),
             ),
             Example("Chinese Vice Premier Ma Jinlu signed the rail accord in Oslo.", ("Ma Jinlu", "China")),
+            Example(
+                "Irish Taoiseach Sean Walsh voiced concern about beef imports.", ("Sean Walsh", "Ireland")
+            ),
             # a region the title covers is neither the name's first word nor the end of the title
             Example(
                 "Washington's lead negotiator, Assistant U.S. Trade Representative for Africa Constance "

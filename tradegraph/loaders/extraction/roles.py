@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Office", "PersonFacts", "RoleReader", "role_keys"]
 
+#: The body a commissioner named without one serves (titles.json ``eu_offices``).
+EU = "org:european-union"
+
 
 class RoleReader:
     """Collects :class:`Office` statements for every person of a :class:`MentionIndex`."""
@@ -181,6 +184,8 @@ class RoleReader:
             return local or (self.index.home if self.index.home != "country:USA" else None) or self.index.home
         if any(_has_phrase(role, w) for w in self.titles.us_offices) and "country:USA" in self.index.places:
             return "country:USA"
+        if any(_has_phrase(role, w) for w in self.titles.eu_offices) and EU in self.index.places:
+            return EU  # "Trade Commissioner X" in a story naming the EU: a European commissioner
         return self._sentence_state(offices[0], exclude_us=False) or self.index.home
 
     def _quoted(self, office: Office) -> bool:
