@@ -1,8 +1,11 @@
 """Regression floors on the gold sets written blind to the extractor (tests/fixtures/*_gold).
 
 Each set scored about 0.66-0.79 (ALL) when it arrived unseen and was then opened for error analysis,
-``final_gold`` last and only briefly. Floors sit a little under the scores measured when they were
-set (see README "Quality"), to catch regressions.
+``final_gold`` last and only briefly. The fourth round's sets were written blind by engineers who
+never saw the extractor or the dev articles and scored on arrival: ``blind4_gold`` 0.80,
+``blind5_gold`` 0.86 (after the fixes ``blind4`` led to), ``blind6_gold`` 0.83 (after those of
+``blind5``); each was opened for error analysis only after it was scored. Floors sit a little
+under the scores measured when they were set (see README "Quality"), to catch regressions.
 """
 
 from __future__ import annotations
@@ -18,6 +21,9 @@ FLOORS = {
     "blind_gold": {"ALL": 0.95, "REPRESENTS": 0.95, "DYADS": 0.92, "ACTORS": 0.97},
     "holdout_gold": {"ALL": 0.88, "REPRESENTS": 0.84, "DYADS": 0.95, "ACTORS": 0.93},
     "final_gold": {"ALL": 0.78, "REPRESENTS": 0.86, "DYADS": 0.83, "ACTORS": 0.93},
+    "blind4_gold": {"ALL": 0.92, "REPRESENTS": 0.95, "DYADS": 0.95, "ACTORS": 0.97},
+    "blind5_gold": {"ALL": 0.87, "REPRESENTS": 0.91, "DYADS": 0.86, "ACTORS": 0.95},
+    "blind6_gold": {"ALL": 0.84, "REPRESENTS": 0.92, "DYADS": 0.88, "ACTORS": 0.95},
 }
 
 pytestmark = pytest.mark.slow
@@ -26,6 +32,6 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_blind_scores_above_floor(name: str) -> None:
     scores = evaluate(FIXTURES / name)["scores"]
-    assert scores["articles"] >= 12
+    assert scores["articles"] >= 10
     for key, floor in FLOORS[name].items():
         assert scores[key]["f1"] >= floor, (name, key, scores[key])
