@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import ActorKind, actor_id
 from tradegraph.knowledge.lexicon import HONORIFICS, NAME_PARTICLES
+from tradegraph.loaders.extraction.persons_replaced import succeeded_names
 from tradegraph.loaders.extraction.spans import Mention, Person, is_headline, is_title, joined
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class PersonFinder:
         ]
         longer = self._names_after_titles(cleaned)
         longer += self._names_before_titles([*cleaned, *longer])
+        taken = {i for s in [*cleaned, *longer] if s is not None for i in range(s.start, s.end)}
+        longer += succeeded_names(self.doc, self._misread_name_word, taken)
         cleaned = [
             s
             for s in cleaned
@@ -190,6 +193,12 @@ class PersonFinder:
             and self.gaz.lookup(token.text) is None
             and token.ent_type_ not in {"DATE", "GPE", "NORP"}
         )
+
+    def _misread_name_word(self, token: Token) -> bool:
+        """A name word, also one the NER tagged as a place it is not ("Cheong" as GPE)."""
+        if token.ent_type_ == "GPE" and token.pos_ == "PROPN" and token.text[:1].isupper():
+            return token.i not in self.by_token and self.gaz.lookup(token.text) is None
+        return self._name_word(token)
 
     def _subsumed(self, words: tuple[str, ...]) -> bool:
         return len(words) == 1 and any(words[0] in p.words for p in self.persons.values())
