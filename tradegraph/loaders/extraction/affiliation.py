@@ -21,7 +21,7 @@ from tradegraph.knowledge.lexicon import (
     TIE_TARIFF_NOUNS,
 )
 from tradegraph.loaders.extraction.mentions import MentionIndex
-from tradegraph.loaders.extraction.superiors import superior_of
+from tradegraph.loaders.extraction.superiors import person_at, superior_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,12 +35,7 @@ class Ties:
         self.doc = index.doc
 
     def _person(self, token: Token) -> str | None:
-        m = self.index.at(token)
-        if m is not None and m.key in self.index.persons:
-            return m.key
-        if token.lower_ in {"he", "she", "his", "her", "him"}:
-            return self.index.antecedents.get(token.i)
-        return None
+        return person_at(self.index, token)
 
     def superior(self, key: str) -> str | None:
         """The person ``key`` is tied to (``superiors.superior_of``)."""

@@ -19,6 +19,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+def person_at(index: MentionIndex, token: Token) -> str | None:
+    """The person ``token`` names, or the one a personal pronoun there stands for."""
+    m = index.at(token)
+    if m is not None and m.key in index.persons:
+        return m.key
+    if token.lower_ in {"he", "she", "his", "her", "him"}:
+        return index.antecedents.get(token.i)
+    return None
+
+
 def superior_of(index: MentionIndex, key: str) -> str | None:
     """The person ``key`` is tied to as a deputy, appointee or delegation member, if any."""
     return Superiors(index).of(key)
@@ -32,12 +42,7 @@ class Superiors:
         self.doc = index.doc
 
     def _person(self, token: Token) -> str | None:
-        m = self.index.at(token)
-        if m is not None and m.key in self.index.persons:
-            return m.key
-        if token.lower_ in {"he", "she", "his", "her", "him"}:
-            return self.index.antecedents.get(token.i)
-        return None
+        return person_at(self.index, token)
 
     def of(self, key: str) -> str | None:
         """The person ``key`` is tied to: "his deputy, Y", "X's envoy Y", "X named Y as ...",
