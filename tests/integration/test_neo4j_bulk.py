@@ -110,3 +110,28 @@ def test_neo4j_bulk_import_answers_as_transactional_ingest(uri: str, corpus: Pat
     finally:
         store.clear()
         store.close()
+
+
+def test_neo4j_bulk_failed_import_leaves_the_server_running_with_its_graph(uri: str, tmp_path: Path) -> None:
+    """The import stops the server; an import that fails (TG341) starts it again on the graph it
+    held, so nothing is lost and the next question is answered (CI once saw every later Neo4j
+    test fail on a server left stopped)."""
+    from tradegraph.graph.model import Actor, ActorKind
+
+    store = open_neo4j(uri)
+    try:
+        store.clear()
+        store.upsert([Actor.create("Japan", ActorKind.COUNTRY, iso3="JPN")])
+    finally:
+        store.close()
+    files = bulk_csv.write_csvs([], [], [], tmp_path / "broken")
+    files.path(bulk_csv.ACTORS.name).write_text("not a header\n\x00broken,row\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"\[TG341\]"):
+        bulk.import_into_managed(files, allow_nonempty=True)
+    assert managed.status().running
+    store = open_neo4j(uri)
+    try:
+        assert [a.id for a in store.actors()] == ["country:JPN"]
+    finally:
+        store.clear()
+        store.close()

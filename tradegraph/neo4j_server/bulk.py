@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tradegraph.graph.errors import StoreError
-from tradegraph.neo4j_server.bulk_csv import EMPTY_LISTS, CsvFiles
+from tradegraph.neo4j_server.bulk_csv import DATABASE, EMPTY_LISTS, CsvFiles
 
 ADMIN_HEAP = "1g"
 
@@ -82,15 +83,49 @@ def import_into_managed(files: CsvFiles, *, allow_nonempty: bool = False) -> Imp
         _refuse_nonempty(managed.start().uri)
     times.stop_s = _timed(managed.stop)
     base = settings.home()
-    for sub in ("conf", "logs", "data", "run"):
-        (base / sub).mkdir(exist_ok=True)
-    (base / "conf" / "neo4j.conf").write_text(settings.neo4j_conf(settings.port()), encoding="utf-8")
-    output: list[str] = []
-    times.import_s = _timed(lambda: output.append(_run_admin(base, files)))
-    times.report = _summary(output[0])
-    times.start_s = _timed(managed.start)
+    kept = _set_aside(base)
+    try:
+        for sub in ("conf", "logs", "data", "run"):
+            (base / sub).mkdir(exist_ok=True)
+        (base / "conf" / "neo4j.conf").write_text(settings.neo4j_conf(settings.port()), encoding="utf-8")
+        output: list[str] = []
+        times.import_s = _timed(lambda: output.append(_run_admin(base, files)))
+        times.report = _summary(output[0])
+    except BaseException:
+        _restore(base, kept)  # a failed import leaves the database as it found it
+        raise
+    else:
+        for path in kept.values():
+            shutil.rmtree(path, ignore_errors=True)
+    finally:  # and never leaves the server stopped
+        times.start_s = _timed(managed.start)
     times.schema_s = _timed(lambda: _schema(managed.default_uri()))
     return times
+
+
+def _database_dirs(base: Path) -> list[Path]:
+    """The user database's store and transaction logs (what an import overwrites)."""
+    return [base / "data" / "databases" / DATABASE, base / "data" / "transactions" / DATABASE]
+
+
+def _set_aside(base: Path) -> dict[Path, Path]:
+    """Rename the database's directories beside themselves (the server is stopped): cheap, and
+    undone by :func:`_restore` if the import fails."""
+    kept = {}
+    for path in _database_dirs(base):
+        if path.exists():
+            aside = path.with_name(f".{path.name}.before-import")
+            shutil.rmtree(aside, ignore_errors=True)
+            path.rename(aside)
+            kept[path] = aside
+    return kept
+
+
+def _restore(base: Path, kept: dict[Path, Path]) -> None:
+    for path in _database_dirs(base):
+        shutil.rmtree(path, ignore_errors=True)  # whatever the failed import left
+    for path, aside in kept.items():
+        aside.rename(path)
 
 
 def _timed(step: Callable[[], object]) -> float:
