@@ -70,8 +70,9 @@ class OfficeReader:
         for child in head.children:
             if child.dep_ == "appos" and child.i > head.i and self.is_title(child):
                 yield self.office(mention, _np(child), 0.9, "represents.apposition")
-        if head.dep_ == "appos" and self.is_title(head.head) and head.head.i < head.i:
-            title = doc[head.head.left_edge.i : head.head.i + 1]
+        t = head.head  # "Chile's foreign minister, X"; "his EU counterpart, X"
+        if head.dep_ == "appos" and t.i < head.i and (self.is_title(t) or self.title_word(t)):
+            title = doc[t.left_edge.i : t.i + 1]
             yield self.office(mention, title, 0.85, "represents.apposed_to_title")
         taken = []
         for title in self._as_titles(head):

@@ -112,6 +112,11 @@ RULES = (
         0.85,
         positive=(
             Example("Chile's foreign minister, Marta Rojas, arrived in Lima.", ("Marta Rojas", "Chile")),
+            # "counterpart" with the state before it holds that state's office
+            Example(
+                "Peru's trade minister said he had spoken with his EU counterpart, Anna Berg, on Monday.",
+                ("Anna Berg", "European Union"),
+            ),
         ),
         negative=(
             Example(
