@@ -89,6 +89,7 @@ UNREAL = words("unreal")
 UNREAL_RATE_ONLY = words("unreal_rate_only")
 UNREAL_STATED_ONLY = words("unreal_stated_only")
 NONSTATE_BODIES = words("nonstate_bodies")  # "co-president of the Socialist Group": not an office of state
+SUCCEED_VERBS = words("succeed_verbs")  # "Y succeeded X", "replacing X": X held the post
 HOPE_VERBS = words("hope_verbs")  # "X hoped to open talks with Y": not talks yet
 ASK_FOR_VERBS = words("ask_for_verbs")  # "called for duties on X": a demand, not a tariff
 URGED = words("urged")

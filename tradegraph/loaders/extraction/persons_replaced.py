@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tradegraph.knowledge.lexicon import SUCCEED_VERBS
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from spacy.tokens import Doc, Span, Token
-
-#: Verbs whose object is the person whose post was taken ("succeeded X", "replacing X").
-SUCCEED_VERBS = frozenset({"replace", "succeed"})
 
 
 def succeeded_names(doc: Doc, name_word: Callable[[Token], bool], taken: set[int]) -> list[Span]:

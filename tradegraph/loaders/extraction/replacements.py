@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import RelationKind
-from tradegraph.knowledge.lexicon import APPOINT_TO_POST_VERBS, POST_NOUNS
+from tradegraph.knowledge.lexicon import APPOINT_TO_POST_VERBS, POST_NOUNS, SUCCEED_VERBS
 from tradegraph.loaders.extraction.found import Found
 from tradegraph.loaders.extraction.role_text import role_keys
 from tradegraph.loaders.extraction.rules import Example, Rule
@@ -171,7 +171,7 @@ def read_left_and_taken(ctx: ArticleContext, found: list[Found]) -> Iterator[Fou
                     yield Found(key, REPLACED, new, sentence, 0.5, rule="replaced.left_and_taken")
 
 
-REPLACE_TRIGGER = ([{"LEMMA": {"IN": ["replace", "succeed"]}}],)
+REPLACE_TRIGGER = ([{"LEMMA": {"IN": sorted(SUCCEED_VERBS)}}],)
 TAKE_TRIGGER = ([{"LEMMA": {"IN": ["take", "assume"]}}],)
 
 RULES = (
@@ -189,7 +189,7 @@ RULES = (
         negative=(Example("Finance Minister Omar Haddad was not replaced by Leila Nasser.", None),),
         level="dependency",
         pattern=[
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["replace", "succeed"]}}},
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(SUCCEED_VERBS)}}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "nsubjpass"}},
             {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "agent", "RIGHT_ATTRS": {"DEP": "agent"}},
             {"LEFT_ID": "agent", "REL_OP": ">", "RIGHT_ID": "target", "RIGHT_ATTRS": {"DEP": "pobj"}},

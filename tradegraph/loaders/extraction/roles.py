@@ -4,6 +4,7 @@ of state by what the article says of them, else by default."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from tradegraph.knowledge.lexicon import PARTNER_WORDS
@@ -207,6 +208,7 @@ class RoleReader:
     def _sentence_state(
         self, office: Office, *, exclude_us: bool, excluded: frozenset[str] | set[str] = frozenset()
     ) -> str | None:
+        own = self._own_clause(office)
         for token in office.sentence:
             m = self.index.at(token)
             if (
@@ -228,27 +230,24 @@ class RoleReader:
                 continue  # "he will meet Japanese representatives": the other side of the table
             if self._in_title_of_person(token):
                 continue
-            if self._other_clause(token, office):
+            if own is not None and _other_clause(token, own):
                 continue  # "President X called for ..., but Washington declined ...": another actor
             if m.key.startswith("country:"):
                 return m.key
         return None
 
-    def _other_clause(self, token: Token, office: Office) -> bool:
-        """Whether ``token`` sits in the subject of a clause coordinated with the person's own."""
-        mine = [
-            m.start
-            for m in self.index.mentions
-            if m.key == office.person and m.start in range(*_bounds(office))
-        ]
-        if not mine:
-            return False
-        own, theirs = _clause(office.sentence.doc[mine[0]]), _clause(token)
-        if own.i == theirs.i or theirs.dep_ != "conj" or theirs.head.i != own.i:
-            return False
-        return any(
-            a.dep_ in {"nsubj", "nsubjpass"} and a.head.i == theirs.i for a in [token, *token.ancestors]
+    def _own_clause(self, office: Office) -> Token | None:
+        """The clause the office's person is named in, within the office's sentence."""
+        sent = office.sentence
+        mine = next(
+            (
+                m.start
+                for m in self.index.mentions
+                if m.key == office.person and sent.start <= m.start < sent.end
+            ),
+            None,
         )
+        return None if mine is None else _clause(sent.doc[mine])
 
     def _met_by(self, node: Token, key: str) -> bool:
         """Whether ``node`` is what ``key`` (named or a pronoun for them) meets, talks with or
@@ -268,22 +267,21 @@ class RoleReader:
     def _away_state(self, office: Office, excluded: set[str]) -> str | None:
         """The state of a paragraph about another state than the story's home ("Germany is the
         accord's champion. Chancellor X ..."), which names the home not at all."""
-        state = self._paragraph_state(office, exclude_us=False, excluded=excluded)
-        home = self.index.home
-        if state is None or home is None or state == home:
+        counts = self._paragraph_counts(office, exclude_us=False)
+        if self.index.home is None or self.index.home in counts:
             return None
-        named = self._paragraph_state(
-            office, exclude_us=False, excluded={k for k in self.index.places if k != home}
-        )
-        return None if named == home else state
+        return _most_named(Counter({k: n for k, n in counts.items() if k not in excluded}))
 
     def _paragraph_state(
         self, office: Office, *, exclude_us: bool, excluded: frozenset[str] | set[str] = frozenset()
     ) -> str | None:
         """The country the office's paragraph names most often (a story about several countries
         treats each in its own paragraph)."""
-        from collections import Counter
+        counts = self._paragraph_counts(office, exclude_us=exclude_us)
+        return _most_named(Counter({k: n for k, n in counts.items() if k not in excluded}))
 
+    def _paragraph_counts(self, office: Office, *, exclude_us: bool) -> Counter[str]:
+        """How often the office's paragraph names each country."""
         text = self.index.text
         start = text.rfind("\n", 0, office.sentence.start_char) + 1
         end = text.find("\n", office.sentence.end_char)
@@ -292,15 +290,12 @@ class RoleReader:
         counts: Counter[str] = Counter()
         for m in self.index.mentions:
             key = m.key
-            if m.in_name or key in self.index.persons or not key.startswith("country:") or key in excluded:
+            if m.in_name or key in self.index.persons or not key.startswith("country:"):
                 continue
             if (exclude_us and key == "country:USA") or not start <= doc[m.start].idx < end:
                 continue
             counts[key] += 1
-        ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-            return None
-        return ranked[0][0]
+        return counts
 
     def _in_title_of_person(self, token: Token) -> bool:
         for ancestor in token.ancestors:
@@ -316,13 +311,25 @@ def _same_person(a: str, b: str) -> bool:
     return a == b or a.endswith("-" + b) or b.endswith("-" + a)
 
 
-def _bounds(office: Office) -> tuple[int, int]:
-    return office.sentence.start, office.sentence.end
-
-
 def _clause(token: Token) -> Token:
     """The verb heading the clause ``token`` belongs to (the sentence root at worst)."""
     node = token
     while node.head.i != node.i and not (node.pos_ in {"VERB", "AUX"} and node.dep_ != "aux"):
         node = node.head
     return node
+
+
+def _other_clause(token: Token, own: Token) -> bool:
+    """Whether ``token`` sits in the subject of a clause coordinated with ``own``, the person's."""
+    theirs = _clause(token)
+    if own.i == theirs.i or theirs.dep_ != "conj" or theirs.head.i != own.i:
+        return False
+    return any(a.dep_ in {"nsubj", "nsubjpass"} and a.head.i == theirs.i for a in [token, *token.ancestors])
+
+
+def _most_named(counts: Counter[str]) -> str | None:
+    """The most counted key, unless two share the top."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
