@@ -59,6 +59,14 @@ def test_dev_score_cross_validated_above_floor() -> None:
         assert scores[key]["f1"] >= floor, (key, scores[key])
     assert scores["ALL"]["precision"] >= DEV_CV_PRECISION_FLOOR, scores["ALL"]
     assert sum(row["count"] for row in result["calibration"]) >= scores["ALL"]["tp"]
+    # confidence means something: in bins of equal count the CV precision is within 0.1 of the
+    # mean confidence; a fixed-width bin too small to show it must at least not contradict it
+    assert all(row["within_0.1"] for row in result["calibration_equal_mass"]), result[
+        "calibration_equal_mass"
+    ]
+    for row in result["calibration"]:
+        low, high = row["wilson_95"]
+        assert row["within_0.1"] or low - 0.1 <= row["mean_confidence"] <= high + 0.1, row
 
 
 def test_dev_score_own_gold_above_floor() -> None:

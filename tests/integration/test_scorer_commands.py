@@ -31,6 +31,9 @@ def test_scorer_evaluate_cv_prints_scores_and_calibration(capsys: pytest.Capture
     assert result["folds"] == 2
     assert {"ALL", "DYADS", "ACTORS", "REPRESENTS"} <= set(result["scores"])
     assert all(0.0 <= row["precision"] <= 1.0 for row in result["calibration"])
+    rows = result["calibration_equal_mass"]
+    assert sum(r["count"] for r in rows) == sum(r["count"] for r in result["calibration"])
+    assert all(r["wilson_95"][0] <= r["precision"] <= r["wilson_95"][1] for r in rows)
 
 
 def test_scorer_evaluate_cv_needs_two_folds(capsys: pytest.CaptureFixture[str]) -> None:

@@ -80,13 +80,26 @@ def _cross_validate(args: argparse.Namespace) -> int:
     print("\n# the rules alone (no scorer) on the same articles")
     for key, value in result["baseline"].items():
         print(f"{key:20s} {value}")
-    print("\n# calibration: per confidence bin, relations and the share that is gold (CV precision)")
-    for row in result["calibration"]:
-        print(
-            f"{row['bin']:>8s}  n={row['count']:<4d} mean confidence {row['mean_confidence']:.3f}  "
-            f"precision {row['precision']:.3f}"
-        )
+    _print_calibration(
+        "per confidence bin, relations and the share that is gold (CV precision)", result["calibration"]
+    )
+    _print_calibration(
+        f"{len(result['calibration_equal_mass'])} bins of equal count (each bin's precision readable "
+        "to about +-0.1)",
+        result["calibration_equal_mass"],
+    )
     return 0
+
+
+def _print_calibration(title: str, rows: list[dict[str, Any]]) -> None:
+    print(f"\n# calibration: {title}")
+    for row in rows:
+        low, high = row["wilson_95"]
+        mark = "within 0.1" if row["within_0.1"] else "off by more than 0.1"
+        print(
+            f"{row['bin']:>9s}  n={row['count']:<4d} mean confidence {row['mean_confidence']:.3f}  "
+            f"precision {row['precision']:.3f}  (95% {low:.2f}-{high:.2f})  {mark}"
+        )
 
 
 def _print(result: dict[str, Any], args: argparse.Namespace) -> None:
