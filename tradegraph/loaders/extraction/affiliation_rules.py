@@ -116,6 +116,41 @@ RULES = (
         read_by="roles.RoleReader._settle_indirect",
     ),
     Rule(
+        "discourse.described_head",
+        REPRESENTS,
+        'a person named without any title, described later as "the U.S. president" or "Peru\'s prime '
+        'minister": the nearest untitled person named in the three sentences before the description, '
+        "when nobody else untitled and no titled holder of that office is in view",
+        0.7,
+        positive=(
+            Example(
+                "Chile failed to win an exemption after its minister's trip ended without a meeting with "
+                "Luis Vargas. The duty, the highest the Peruvian president has ever set, hits Chilean wine.",
+                ("Luis Vargas", "Peru"),
+            ),
+        ),
+        negative=(
+            # two untitled persons in view: which one is meant is not said
+            Example(
+                "Marta Rojas spoke by phone with Pablo Ortiz on Friday. Rojas said later that the Peruvian "
+                "president had promised a quick answer.",
+                ("Pablo Ortiz", "Peru"),
+            ),
+            # a titled president in view is the one described
+            Example(
+                "President Luis Vargas met Ana Ruiz in Lima. The Peruvian president said the talks went well.",
+                ("Ana Ruiz", "Peru"),
+            ),
+            # a former president describes nobody's current office
+            Example(
+                "Ana Ruiz spoke in Lima on Monday. The former Peruvian president urged calm.",
+                ("Ana Ruiz", "Peru"),
+            ),
+        ),
+        level="office",
+        read_by="described.described_heads",
+    ),
+    Rule(
         "affiliation.superior",
         REPRESENTS,
         "a deputy, an appointee or a delegation member shares the state of the person they are tied to",

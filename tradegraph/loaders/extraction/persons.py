@@ -58,7 +58,9 @@ class PersonFinder:
             if s is None or not any(n.start < s.start < n.end and s.end == n.end for n in longer)
         ]
         cleaned += longer
-        spans = joined([s for s in cleaned if s is not None and not is_headline(s, self.text)])
+        spans = joined(
+            [s for s in cleaned if s is not None and not is_headline(s, self.text) and not _credit(s)]
+        )
         for span in sorted(spans, key=lambda s: s.start):
             words = tuple(t.text for t in span)
             if len(words) == 1 and self._match_known(words[0]):
@@ -122,6 +124,14 @@ class PersonFinder:
                 end += 1  # "Vice Premier He Jinlu": a family name the tagger may read as a pronoun
             while end < len(doc) and end - first < 4 and self._name_word(doc[end]):
                 end += 1
+                if (
+                    end + 1 < len(doc)
+                    and doc[end].text == "-"
+                    and not doc[end - 1].whitespace_
+                    and not doc[end].whitespace_
+                    and self._name_word(doc[end + 1])
+                ):
+                    end += 1  # "Minister of Investment Khalid Al-[Falih]": one name word across the hyphen
             if (
                 end - first < 2
                 or first in taken
@@ -258,8 +268,12 @@ class PersonFinder:
             )
         ):
             end += 1  # "Sri Mulyani [Indrawati]"; a particle needs its name: "Ursula von der [Leyen]"
-        if end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES and _name_like(doc[end]):
-            end += 1  # a name never ends in a particle: "Ana de la [Vega]"
+        if end < len(doc) and doc[end - 1].lower_ in NAME_PARTICLES:
+            run = end
+            while run < len(doc) and doc[run].lower_ in NAME_PARTICLES and run - end < 2:
+                run += 1
+            if run < len(doc) and _name_like(doc[run]):
+                end = run + 1  # a name never ends in a particle: "Ana de la [Vega]", "Ursula von [der Leyen]"
         while (
             end + 1 < len(doc)
             and doc[end].text == "-"
@@ -394,3 +408,15 @@ def _name_like(token: Token) -> bool:
 
 def _name_text(span: Span) -> str:
     return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _credit(span: Span) -> bool:
+    """The agency credited in a dateline, not a person: "GENEVA, Aug 7 (Alpine Dispatch) - ..."."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and span.end + 1 < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.end + 1].text in {"-", "—", "–", "--"}
+    )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from tradegraph.knowledge.lexicon import PARTNER_WORDS
 from tradegraph.loaders.extraction.affiliation import Ties, bare_head_title, head_title
+from tradegraph.loaders.extraction.described import described_heads
 from tradegraph.loaders.extraction.facts import Office, PersonFacts
 from tradegraph.loaders.extraction.mentions import MentionIndex
 from tradegraph.loaders.extraction.offices import OfficeReader
@@ -45,6 +46,7 @@ class RoleReader:
         for key, facts in self.facts.items():
             self._settle_affiliation(key, facts)
         self._settle_indirect()
+        described_heads(self.index, self.facts, offices.office)
         return self.facts
 
     # -- affiliation ----------------------------------------------------------------------
