@@ -76,8 +76,15 @@ class AllianceReader:
                 return (rule, None, members) if len(members) >= 2 else ("", None, [])
         partner = self._ally_partner(token)
         group = self._ally_members(token)
-        if partner is None and group:
-            partner = self._speaker_state(token)
+        if partner is None and group:  # '"X is a great ally," Y said': Y's state, else the speaker's
+            partner = next(
+                (
+                    p
+                    for p in (self._reporter_state(token), self._speaker_state(token))
+                    if p and p not in group and p.startswith("country:")
+                ),
+                None,
+            )
         if partner is None:
             return "", None, []
         group = [m for m in group if m != partner]
@@ -232,6 +239,18 @@ class AllianceReader:
                 found.extend(
                     k for g in c.children if g.dep_ == "pobj" for k in self.r.parties(g)
                 )  # "allies such as X"
+            if c.dep_ == "prep" and c.lower_ == "including":
+                found.extend(k for g in c.children if g.dep_ == "pobj" for k in self.r.parties(g))
+        # "describing Turkey as a NATO ally", "called the Philippines a treaty ally"
+        verb = node.head.head if node.dep_ == "pobj" and node.head.lower_ == "as" else node.head
+        if node.dep_ in {"pobj", "oprd", "attr", "ccomp", "xcomp"} and verb.lemma_.lower() in NAMING_VERBS:
+            found.extend(  # a state so named; a person called an ally is no alliance of states
+                k
+                for c in verb.children
+                if c.dep_ == "dobj"
+                for k in self.r.parties(c)
+                if k not in self.index.persons
+            )
         return [self.r.state(k) for k in dict.fromkeys(found)]
 
     def _before_dash(self, token: Token) -> list[str]:
@@ -271,6 +290,8 @@ class AllianceReader:
 
 
 ALLIED = RelationKind.ALLIED_WITH
+#: Verbs that name their object as something ("describe X as an ally", "call X an ally").
+NAMING_VERBS = frozenset({"describe", "call", "consider", "regard", "designate", "name", "see", "hail"})
 
 
 def _read(ctx: ArticleContext, token: Token, rule: str) -> Iterator[Found]:
@@ -356,9 +377,27 @@ RULES = (
                 'ally, and we expect to be treated as one," Ruiz told reporters.',
                 ("Chile", "Peru"),
             ),
+            # the allies listed after "including"
+            Example(
+                "The copper levy hits close Peruvian allies including Chile and Ecuador.", ("Peru", "Ecuador")
+            ),
+            # a state named as an ally by a speaker: the speaker's state
+            Example(
+                "Peruvian President Luis Vargas praised the deal on Monday, describing Chile as a loyal ally.",
+                ("Chile", "Peru"),
+            ),
+            Example(
+                '"Chile is a great ally," Peruvian President Luis Vargas told reporters in Lima.',
+                ("Chile", "Peru"),
+            ),
         ),
         negative=(
             Example("Chile is looking for allies in its dispute.", None),
+            # a person called an ally is no alliance of states
+            Example(
+                "Peruvian President Luis Vargas backs Ana Ruiz of Chile, whom he calls a close ally.",
+                ("Chile", "Peru"),
+            ),
             # a bloc's adjective places the allies, it does not ally them with the bloc
             Example("Chile briefed its European allies on the dispute.", ("Chile", "European Union")),
             Example("Chile turned to Peru rather than Bolivia, its longtime ally.", ("Peru", "Bolivia")),
