@@ -70,6 +70,27 @@ class MentionIndex:
                 break
         return seen
 
+    def pair_before(self, before: int) -> list[str]:
+        """What "both countries" / "the two sides" at token ``before`` stands for: the two states
+        named earlier in its paragraph when there are exactly two, else the two the article has
+        named most so far (the story's two protagonists, not a place in passing), the later-named
+        first on a tie."""
+        doc = self.doc
+        start = before
+        while start > 0 and "\n" not in doc[start - 1].text:
+            start -= 1
+        usable = [
+            m
+            for m in self.mentions
+            if m.start < before and m.key not in self.persons and not m.in_name and self.places[m.key].state is None
+        ]
+        near = list(dict.fromkeys(m.key for m in sorted(usable, key=lambda m: -m.start) if m.start >= start))
+        if len(near) == 2:
+            return near
+        counts = Counter(m.key for m in usable)
+        last = {m.key: m.start for m in usable}
+        return sorted(counts, key=lambda k: (-counts[k], -last[k]))[:2]
+
     # -- places -------------------------------------------------------------------------
     def _find_places(self, matcher: PhraseMatcher) -> None:
         doc = self.doc

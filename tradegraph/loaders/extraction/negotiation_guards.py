@@ -75,7 +75,14 @@ def particle(verb: Token) -> str | None:
 
 def urged(trigger: Token) -> bool:
     """ "urged both countries to resolve their differences through dialogue": asked for, not held."""
-    return any(a.lemma_.lower() in URGED and a.pos_ == "VERB" for a in trigger.ancestors)
+    return any(
+        a.lemma_.lower() in URGED and a.pos_ == "VERB" and not _pressing_on(a) for a in trigger.ancestors
+    )
+
+
+def _pressing_on(verb: Token) -> bool:
+    """ "it would press on / ahead with negotiations": carrying on, not urging anyone."""
+    return any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"on", "ahead"} for c in verb.children)
 
 
 def wishful(trigger: Token) -> bool:

@@ -85,9 +85,15 @@ RULES = (
                 "Hamilton, will meet Kenyan officials in Nairobi next week.",
                 ("Constance Hamilton", "Kenya"),
             ),
+            # "press on with" carries talks on; it urges nobody
+            Example(
+                "Peru's government said on Monday it would press on with negotiations with Chile.",
+                ("Peru", "Chile"),
+            ),
         ),
         negative=(
             Example("Chile refused to hold trade talks with Peru.", ("Chile", "Peru")),
+            Example("Brazil pressed Chile to open talks with Peru.", ("Chile", "Peru")),
             Example("Chilean President Marta Rojas said she might meet Peru's Luis Vargas.", None),
             # talks only hoped for are not talks yet
             Example(

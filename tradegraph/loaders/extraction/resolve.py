@@ -75,7 +75,7 @@ class NounResolver:
         if low in {"who", "that", "whom"} and t.dep_ in RELATIVE_DEPS and t.head.dep_ == "relcl":
             return self._relative(t.head.head)
         if low in PAIR_NOUNS and any(c.lower_ in {"two", "both"} for c in t.children):
-            return idx.last_countries(t.i, 2)
+            return idx.pair_before(t.i)
         if low in {"nation", "country"} and any(c.lower_ == "the" for c in t.children):
             return idx.last_countries(t.i, 1)
         if low in BLOC_NOUNS and any(c.lower_ == "the" for c in t.children):
