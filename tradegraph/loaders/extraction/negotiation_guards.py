@@ -52,8 +52,8 @@ def refused(trigger: Token) -> bool:
             and trigger.dep_ in {"dobj", "nsubj", "nsubjpass"}
         ):
             return True
-        if node.dep_ == "pcomp" and node.head.lower_ == "without":
-            return True  # "returned without having met X"
+        if node.dep_ in {"pcomp", "pobj"} and node.head.lower_ == "without":
+            return True  # "returned without having met X", "ended without a meeting with X"
         negs = [c for c in node.children if c.dep_ == "neg"]
         if negs and not any(c.lower_ == "yet" for c in node.subtree if abs(c.i - negs[0].i) <= 2):
             return True

@@ -94,6 +94,10 @@ RULES = (
         negative=(
             Example("Chile refused to hold trade talks with Peru.", ("Chile", "Peru")),
             Example("Brazil pressed Chile to open talks with Peru.", ("Chile", "Peru")),
+            Example(
+                "The Chilean minister's trip to Lima ended without a meeting with Peruvian President Luis Vargas.",
+                ("Chile", "Luis Vargas"),
+            ),
             Example("Chilean President Marta Rojas said she might meet Peru's Luis Vargas.", None),
             # talks only hoped for are not talks yet
             Example(

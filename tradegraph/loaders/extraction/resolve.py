@@ -161,7 +161,8 @@ class NounResolver:
                     if state not in found:
                         found.append(state)
         if found:
-            return found, False
+            holder = self._holder_of(t, found)
+            return ([holder] if holder else found), False
         if any(c.lower_ == "the" for c in t.children):
             if t.lower_ in self.index.gaz.titles.heads and t.lower_ not in {"officials", "representatives"}:
                 person = self._recent_with_role(t)
@@ -212,6 +213,31 @@ class NounResolver:
                 if m is not None and m.key in self.index.persons and m.start > t.i - 40:
                     return self.affiliation(m.key)
         return None
+
+    def _holder_of(self, t: Token, states: list[str]) -> str | None:
+        """ "the Swiss president" after "President Karin Keller-Sutter" was placed in Switzerland:
+        the person last named with that title and that state, not the state."""
+        titles = self.index.gaz.titles
+        if (
+            len(states) != 1
+            or t.tag_ in {"NNS", "NNPS"}
+            or t.lower_ not in titles.heads
+            or t.lower_ in titles.state_words
+            or not any(c.lower_ == "the" for c in t.children)
+        ):
+            return None
+        best: tuple[int, str] | None = None
+        for m in self.index.mentions:
+            facts = self.facts.get(m.key)
+            if (
+                m.start < t.i
+                and facts is not None
+                and facts.affiliation == states[0]
+                and any(t.lower_ in r.lower().split() for r in facts.roles)
+                and (best is None or m.start > best[0])
+            ):
+                best = (m.start, m.key)
+        return best[1] if best else None
 
     def _recent_with_role(self, t: Token) -> str | None:
         best: tuple[int, str] | None = None
