@@ -30,6 +30,8 @@ PRECISION_FLOOR = 0.85
 #: A relation the rules did not read is added only when it is more likely right than wrong (on a
 #: few dozen out-of-fold examples a lower F1-optimal cut is noise).
 MIN_NEW_THRESHOLD = 0.5
+#: F1 (out of fold) a higher cut on the rules' own readings must win to be taken over a lower one.
+RULE_CUT_TOLERANCE = 0.01
 
 
 @dataclass
@@ -168,15 +170,23 @@ def best_thresholds(scored: Sequence[tuple[float, bool, bool, object]], missed: 
     positives = len({u for _, y, _, u in scored if y}) + missed
     grid = [round(0.05 * i, 2) for i in range(1, 20)] + [1.01]
     best, best_key = (1.01, 0.5), (False, -1.0)
+    keys: dict[tuple[float, float], tuple[bool, float]] = {}
     for new in (cut for cut in grid if cut >= MIN_NEW_THRESHOLD):
         for old in grid:
             kept = {(u, y) for p, y, rule, u in scored if p >= (old if rule else new)}
             tp = sum(y for _, y in kept)
             fp = len(kept) - tp
             f1 = 2 * tp / (2 * tp + fp + (positives - tp)) if positives + fp else 0.0
-            key = (not kept or tp / len(kept) >= PRECISION_FLOOR, f1)
+            key = keys[new, old] = (not kept or tp / len(kept) >= PRECISION_FLOOR, f1)
             if key > best_key:
                 best, best_key = (new, old), key
+    # the rules' own cut only as high as the out-of-fold scores clearly ask: a higher cut that wins
+    # less than RULE_CUT_TOLERANCE of F1 drops a few of the rules' readings by chance of the folds
+    new, _ = best
+    for old in grid:
+        feasible, f1 = keys[new, old]
+        if feasible == best_key[0] and f1 >= best_key[1] - RULE_CUT_TOLERANCE:
+            return new, old
     return best
 
 
