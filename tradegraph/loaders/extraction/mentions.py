@@ -82,7 +82,10 @@ class MentionIndex:
         usable = [
             m
             for m in self.mentions
-            if m.start < before and m.key not in self.persons and not m.in_name and self.places[m.key].state is None
+            if m.start < before
+            and m.key not in self.persons
+            and not m.in_name
+            and self.places[m.key].state is None
         ]
         near = list(dict.fromkeys(m.key for m in sorted(usable, key=lambda m: -m.start) if m.start >= start))
         if len(near) == 2:

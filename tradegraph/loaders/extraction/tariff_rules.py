@@ -27,6 +27,11 @@ RULES = (
                 "on a wide range of Peruvian goods came into force.",
                 ("Chile", "Peru"),
             ),
+            # "applied to" in the clause names what the tariff is charged on
+            Example(
+                "Exporters still pay the 30% tariff that Brazil has applied to most of Uruguay's exports.",
+                ("Brazil", "Uruguay"),
+            ),
         ),
         negative=(Example("The duties that Brazil might impose on Argentina worry farmers.", None),),
         trigger=TRIGGER,
@@ -49,9 +54,15 @@ RULES = (
                 "Last month Brazil set a 9 percent duty and a further surcharge on Argentine leather.",
                 ("Brazil", "Argentina"),
             ),
+            # the goods' origin the parser hangs on the verb: "on steel from X, Y and Z"
+            Example(
+                "Peru last year imposed anti-dumping duties on hot-rolled steel from Chile, Bolivia and Ecuador.",
+                ("Peru", "Bolivia"),
+            ),
         ),
         negative=(
             Example("Brazil threatened tariffs on Argentina in March.", None),
+            Example("Brazil imposed duties on Argentine steel from March 1.", ("Brazil", "Chile")),
             Example("Peru may cut tariffs on Chilean cars.", None),
             Example("Brazil may impose tariffs on Argentina.", None),
         ),

@@ -152,8 +152,20 @@ class TariffReader:
     def _tariff_targets(self, tariff: Token) -> list[str]:  # noqa: C901 - allow-listed (tests/unit/test_guardrails.py)
         found: list[str] = []
         holders = [tariff, *tariff.conjuncts, *[c for c in tariff.children if c.dep_ == "acl"]]
+        # "the 30% tariff that X has applied to most of Y's exports"
+        holders += [c for c in tariff.children if c.dep_ == "relcl" and c.lemma_.lower() in TARGETING_VERBS]
         if tariff.dep_ in {"dobj", "nsubjpass", "attr"}:
             holders.append(tariff.head)
+            if any(c.dep_ == "prep" and c.lower_ == "on" for c in tariff.children):
+                # "imposed duties on steel from X and Y": the origin the parser hung on the verb
+                found.extend(
+                    k
+                    for c in tariff.head.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                    for k in self.target(g)
+                )
         if tariff.dep_ == "nsubjpass":  # "imposed by X on Y" with "on Y" parsed under X
             holders += [
                 g for c in tariff.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
@@ -162,7 +174,10 @@ class TariffReader:
             for child in holder.children:
                 if child.dep_ == "appos" and holder is tariff:  # "its duty on copper pipes, a big X export"
                     found.extend(self._origin(child))
-                if child.dep_ == "prep" and child.lower_ in {"on", "for", "against"}:
+                words = {"on", "for", "against"}
+                if holder.dep_ == "relcl" and holder.lemma_.lower() in TARGETING_VERBS:
+                    words = words | {"to"}  # "applied to most of Y's exports"
+                if child.dep_ == "prep" and child.lower_ in words:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found.extend(self.target(pobj))
@@ -290,6 +305,10 @@ class TariffReader:
             ):
                 return True  # "will take effect unless Mexico acts": a condition, not yet a tariff
         return False
+
+
+#: Verbs of a clause on a tariff whose "to"/"on" names what it is charged on.
+TARGETING_VERBS = frozenset({"apply", "impose", "levy", "charge", "set"})
 
 
 def tariff_reader(ctx: ArticleContext) -> TariffReader:
