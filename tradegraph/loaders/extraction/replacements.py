@@ -53,6 +53,7 @@ def read_active_object(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
         return
     takers = (
         _appointee(ctx, verb)
+        or _appointed_after(ctx, verb)
         or _subjects(ctx, verb)
         or _head_subject(ctx, verb)
         or _preceding_person(ctx, verb, exclude=olds)
@@ -98,7 +99,15 @@ def read_taking_over(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
     ]
     if not olds:
         return
-    takers: list[str] = []
+    takers: list[str] = [
+        k for k in _keys(ctx, verb.head, {"nsubj"}) if k in ctx.index.persons and k not in olds
+    ]
+    if verb.dep_ == "advcl" and takers:  # "Y now serves as minister in the new Cabinet, taking over from X"
+        yield from _pairs_found(
+            ctx, verb, [(o, n) for o in olds for n in takers], "replaced.taking_over_from"
+        )
+        return
+    takers = []
     for t in reversed(list(verb.sent)[: verb.i - verb.sent.start]):
         if t.pos_ == "PROPN" and (t.ent_type_ == "PERSON" or ctx.resolver.single(t)):
             keys = [k for k in ctx.resolver.single(t) if k in ctx.index.persons and k not in olds]
@@ -120,6 +129,17 @@ def _appointee(ctx: ArticleContext, verb: Token) -> list[str]:
                 if k in ctx.index.persons
             ]
     return []
+
+
+def _appointed_after(ctx: ArticleContext, verb: Token) -> list[str]:
+    """ "Z replaced minister X in a reshuffle, appointing Y to the post": the appointee, not Z."""
+    return [
+        k
+        for c in verb.children
+        if c.dep_ in {"advcl", "conj"} and c.lemma_.lower() in APPOINT_TO_POST_VERBS
+        for k in _keys(ctx, c, {"dobj", "oprd"})
+        if k in ctx.index.persons
+    ]
 
 
 def _head_subject(ctx: ArticleContext, verb: Token) -> list[str]:
@@ -214,10 +234,21 @@ RULES = (
                 "The talks are led by Leila Nasser, Jordan's trade minister, who replaced Omar Haddad in May.",
                 ("Omar Haddad", "Leila Nasser"),
             ),
+            # the one appointed in the participle takes the post, not the one who replaced
+            Example(
+                "President Karim Aziz replaced Trade Minister Omar Haddad in a reshuffle on Friday, "
+                "appointing his deputy Leila Nasser to the post.",
+                ("Omar Haddad", "Leila Nasser"),
+            ),
         ),
         negative=(
             Example(
                 "President Karim Aziz named Leila Nasser finance minister, replacing Omar Haddad.",
+                ("Omar Haddad", "Karim Aziz"),
+            ),
+            Example(
+                "President Karim Aziz replaced Trade Minister Omar Haddad in a reshuffle on Friday, "
+                "appointing his deputy Leila Nasser to the post.",
                 ("Omar Haddad", "Karim Aziz"),
             ),
         ),
@@ -254,6 +285,45 @@ RULES = (
         persons_only=True,
     ),
     Rule(
+        "replaced.took_over_as_from",
+        REPLACED,
+        '"Y took over as trade minister from X"',
+        0.85,
+        positive=(
+            Example(
+                "Leila Nasser took over as trade minister from Omar Haddad in March.",
+                ("Omar Haddad", "Leila Nasser"),
+            ),
+        ),
+        negative=(Example("Leila Nasser took over as trade minister in March.", None),),
+        level="dependency",
+        pattern=[
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "take"}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "over",
+                "RIGHT_ATTRS": {"DEP": "prt", "LOWER": "over"},
+            },
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "target", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "as",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "as"},
+            },
+            {"LEFT_ID": "as", "REL_OP": ">", "RIGHT_ID": "post", "RIGHT_ATTRS": {"DEP": "pobj"}},
+            {
+                "LEFT_ID": "post",
+                "REL_OP": ">",
+                "RIGHT_ID": "from",
+                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": "from"},
+            },
+            {"LEFT_ID": "from", "REL_OP": ">", "RIGHT_ID": "source", "RIGHT_ATTRS": {"DEP": "pobj"}},
+        ],
+        persons_only=True,
+    ),
+    Rule(
         "replaced.taking_over_from",
         REPLACED,
         '"Y moves to the interior ministry, taking over from X"',
@@ -261,6 +331,12 @@ RULES = (
         positive=(
             Example(
                 "Leila Nasser moves to the interior ministry, taking over from Omar Haddad.",
+                ("Omar Haddad", "Leila Nasser"),
+            ),
+            # the clause's own subject, whatever is named between
+            Example(
+                "Finance Minister Leila Nasser now serves as trade minister in the new Cabinet, taking over "
+                "from Omar Haddad.",
                 ("Omar Haddad", "Leila Nasser"),
             ),
         ),
