@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+#: Verbs of leading a group ("a team headed by X").
+LEAD_LEMMAS = frozenset({"lead", "head", "chair"})
+
+
 class Ties:
     """Ties between persons of one document, and what an article says against a person's state."""
 
@@ -42,6 +46,28 @@ class Ties:
         return superior_of(self.index, key)
 
     # -- what places a person ----------------------------------------------------------------
+    def led_group_state(self, key: str) -> str | None:
+        """ "an EU team headed by chief negotiator X", "Indian negotiators led by X": the state or
+        body of the group the person leads."""
+        for head in self._referring(key):
+            by, verb = head.head, head.head.head
+            if head.dep_ != "pobj" or by.lower_ != "by" or verb.lemma_.lower() not in LEAD_LEMMAS:
+                continue
+            group = verb.head if verb.dep_ == "acl" else None
+            if group is None:
+                continue
+            places = {
+                m.key
+                for c in group.children
+                if c.dep_ in {"compound", "amod", "nmod", "poss"}
+                and (m := self.index.at(c)) is not None
+                and m.key not in self.index.persons
+                and not m.in_name
+            }
+            if len(places) == 1:
+                return self._seat_state(places.pop())
+        return None
+
     def owned_state(self, key: str) -> str | None:
         """ "the new U.S. tariffs that Y has threatened": Y acts for the tariffs' state."""
         for m in self.index.mentions:

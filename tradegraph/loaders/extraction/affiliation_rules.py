@@ -116,6 +116,35 @@ RULES = (
         read_by="roles.RoleReader._settle_indirect",
     ),
     Rule(
+        "affiliation.led_group",
+        REPRESENTS,
+        'an official whose office names no state, leading a group that names one: "an EU team headed '
+        'by chief negotiator X", "Peruvian negotiators led by X"',
+        0.7,
+        positive=(
+            Example(
+                "Peruvian negotiators led by Marta Rojas held talks with an EU team headed by chief "
+                "negotiator Anna Berg.",
+                ("Anna Berg", "European Union"),
+            ),
+            # a US-sounding office ("commerce secretary") of someone who leads another state's team
+            Example(
+                "Peruvian negotiators led by Marta Rojas met Chilean officials. Rojas took over as commerce "
+                "secretary from Pablo Ortiz this month.",
+                ("Marta Rojas", "Peru"),
+            ),
+        ),
+        negative=(
+            Example(
+                "Peruvian negotiators led by Marta Rojas held talks with an EU team headed by chief "
+                "negotiator Anna Berg.",
+                ("Anna Berg", "Peru"),
+            ),
+        ),
+        level="office",
+        read_by="roles.RoleReader._settle_indirect",
+    ),
+    Rule(
         "discourse.described_head",
         REPRESENTS,
         'a person named without any title, described later as "the U.S. president" or "Peru\'s prime '

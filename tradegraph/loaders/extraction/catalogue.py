@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from tradegraph.graph.model import RelationKind
 from tradegraph.loaders.extraction import (
     affiliation_rules,
-    alliances,
+    alliance_rules,
     delegations,
     discourse,
     negotiation,
@@ -37,7 +37,7 @@ RULES: tuple[Rule, ...] = (
     *delegations.RULES,
     *tariff_rules.RULES,
     *tariff_pairs.RULES,
-    *alliances.RULES,
+    *alliance_rules.RULES,
     *replacements.RULES,
     *tariff_frames.RULES,
     *discourse.RULES,

@@ -9,8 +9,18 @@ from typing import TYPE_CHECKING
 
 from tradegraph.graph.model import ActorKind, actor_id
 from tradegraph.knowledge.lexicon import HONORIFICS, NAME_PARTICLES
+from tradegraph.loaders.extraction.persons_apposed import apposed_names
 from tradegraph.loaders.extraction.persons_replaced import succeeded_names
-from tradegraph.loaders.extraction.spans import Mention, Person, is_headline, is_title, joined
+from tradegraph.loaders.extraction.spans import (
+    Mention,
+    Person,
+    is_credit,
+    is_headline,
+    is_title,
+    joined,
+    name_like,
+    name_text,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -49,7 +59,7 @@ class PersonFinder:
             self._clean_person(ent) for ent in doc.ents if ent.label_ == "PERSON" or self._titled_name(ent)
         ]
         longer = self._names_after_titles(cleaned)
-        longer += self._names_before_titles([*cleaned, *longer])
+        longer += apposed_names(doc, self.gaz.titles.heads, self._name_word, [*cleaned, *longer])
         taken = {i for s in [*cleaned, *longer] if s is not None for i in range(s.start, s.end)}
         longer += succeeded_names(self.doc, self._misread_name_word, taken)
         cleaned = [
@@ -59,7 +69,7 @@ class PersonFinder:
         ]
         cleaned += longer
         spans = joined(
-            [s for s in cleaned if s is not None and not is_headline(s, self.text) and not _credit(s)]
+            [s for s in cleaned if s is not None and not is_headline(s, self.text) and not is_credit(s)]
         )
         for span in sorted(spans, key=lambda s: s.start):
             words = tuple(t.text for t in span)
@@ -67,7 +77,7 @@ class PersonFinder:
                 continue
             key = actor_id(ActorKind.PERSON, span.text)
             if key not in self.persons and not self._subsumed(words):
-                self.persons[key] = Person(key, _name_text(span), words)
+                self.persons[key] = Person(key, name_text(span), words)
         # single-word names that turned out to be part of a longer name are dropped above
         alone = Counter(t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_)
         self._mark_person_tokens(alone)
@@ -86,7 +96,7 @@ class PersonFinder:
             )
         )
         shortest = 1 if after_title and ent.label_ in MISREAD_LABELS else 2
-        if not shortest <= len(ent) <= 3 or not all(_name_like(t) or t.text == "-" for t in ent):
+        if not shortest <= len(ent) <= 3 or not all(name_like(t) or t.text == "-" for t in ent):
             return False
         titles = self.gaz.titles
         if any(
@@ -143,31 +153,6 @@ class PersonFinder:
                 continue  # the run goes on into something longer than a name
             out.append(span)
             taken.update({i: span.start for i in range(span.start, span.end)})
-        return out
-
-    def _names_before_titles(self, found: list[Span | None]) -> list[Span]:
-        """Names the NER missed that an apposed office describes: "Ana Ruiz, Peru's deputy
-        minister of trade, said ..." (two or three name words, the last one the apposition's head)."""
-        doc = self.doc
-        heads = self.gaz.titles.heads
-        taken = {i for s in found if s is not None for i in range(s.start, s.end)}
-        out = []
-        for title in doc:
-            name = title.head
-            if title.dep_ != "appos" or title.lower_ not in heads or name.i >= title.i:
-                continue
-            start = name.i
-            while (
-                start > name.sent.start
-                and doc[start - 1].dep_ == "compound"
-                and self._name_word(doc[start - 1])
-            ):
-                start -= 1
-            if not 2 <= name.i + 1 - start <= 3 or not self._name_word(name):
-                continue
-            if any(i in taken for i in range(start, name.i + 1)) or doc[name.i + 1].text != ",":
-                continue
-            out.append(doc[start : name.i + 1])
         return out
 
     def _after_title(self, i: int) -> int:
@@ -250,7 +235,7 @@ class PersonFinder:
         # NER often drops the first given name after a title ("Ambassador ... Esteban Moctezuma")
         while (
             start > 0
-            and _name_like(doc[start - 1])
+            and name_like(doc[start - 1])
             and not self._blocked(doc[start - 1])
             and doc[start - 1].dep_ == "compound"
             and start <= doc[start - 1].head.i < end
@@ -259,7 +244,7 @@ class PersonFinder:
             start -= 1
         while (
             end < len(doc)
-            and _name_like(doc[end])
+            and name_like(doc[end])
             and doc[end - 1].dep_ == "compound"
             and doc[end - 1].head.i == end
             and (
@@ -272,7 +257,7 @@ class PersonFinder:
             run = end
             while run < len(doc) and doc[run].lower_ in NAME_PARTICLES and run - end < 2:
                 run += 1
-            if run < len(doc) and _name_like(doc[run]):
+            if run < len(doc) and name_like(doc[run]):
                 end = run + 1  # a name never ends in a particle: "Ana de la [Vega]", "Ursula von [der Leyen]"
         while (
             end + 1 < len(doc)
@@ -395,28 +380,3 @@ class PersonFinder:
         return any(
             w == first and not (i + 1 < len(words) and words[i + 1] == second) for i, w in enumerate(words)
         )
-
-
-def _name_like(token: Token) -> bool:
-    return (
-        token.pos_ == "PROPN"
-        and token.text[:1].isupper()
-        and token.text.isalpha()
-        and not token.is_sent_start
-    )
-
-
-def _name_text(span: Span) -> str:
-    return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-
-
-def _credit(span: Span) -> bool:
-    """The agency credited in a dateline, not a person: "GENEVA, Aug 7 (Alpine Dispatch) - ..."."""
-    doc = span.doc
-    return (
-        span.start > 0
-        and span.end + 1 < len(doc)
-        and doc[span.start - 1].text == "("
-        and doc[span.end].text == ")"
-        and doc[span.end + 1].text in {"-", "—", "–", "--"}
-    )

@@ -125,14 +125,7 @@ class RoleReader:
                 elif place == guesses[1] and place != guesses[0]:
                     facts.affiliation_rule = "affiliation.possessed"
                 held.add((title, place, key))
-        for key in pending:
-            facts = self.facts[key]
-            if facts.affiliation or key in chiefs:
-                continue
-            default = self._default_affiliation(facts)
-            if default:
-                facts.affiliation, facts.affiliation_confidence = default, 0.6
-                facts.affiliation_rule = "affiliation.default"
+        self._settle_rest([k for k in pending if k not in chiefs], ties)
         for _ in range(2):  # a deputy's deputy
             for key, superior in superiors.items():
                 facts = self.facts[key]
@@ -142,6 +135,22 @@ class RoleReader:
         for key in superiors:
             facts = self.facts[key]
             if not facts.affiliation and (default := self._default_affiliation(facts)):
+                facts.affiliation, facts.affiliation_confidence = default, 0.6
+                facts.affiliation_rule = "affiliation.default"
+
+    def _settle_rest(self, pending: list[str], ties: Ties) -> None:
+        """The state of the group a person leads, else the default for their office."""
+        for key in pending:
+            facts = self.facts[key]
+            if facts.affiliation:
+                continue
+            led = ties.led_group_state(key)
+            if led:
+                facts.affiliation, facts.affiliation_confidence = led, 0.7
+                facts.affiliation_rule = "affiliation.led_group"
+                continue
+            default = self._default_affiliation(facts)
+            if default:
                 facts.affiliation, facts.affiliation_confidence = default, 0.6
                 facts.affiliation_rule = "affiliation.default"
 

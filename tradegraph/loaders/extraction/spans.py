@@ -123,3 +123,30 @@ def joined(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
+
+
+def is_credit(span: Span) -> bool:
+    """The agency credited in a dateline, not a person: "GENEVA, Aug 7 (Alpine Dispatch) - ..."."""
+    doc = span.doc
+    return (
+        span.start > 0
+        and span.end + 1 < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.end + 1].text in {"-", "—", "–", "--"}
+    )
+
+
+def name_like(token: Token) -> bool:
+    """A capitalised proper-noun word that does not open its sentence."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        and not token.is_sent_start
+    )
+
+
+def name_text(span: Span) -> str:
+    """A name's text with hyphens joined ("Yoon Suk - yeol" -> "Yoon Suk-yeol")."""
+    return " ".join(t.text for t in span).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
