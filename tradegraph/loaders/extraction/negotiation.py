@@ -43,6 +43,7 @@ NEGOTIATES = RelationKind.NEGOTIATES_WITH
 #: A negotiation trigger: a negotiating verb or noun, not inside a name ("the Trade Talks Act").
 TRIGGER = (
     [{"POS": "VERB", "LEMMA": {"IN": sorted(NEGOTIATE_VERBS)}}],
+    [{"POS": "VERB", "LEMMA": "sit"}, {"LOWER": "down"}, {"LOWER": "with"}],  # "sit down with Y"
     [
         {
             "POS": "NOUN",

@@ -85,6 +85,12 @@ RULES = (
                 "Hamilton, will meet Kenyan officials in Nairobi next week.",
                 ("Constance Hamilton", "Kenya"),
             ),
+            # "sit down with Y": a meeting, planned or held
+            Example(
+                "Chilean Finance Minister Marta Rojas was due to sit down with Peruvian Economy Minister "
+                "Luis Vargas on Friday.",
+                ("Marta Rojas", "Luis Vargas"),
+            ),
             # "press on with" carries talks on; it urges nobody
             Example(
                 "Peru's government said on Monday it would press on with negotiations with Chile.",
