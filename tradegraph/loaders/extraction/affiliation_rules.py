@@ -196,6 +196,12 @@ RULES = (
                 "Luis Vargas and will meet U.S. officials on Tuesday.",
                 ("Luis Vargas", "Peru"),
             ),
+            # those who accompany someone travel for that person's state
+            Example(
+                "Chilean Vice President Marta Rojas arrived in Lima on Monday for talks. She was "
+                "accompanied by Trade Representative Diego Lara.",
+                ("Diego Lara", "Chile"),
+            ),
         ),
         negative=(
             Example(

@@ -57,10 +57,28 @@ class Superiors:
                 self._reported_to(head),
                 self._group_leader(head),
                 self._delegation_member(head),
+                self._companion(head),
             ):
                 if found and found != key:
                     return found
         return None
+
+    def _companion(self, head: Token) -> str | None:
+        """ "X was accompanied by A and B", "X, accompanied by A", "A accompanied X": A serves X's state."""
+        node = head
+        while node.dep_ in {"compound", "conj", "appos"} and node.head.i != node.i:
+            node = node.head
+        verb = node.head.head if node.dep_ == "pobj" and node.head.lower_ == "by" else node.head
+        if verb.lemma_.lower() != "accompany":
+            return None
+        if node.dep_ == "pobj":  # the passive: the one accompanied is its subject or the noun it hangs on
+            led = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            led += [verb.head] if verb.dep_ == "acl" else []
+        elif node.dep_ == "nsubj":
+            led = [c for c in verb.children if c.dep_ == "dobj"]
+        else:
+            return None
+        return next((p for c in led if (p := self._person(c))), None)
 
     def _delegation_member(self, head: Token) -> str | None:
         """ "X is leading a delegation that includes Y" / "a delegation including Y": Y serves X's state."""
