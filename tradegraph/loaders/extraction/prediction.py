@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tradegraph.graph.model import Extraction, Relation
+from tradegraph.graph.model import Actor, ActorKind, Extraction, Relation
 
 
 def current(relation: Relation, extraction: Extraction) -> bool:
@@ -18,10 +18,11 @@ def current(relation: Relation, extraction: Extraction) -> bool:
 
 def to_prediction(extraction: Extraction) -> dict[str, Any]:
     """``{"id", "actors": [...], "relations": [...]}`` as ``score.py`` reads it."""
-    names = {a.id: a.name for a in extraction.actors}
+    text = extraction.article.text or ""
+    names = {a.id: _written_name(a, text) for a in extraction.actors}
     actors = [
         {
-            "name": a.name,
+            "name": names[a.id],
             "type": a.kind.value,
             "aliases": list(a.aliases),
             "affiliation": names.get(a.affiliation) if a.affiliation else None,
@@ -44,3 +45,18 @@ def to_prediction(extraction: Extraction) -> dict[str, Any]:
             }
         )
     return {"id": extraction.article.id, "actors": actors, "relations": relations}
+
+
+def _written_name(actor: Actor, text: str) -> str:
+    """An organisation as the article writes it when its full name never appears there ("ASEAN"
+    for the Association of Southeast Asian Nations): the name the annotation guide asks for is the
+    one in the text, whose other forms are its aliases.
+
+    >>> a = Actor("org:asean", "Association of Southeast Asian Nations", ActorKind.ORGANIZATION, ("ASEAN",))
+    >>> _written_name(a, "ASEAN leaders met."), _written_name(a, "The Association of Southeast Asian Nations met.")
+    ('ASEAN', 'Association of Southeast Asian Nations')
+    """
+    if actor.kind is not ActorKind.ORGANIZATION or not text or actor.name in text:
+        return actor.name
+    written = [(text.find(alias), alias) for alias in actor.aliases if alias and alias in text]
+    return min(written)[1] if written else actor.name
