@@ -206,3 +206,34 @@ def test_extraction_replacement_stated_wins_over_inferred(extractor: Extractor) 
 def test_extraction_taking_other_than_a_post_is_no_replacement(extractor: Extractor) -> None:
     text = "Peruvian Prime Minister Ana Ruiz took questions from Trade Minister Luis Castro in Lima."
     assert not any(p == "REPLACED_BY" for _, p, _ in triples(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a particle run inside the name ("von der"), not a name ending in a particle
+        (
+            "European Commission President Anke von der Brelen met Peruvian officials on Sunday.",
+            "Anke von der Brelen",
+        ),
+        # one name word across a hyphen after a title the NER missed
+        (
+            "Minister of Investment Tariq Al-Hamdan said more than 30 companies had signed deals.",
+            "Tariq Al-Hamdan",
+        ),
+        # a last surname the NER split off as a place
+        (
+            "State Secretary Marta Lucia Ferreyra Artieda, Chile's chief negotiator, stayed in Lima.",
+            "Marta Lucia Ferreyra Artieda",
+        ),
+    ],
+)
+def test_extraction_whole_names(extractor: Extractor, text: str, name: str) -> None:
+    actors = {a["name"] for a in to_prediction(extractor.extract(Article.create(text)))["actors"]}
+    assert name in actors
+
+
+def test_extraction_dateline_credit_is_no_person(extractor: Extractor) -> None:
+    text = "LIMA, May 4 (Andean Wire) - Peru imposed a 20% tariff on Chilean wine, officials said."
+    kinds = {a["name"]: a["type"] for a in to_prediction(extractor.extract(Article.create(text)))["actors"]}
+    assert "Andean Wire" not in kinds and kinds.get("Peru") == "Country"

@@ -250,6 +250,7 @@ class PersonFinder:
             and (
                 not self._blocked(doc[end])
                 or (doc[end - 1].lower_ in NAME_PARTICLES and self.gaz.lookup(doc[end].text) is None)
+                or self._misread_surname(doc[end])
             )
         ):
             end += 1  # "Sri Mulyani [Indrawati]"; a particle needs its name: "Ursula von der [Leyen]"
@@ -300,6 +301,19 @@ class PersonFinder:
             or self.gaz.lookup(token.text) is not None
             or token.i in self.by_token
             or token.ent_type_ in {"ORG", "GPE", "NORP", "DATE"}
+        )
+
+    def _misread_surname(self, token: Token) -> bool:
+        """A last surname the NER split off as a place of its own: "Helene Budliger [Artieda]"
+        (one word, tagged GPE or ORG, that is no place the gazetteer knows)."""
+        doc = self.doc
+        return (
+            token.ent_type_ in {"GPE", "ORG"}
+            and token.ent_iob_ == "B"
+            and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+            and self.gaz.lookup(token.text) is None
+            and token.i not in self.by_token
+            and token.text.lower() not in self.gaz.titles.heads | self.gaz.titles.domain_words
         )
 
     def _mark_person_tokens(self, alone: Counter[str]) -> None:
