@@ -295,7 +295,9 @@ class RoleReader:
         """How often the office's paragraph names each country."""
         text = self.index.text
         start = text.rfind("\n", 0, office.sentence.start_char) + 1
-        end = text.find("\n", office.sentence.end_char)
+        # the sentence's trailing blank line is not its paragraph's end: the next paragraph is another
+        last = office.sentence.start_char + len(office.sentence.text.rstrip())
+        end = text.find("\n", last)
         end = len(text) if end < 0 else end
         doc = self.index.doc
         counts: Counter[str] = Counter()
