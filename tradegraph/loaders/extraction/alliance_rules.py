@@ -64,6 +64,8 @@ RULES = (
                 'ally, and we expect to be treated as one," Ruiz told reporters.',
                 ("Chile", "Peru"),
             ),
+            # a subject naming both members: one is the other's ally
+            Example("Chile and Peru are treaty allies, and their navies train together.", ("Chile", "Peru")),
             # the allies listed after "including"
             Example(
                 "The copper levy hits close Peruvian allies including Chile and Ecuador.", ("Peru", "Ecuador")

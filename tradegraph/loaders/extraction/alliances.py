@@ -83,7 +83,7 @@ class AllianceReader:
                     if p and p not in group and p.startswith("country:")
                 ),
                 None,
-            )
+            ) or self._speaker_state(token)  # "X and Y are NATO allies": one member partners the rest
         if partner is None:
             return "", None, []
         group = [m for m in group if m != partner]
