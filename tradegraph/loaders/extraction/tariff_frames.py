@@ -115,6 +115,8 @@ class TariffFrames(TariffReader):
         for c in anchor.children:
             if c.dep_ in {"acl", "amod", "relcl"} and c.lemma_.lower() in RATE_UNREAL:
                 return False  # "a 25 percent levy threatened by Washington"
+            if c.lower_ in {"zero", "no"} and c.dep_ in {"nummod", "amod", "det", "compound"}:
+                return False  # "charge zero tariffs on American products": no tariff at all
         prev: Token | None = None
         node = anchor
         while True:
@@ -360,7 +362,13 @@ RULES = (
             Example("Brazil set a 30% tariff on Peruvian goods.", ("Brazil", "Peru")),
             Example("Brazil raised its tariffs last week. Peru will pay 20%.", ("Brazil", "Peru")),
         ),
-        negative=(Example("Brazil is considering a 30% tariff on Peruvian goods.", None),),
+        negative=(
+            Example("Brazil is considering a 30% tariff on Peruvian goods.", None),
+            Example(
+                'President Luis Vargas said Peru would go "open market" and charge zero tariffs on Chilean products.',
+                ("Peru", "Chile"),
+            ),
+        ),
         level="article",
         read=read_rate_frame,
     ),

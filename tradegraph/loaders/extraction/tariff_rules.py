@@ -65,6 +65,7 @@ RULES = (
             Example("Brazil imposed duties on Argentine steel from March 1.", ("Brazil", "Chile")),
             Example("Peru may cut tariffs on Chilean cars.", None),
             Example("Brazil may impose tariffs on Argentina.", None),
+            Example("Chile imposed no duties on Peruvian wine last year.", ("Chile", "Peru")),
         ),
         trigger=TRIGGER,
         read=read_stated_imposer,

@@ -291,6 +291,11 @@ class TariffReader:
         kept = tariff.dep_ == "dobj" and tariff.head.lemma_.lower() in TO_RATE_VERBS  # "cut its tariff"
         if existing or (kept and any(c.dep_ == "poss" for c in tariff.children)):
             return False
+        if any(
+            c.lower_ in {"zero", "no"} and c.dep_ in {"nummod", "amod", "det", "compound"}
+            for c in tariff.children
+        ):
+            return True  # "zero tariffs", "no duties": none imposed
         for node in [tariff, *tariff.ancestors]:
             if node.lemma_.lower() in STATED_UNREAL or node.lower_ in STATED_UNREAL:
                 return True
