@@ -4,7 +4,9 @@ Each set scored about 0.66-0.79 (ALL) when it arrived unseen and was then opened
 ``final_gold`` last and only briefly. The fourth round's sets were written blind by engineers who
 never saw the extractor or the dev articles and scored on arrival: ``blind4_gold`` 0.80,
 ``blind5_gold`` 0.86 (after the fixes ``blind4`` led to), ``blind6_gold`` 0.83 (after those of
-``blind5``); each was opened for error analysis only after it was scored. Floors sit a little
+``blind5``); each was opened for error analysis only after it was scored. The fifth round's two
+sets, written the same way, scored on arrival ``blind7_gold`` 0.836 and ``blind8_gold`` 0.760
+(NEGOTIATES_WITH 0.68, below the hidden-set goal), before the fixes they led to. Floors sit a little
 under the scores measured when they were set (see README "Quality"), to catch regressions.
 """
 
@@ -24,6 +26,8 @@ FLOORS = {
     "blind4_gold": {"ALL": 0.92, "REPRESENTS": 0.95, "DYADS": 0.95, "ACTORS": 0.97},
     "blind5_gold": {"ALL": 0.87, "REPRESENTS": 0.91, "DYADS": 0.86, "ACTORS": 0.95},
     "blind6_gold": {"ALL": 0.84, "REPRESENTS": 0.92, "DYADS": 0.88, "ACTORS": 0.95},
+    "blind7_gold": {"ALL": 0.88, "REPRESENTS": 0.95, "DYADS": 0.91, "ACTORS": 0.91},
+    "blind8_gold": {"ALL": 0.83, "REPRESENTS": 0.92, "DYADS": 0.86, "ACTORS": 0.94},
 }
 
 pytestmark = pytest.mark.slow
