@@ -48,6 +48,9 @@ class Titles:
     domain_words: frozenset[str] = frozenset()
     head_of_state: frozenset[str] = frozenset()
     eu_offices: tuple[str, ...] = ()
+    #: Countries (``country:ISO3``) no "President X" governs: monarchies and parliamentary states
+    #: whose president is ceremonial (general knowledge about states, never about persons).
+    no_president: frozenset[str] = frozenset()
 
 
 class Gazetteer:
@@ -124,6 +127,7 @@ def _load_titles() -> Titles:
         domain_words=frozenset(raw.get("domain_words", [])),
         head_of_state=frozenset(raw.get("head_of_state", [])),
         eu_offices=tuple(raw.get("eu_offices", [])),
+        no_president=frozenset(f"country:{iso}" for iso in raw.get("no_president", [])),
     )
 
 

@@ -100,6 +100,8 @@ class RoleReader:
             excluded |= ties.partners(key, lambda k: self.facts[k].affiliation if k in self.facts else None)
             if any(w in title for w in ("minister", "premier", "chancellor")):
                 excluded.add("country:USA")  # general knowledge: no US office has these names
+            if title in {"president", "president-elect"}:
+                excluded |= self.titles.no_president  # general knowledge: no president governs these
             facts = self.facts[key]
             offices = [o for o in facts.offices if o.official and o.current and not self._quoted(o)]
             tariffs = ties.tariff_state(key)
