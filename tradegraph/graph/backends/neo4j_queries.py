@@ -143,6 +143,10 @@ WITH [a] AS named, reps + tariffs AS rels{_TAIL}"""
 # relationships of ``RelationKind`` (evidence links its article, never an actor), so the degree
 # is taken over all types: one ``getDegree`` per member, where one per type (five) made the
 # ranking of a depth-2 neighbourhood twice as slow (9.5 vs 4.9 ms p50, paired runs).
+# Each relationship among the members is found once (from its one start node, and members are
+# distinct), so it is collected without DISTINCT; the actors are the members themselves (the
+# ego is the first, at 0 hops, and every end is a member), sent without the shared tail's
+# UNWIND and DISTINCT of every end: 2-5% off depth 2 (benchmarks/README.md).
 NEIGHBOURHOOD = f"""{_ONE}CALL (a) {{ MATCH (a)-[rs*0..{{depth}}]-(m:Actor)
        WHERE all(r IN rs WHERE type(r) IN $kinds AND {current("r")})
        WITH m, min(size(rs)) AS hops
@@ -150,12 +154,8 @@ NEIGHBOURHOOD = f"""{_ONE}CALL (a) {{ MATCH (a)-[rs*0..{{depth}}]-(m:Actor)
        RETURN collect(m) AS ranked }}
 WITH a, size(ranked) AS total, CASE WHEN $limit IS NULL THEN ranked ELSE ranked[..$limit] END AS members
 CALL (members) {{ UNWIND members AS m MATCH (m)-[r]->(o:Actor)
-       WHERE type(r) IN $kinds AND {current("r")} AND o IN members RETURN collect(DISTINCT r) AS rels }}
-WITH [a] + members AS named, rels, total{
-    _TAIL.replace("WITH named, rels", "WITH named, rels, total").replace(
-        "AS rels, actors", "AS rels, actors, total"
-    )
-}"""
+       WHERE type(r) IN $kinds AND {current("r")} AND o IN members RETURN collect(r) AS rels }}
+RETURN [r IN rels | {_REL}] AS rels, [n IN members | {ACTOR_ROW}] AS actors, total"""
 SHORTEST_PATH = f"""OPTIONAL MATCH (a:Actor {{id: $a}}) OPTIONAL MATCH (b:Actor {{id: $b}})
 CALL (a, b) {{ MATCH path = allShortestPaths((a)-[*..{{hops}}]-(b))
        WHERE a <> b AND all(r IN relationships(path) WHERE type(r) IN $kinds AND {current("r")})
