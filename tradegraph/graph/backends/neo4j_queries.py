@@ -100,8 +100,8 @@ _SHOWN_NOW = (
 REPRESENTATION_NOW = (
     _ONE
     + f"""CALL (a) {{ MATCH (p:Actor)-[r:REPRESENTS]->(a) WITH collect(r) AS reps, collect(p) AS ps
-       UNWIND reps AS r WITH r, startNode(r) AS p, ps
-       WHERE r.valid_to IS NULL AND NOT any(q IN [(p)-[:REPLACED_BY*1..{MAX_CHAIN}]->(q) | q] WHERE q IN ps)
+       UNWIND reps AS r WITH r, startNode(r) AS p, ps WHERE r.valid_to IS NULL
+       WITH r, p, ps WHERE NOT any(q IN [(p)-[:REPLACED_BY*1..{MAX_CHAIN}]->(q) | q] WHERE q IN ps)
        {_RANK_KEYS}
        ORDER BY last IS NULL, last DESC, support DESC, p.id
        RETURN collect(r) AS ranked }}
