@@ -173,35 +173,25 @@ def test_representation_order_follows_evidence_written_and_forgotten(holders):
         assert _kept(holders, limit) == {a.id for a in ORDER[:limit]}, limit
 
 
+_RANK_KEYS = "MATCH (:Actor {id: $id})-[r:REPRESENTS]->() RETURN r.support AS n, r.last_reported AS last"
+
+
 @pytest.mark.neo4j
-def test_representation_neo4j_written_before_the_ranking_keys_answers_the_same(tmp_path):
-    from conftest import open_test_store
+@pytest.mark.parametrize("store", ["neo4j"], indirect=True)
+def test_representation_neo4j_written_before_the_ranking_keys_answers_the_same(store):
+    store.upsert([BODY, *ORDER, ENDED, REPLACED], RELATIONS, ARTICLES)
+    assert store.run_read(_RANK_KEYS, id=MORE.id) == [{"n": 2, "last": "2025-05-01"}]
 
-    store = open_test_store("neo4j", tmp_path)
-    try:
-        store.upsert([BODY, *ORDER, ENDED, REPLACED], RELATIONS, ARTICLES)
-        [kept] = store.run_read(
-            "MATCH (:Actor {id: $id})-[r:REPRESENTS]->() RETURN r.support AS n, r.last_reported AS last",
-            id=MORE.id,
-        )
-        assert kept == {"n": 2, "last": "2025-05-01"}
+    def answers() -> list[object]:
+        bounds = [*range(1, len(ORDER) + 2), None]
+        return [to_jsonable(h.representatives_of(store, BODY.id, limit=n)) for n in bounds] + [
+            _kept(store, n) for n in range(1, len(ORDER) + 1)
+        ]
 
-        def answers() -> list[object]:
-            bounds = [*range(1, len(ORDER) + 2), None]
-            return [to_jsonable(h.representatives_of(store, BODY.id, limit=n)) for n in bounds] + [
-                _kept(store, n) for n in range(1, len(ORDER) + 1)
-            ]
-
-        before = answers()
-        store.driver.execute_query("MATCH ()-[r:REPRESENTS]->() REMOVE r.support, r.last_reported")
-        assert store.run_read("MATCH ()-[r:REPRESENTS]->() WHERE r.support IS NOT NULL RETURN r") == []
-        assert answers() == before
-        # A write (here a forget) puts the keys back on what it touches.
-        store.forget_article(ARTICLES[1].id)
-        [kept] = store.run_read(
-            "MATCH (:Actor {id: $id})-[r:REPRESENTS]->() RETURN r.support AS n, r.last_reported AS last",
-            id=MORE.id,
-        )
-        assert kept == {"n": 1, "last": "2025-05-01"}
-    finally:
-        store.close()
+    before = answers()
+    store.driver.execute_query("MATCH ()-[r:REPRESENTS]->() REMOVE r.support, r.last_reported")
+    assert store.run_read("MATCH ()-[r:REPRESENTS]->() WHERE r.support IS NOT NULL RETURN r") == []
+    assert answers() == before
+    # A write (here a forget) puts the keys back on what it touches.
+    store.forget_article(ARTICLES[1].id)
+    assert store.run_read(_RANK_KEYS, id=MORE.id) == [{"n": 1, "last": "2025-05-01"}]
