@@ -117,7 +117,9 @@ CALL (row, base) {{
 # instead of seeking each holder's evidence: ``last_reported`` the latest evidence date (ISO
 # text, absent when none is dated) and ``support`` the distinct articles of its evidence, as the
 # SQLite store's ``holders`` table keeps them. A relationship written before they existed has
-# neither; the question computes them then (``neo4j_queries.REPRESENTATION_NOW``).
+# neither; the question computes them then (``neo4j_queries.REPRESENTATION_NOW``). An older
+# tradegraph writing evidence to a relationship that has them would leave them stale: the
+# Neo4j store has no schema version to refuse it with, as the SQLite store does (TG354).
 REPRESENTS_SUMMARY = """CALL (r) {
     OPTIONAL MATCH (e:Evidence {relation: r.key})
     RETURN max(e.date) AS last, count(DISTINCT e.article_id) AS support
