@@ -126,7 +126,8 @@ def plans(store: Any) -> list[dict[str, Any]]:
 
     kinds = [k.value for k in RelationKind]
     statements = {
-        "REPRESENTATION": (cy.REPRESENTATION, {"id": "x", "day": None, "limit": 25}),
+        "REPRESENTATION_NOW": (cy.REPRESENTATION_NOW, {"id": "x", "limit": 10}),
+        "REPRESENTATION_ON": (cy.REPRESENTATION_ON, {"id": "x", "day": "2025-01-01"}),
         "TALKS": (cy.TALKS, {"id": "x", "day": None}),
         "SUCCESSORS": (cy.SUCCESSORS, {"id": "x", "day": None}),
         "NEIGHBOURHOOD": (

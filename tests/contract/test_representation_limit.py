@@ -139,3 +139,59 @@ def test_representation_cli_limit_and_all(holders, capsys):
     assert all(p.name in out for p in ORDER) and "holders shown" not in out
     assert main(["ask", "Who represents Japan?", "--store", uri]) == 0
     assert "holders shown" not in capsys.readouterr().out  # 7 holders: under the default limit
+
+
+def _kept(store, limit: int) -> set[str]:
+    facts = store.traversals().representation(BODY.id, None, limit)
+    return {r.source for r in facts.relations if r.kind is R.REPRESENTS}
+
+
+LATE = Article.create(
+    "late", id="article:lim-late", url="https://news.example/late", published=date(2025, 9, 1)
+)
+UNDATED = [Article.create(f"undated {n}", id=f"article:lim-u{n}") for n in range(2)]
+
+
+def _more_evidence(who: Actor, docs: list[Article]) -> Relation:
+    evidence = tuple(Evidence(d.id, f"{who.name} spoke for Japan ({d.id}).", date=d.published) for d in docs)
+    return Relation(who.id, R.REPRESENTS, BODY.id, evidence=evidence)
+
+
+def test_representation_order_follows_evidence_written_and_forgotten(holders):
+    # New evidence moves a holder (latest date: Bo Tie first; most articles among the undated:
+    # Eri before Dai); forgetting it puts them back. The Neo4j store keeps the ranking keys on
+    # the relationship: every write must keep them right.
+    holders.upsert(
+        [], [_more_evidence(TIE_B, [LATE]), _more_evidence(UNDATED_ONE, UNDATED)], [LATE, *UNDATED]
+    )
+    moved = [TIE_B, LATEST, MORE, FEWER, TIE_A, UNDATED_ONE, UNDATED_TWO]
+    for limit in range(1, len(moved) + 1):
+        assert _kept(holders, limit) == {a.id for a in moved[:limit]}, limit
+    for doc in (LATE, *UNDATED):
+        holders.forget_article(doc.id)
+    for limit in range(1, len(ORDER) + 1):
+        assert _kept(holders, limit) == {a.id for a in ORDER[:limit]}, limit
+
+
+_RANK_KEYS = "MATCH (:Actor {id: $id})-[r:REPRESENTS]->() RETURN r.support AS n, r.last_reported AS last"
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("store", ["neo4j"], indirect=True)
+def test_representation_neo4j_written_before_the_ranking_keys_answers_the_same(store):
+    store.upsert([BODY, *ORDER, ENDED, REPLACED], RELATIONS, ARTICLES)
+    assert store.run_read(_RANK_KEYS, id=MORE.id) == [{"n": 2, "last": "2025-05-01"}]
+
+    def answers() -> list[object]:
+        bounds = [*range(1, len(ORDER) + 2), None]
+        return [to_jsonable(h.representatives_of(store, BODY.id, limit=n)) for n in bounds] + [
+            _kept(store, n) for n in range(1, len(ORDER) + 1)
+        ]
+
+    before = answers()
+    store.driver.execute_query("MATCH ()-[r:REPRESENTS]->() REMOVE r.support, r.last_reported")
+    assert store.run_read("MATCH ()-[r:REPRESENTS]->() WHERE r.support IS NOT NULL RETURN r") == []
+    assert answers() == before
+    # A write (here a forget) puts the keys back on what it touches.
+    store.forget_article(ARTICLES[1].id)
+    assert store.run_read(_RANK_KEYS, id=MORE.id) == [{"n": 1, "last": "2025-05-01"}]

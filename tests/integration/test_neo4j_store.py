@@ -287,7 +287,8 @@ def test_neo4j_store_question_statements_seek_the_index_never_scan(neo):
     one = {"id": "x", "day": None}
     statements = {
         "around": (q.AROUND["both"], {"ids": ["x"], "kinds": kinds, "day": None}),
-        "representation": (q.REPRESENTATION, one),
+        "representation now": (q.REPRESENTATION_NOW, {"id": "x", "limit": 10}),
+        "representation on": (q.REPRESENTATION_ON, {"id": "x", "day": "2025-01-01"}),
         "represented": (q.REPRESENTED, one),
         "successors": (q.SUCCESSORS, one),
         "predecessors": (q.PREDECESSORS, one),

@@ -43,6 +43,7 @@ def test_neo4j_bulk_csv_columns_and_values(tmp_path: Path) -> None:
     [r] = _rows(files.path("relations"))
     assert r[":TYPE"] == "REPRESENTS" and r["valid_to:date"] == "" and r["valid_from:date"] == "2025-01-02"
     assert r["key"] == relation_key(rel) and r["ev_seq:long"] == "2"
+    assert (r["last_reported"], r["support:long"]) == ("2025-03-01", "2")  # who-represents ranks by these
     assert (r["known_from"], r["confidence:double"]) == ("", "0.8")  # one evidence undated
     first, second = _rows(files.path("evidence"))
     assert first["id:ID(Evidence)"] == evidence_id(rel, ev[0]) and first["sentence"] == sentence
@@ -123,7 +124,8 @@ def _tricky() -> tuple[list[Relation], set[str]]:
 
 def test_neo4j_bulk_relation_lines_are_the_csv_of_the_store_records() -> None:
     rels, stored = _tricky()
-    for rel in rels:
+    spoke = Relation(rels[0].source, RelationKind.REPRESENTS, rels[0].target, evidence=rels[0].evidence)
+    for rel in [*rels, spoke]:
         lines: tuple[list[str], list[str], list[str]] = ([], [], [])
         bulk_rows.relation_lines(rel, stored, *lines)
         row, evidence = bulk_csv.relation_records(rel)

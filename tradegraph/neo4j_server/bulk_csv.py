@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tradegraph.graph.backends.neo4j_rows import _actor_row, _article_row, _relation_row
-from tradegraph.graph.model import Actor, Article, Relation
+from tradegraph.graph.model import Actor, Article, Relation, RelationKind
 from tradegraph.neo4j_server.bulk_rows import (
     ARRAY as ARRAY,  # re-exported: tests and callers read it here
 )
@@ -102,6 +102,8 @@ RELATIONS = Table(
         ("known_from", "known_from"),
         ("confidence:double", "confidence"),
         ("ev_seq:long", "ev_seq"),
+        ("last_reported", "last_reported"),
+        ("support:long", "support"),
     ),
 )
 EVIDENCE = Table(
@@ -202,6 +204,9 @@ def relation_records(rel: Relation) -> tuple[dict[str, Any], list[dict[str, Any]
             ev["n"], ev["labels"] = n, _EVIDENCE_LABELS
             evidence[ev["id"]] = ev
     row["type"], row["ev_seq"] = rel.kind.value, len(written)
+    if rel.kind is RelationKind.REPRESENTS:  # the ranking keys (neo4j_cypher.REPRESENTS_SUMMARY)
+        row["last_reported"] = max((e["date"] for e in written if e["date"] is not None), default=None)
+        row["support"] = len({e["article_id"] for e in written})
     return row, list(evidence.values())
 
 

@@ -81,8 +81,14 @@ def relation_lines(
     rows.append(
         f'{source},{target},"{kind}",{key},{_q_or_absent(_iso(rel.valid_from))},'
         f"{_q_or_absent(_iso(rel.valid_to))},{_q_or_absent(rel.role)},{_q_or_absent(since)},"
-        f"{confidence!r},{len(rel.evidence)}\n"
+        f"{confidence!r},{len(rel.evidence)},{_ranking_keys(rel) if kind == 'REPRESENTS' else ','}\n"
     )
+
+
+def _ranking_keys(rel: Relation) -> str:
+    """A REPRESENTS' ``last_reported`` and ``support`` cells (``neo4j_cypher.REPRESENTS_SUMMARY``)."""
+    last = max((e.date for e in rel.evidence if e.date is not None), default=None)
+    return f"{_q_or_absent(_iso(last))},{len({e.article_id for e in rel.evidence})}"
 
 
 Q, QQ = '"', '""'

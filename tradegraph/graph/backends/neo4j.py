@@ -5,10 +5,12 @@ external_ids})`` with ``external_ids`` a JSON string; ``(:Article {id, url, titl
 published, text_hash})``; relationships typed by the RelationKind value carrying ``key`` ("source
 KIND target"), ``valid_from``, ``valid_to`` (dates, absent when unknown), ``role``, ``known_from``
 (earliest evidence date as ISO text, ``""`` when some evidence is undated) and ``confidence``
-(the best evidence's). Each piece of evidence is a node ``(:Evidence {id, relation, source, kind,
-target, article_id, sentence, url, date, confidence, provenance, n})`` whose ``relation`` is the
-relationship's ``key``, linked ``-[:FROM]->`` to its article when stored, so a Browser user
-follows relation -> evidence -> article, and adding evidence never rewrites what is there.
+(the best evidence's); a REPRESENTS also ``last_reported`` (latest evidence date, ISO text) and
+``support`` (distinct articles), the keys who-represents ranks holders by. Each piece of evidence
+is a node ``(:Evidence {id, relation, source, kind, target, article_id, sentence, url, date,
+confidence, provenance, n})`` whose ``relation`` is the relationship's ``key``, linked
+``-[:FROM]->`` to its article when stored, so a Browser user follows relation -> evidence ->
+article, and adding evidence never rewrites what is there.
 """
 
 from __future__ import annotations
@@ -230,7 +232,12 @@ class Neo4jStore(GraphStore):
         if self._session is None:
             from neo4j import READ_ACCESS
 
-            self._session = self.driver.session(database=self.database, default_access_mode=READ_ACCESS)
+            # No notifications: the store reads none, and a statement naming a property no
+            # relationship has yet (``valid_to`` before anything ended) drew a warning on every
+            # call, which the driver formats and logs (benchmarks/README.md).
+            self._session = self.driver.session(
+                database=self.database, default_access_mode=READ_ACCESS, notifications_min_severity="OFF"
+            )
         return self._session
 
     def _drop_reader(self) -> None:

@@ -109,14 +109,31 @@ CALL (row, base) {{
     FOREACH (_ IN CASE WHEN doc IS NULL THEN [] ELSE [1] END | MERGE (e)-[:FROM]->(doc))
     RETURN count(*) AS merged
 }}
-{WRITTEN}"""
+{REPRESENTS_SUMMARY if kind is RelationKind.REPRESENTS else ""}{WRITTEN}"""
+
+
+# Who-represents ranks holders by these, kept on each REPRESENTS by every write (the relation
+# upsert here, ``FORGET_ARTICLE``, the bulk import's CSV) so the question reads two properties
+# instead of seeking each holder's evidence: ``last_reported`` the latest evidence date (ISO
+# text, absent when none is dated) and ``support`` the distinct articles of its evidence, as the
+# SQLite store's ``holders`` table keeps them. A relationship written before they existed has
+# neither; the question computes them then (``neo4j_queries.REPRESENTATION_NOW``). An older
+# tradegraph writing evidence to a relationship that has them would leave them stale: the
+# Neo4j store has no schema version to refuse it with, as the SQLite store does (TG354).
+REPRESENTS_SUMMARY = """CALL (r) {
+    OPTIONAL MATCH (e:Evidence {relation: r.key})
+    RETURN max(e.date) AS last, count(DISTINCT e.article_id) AS support
+}
+SET r.last_reported = last, r.support = support
+"""
 
 
 # Rows whose two ends matched: fewer than sent means a missing actor, and the caller rolls back.
 WRITTEN = "RETURN count(*) AS written\n"
 
 # The article's evidence goes; the relations it touched get their summaries back from what is
-# left, and those left without evidence go too.
+# left (a REPRESENTS its ranking keys too, ``REPRESENTS_SUMMARY``), and those left without
+# evidence go too.
 FORGET_ARTICLE = """
 OPTIONAL MATCH (doc:Article {id: $article_id})
 DETACH DELETE doc
@@ -129,9 +146,12 @@ UNWIND touched AS key
 MATCH (s:Actor {id: key[0]})-[r]->(:Actor {id: key[2]}) WHERE type(r) = key[1]
 CALL (r) {
     OPTIONAL MATCH (e:Evidence {relation: r.key})
-    RETURN count(e) AS left, max(e.confidence) AS best, min(coalesce(e.date, '')) AS first
+    RETURN count(e) AS left, max(e.confidence) AS best, min(coalesce(e.date, '')) AS first,
+           max(e.date) AS last, count(DISTINCT e.article_id) AS support
 }
-SET r.confidence = coalesce(best, 0.0), r.known_from = CASE WHEN left = 0 THEN null ELSE first END
+SET r.confidence = coalesce(best, 0.0), r.known_from = CASE WHEN left = 0 THEN null ELSE first END,
+    r.last_reported = CASE WHEN type(r) = 'REPRESENTS' THEN last END,
+    r.support = CASE WHEN type(r) = 'REPRESENTS' THEN support END
 WITH r, left WHERE left = 0
 DELETE r
 """

@@ -55,24 +55,6 @@ CALL (named, rels) {{
 }}
 RETURN [r IN rels | {_REL}] AS rels, actors
 """
-# Who-represents without a day sends only the holders not ended nor replaced (the first ``$limit``
-# by latest evidence date, evidence count, id; ``total`` counts them) and the replacements
-# into those without a start, with evidence only when they have no start themselves
-# (``Traversals.representation``);
-# the actors of those replacements' sources go too (the tail sends every end), harmlessly.
-_HIDDEN_NOW = (
-    "$day IS NULL AND CASE type(r) WHEN 'REPRESENTS' THEN r.valid_to IS NOT NULL OR startNode(r).id IN replaced "
-    "ELSE r.valid_from IS NOT NULL END"
-)
-_TAIL_NOW = (
-    _TAIL.replace("WITH named, rels\n", "WITH named, rels, replaced, total\n", 1)
-    .replace(
-        f"evidence: {cy.EVIDENCE_OF_R}",
-        f"evidence: CASE WHEN {_HIDDEN_NOW} THEN [] ELSE {cy.EVIDENCE_OF_R} END",
-        1,
-    )
-    .replace("AS rels, actors", "AS rels, actors, total", 1)
-)
 _NAMED = "CALL () { UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN collect(a) AS named }"
 _PATTERN = {
     "out": "(:Actor {id: id})-[r]->(:Actor)",
@@ -89,20 +71,49 @@ _ONE = "OPTIONAL MATCH (a:Actor {id: $id})\n"
 _REPS = f"""CALL (a) {{ MATCH (p:Actor)-[r:REPRESENTS]->(a) WHERE a.kind <> 'Person' AND {known("r")}
        RETURN collect(r) AS reps, collect(DISTINCT p) AS ps }}
 """
-REPRESENTATION = f"""{_ONE}{_REPS.replace("a.kind <> 'Person' AND ", "")}
+# Who-represents on a day: every REPRESENTS into the body reported by then and the REPLACED_BY
+# chains into its representatives (``Traversals.representation``), all with their evidence.
+REPRESENTATION_ON = f"""{_ONE}{_REPS.replace("a.kind <> 'Person' AND ", "")}
 CALL (ps) {{ UNWIND ps AS p
     MATCH path = (:Actor)-[:REPLACED_BY*1..{MAX_CHAIN}]->(p) WHERE all(r IN relationships(path) WHERE {known("r")})
        UNWIND relationships(path) AS r RETURN collect(DISTINCT r) AS chain }}
-WITH a, chain, [r IN reps WHERE $day IS NOT NULL OR (r.valid_to IS NULL AND NOT startNode(r) IN [x IN chain | startNode(x)])] AS reps
-CALL (reps) {{ UNWIND CASE WHEN $day IS NULL THEN reps ELSE [] END AS r
-       OPTIONAL MATCH (e:Evidence {{relation: r.key}})
-       WITH r, max(e.date) AS last, count(DISTINCT e.article_id) AS support
-       ORDER BY last IS NULL, last DESC, support DESC, startNode(r).id
+WITH [a] AS named, reps + chain AS rels{_TAIL}"""
+# Who-represents now sends only the holders: REPRESENTS not ended, whose source no REPLACED_BY
+# chain leads from to another representative of the body (followed forward from each holder, a
+# pattern comprehension, so the planner expands from the person, not from the body once per
+# person). The first ``$limit`` go, most recently reported first (``last_reported``, none dated
+# last), then most articles (``support``), then id, ``total`` counting them all; both keys are
+# kept on the relationship by every write (``neo4j_cypher.REPRESENTS_SUMMARY``), and computed
+# from its evidence for one written before they existed. With them go the replacements into
+# the holders sent that have no start (the only ones they date), with evidence only when they
+# have no start themselves. Reading the keys instead of seeking each representative's evidence
+# to rank it, and checking each person's own chain instead of expanding every chain into the
+# body, took 12% off the statement at 100k relationships (benchmarks/README.md).
+_RANK_KEYS = """CALL (r) { WITH r WHERE r.support IS NULL OPTIONAL MATCH (e:Evidence {relation: r.key})
+           RETURN max(e.date) AS computed_last, count(DISTINCT e.article_id) AS computed_support }
+       WITH r, p, CASE WHEN r.support IS NULL THEN computed_last ELSE r.last_reported END AS last,
+            coalesce(r.support, computed_support) AS support"""
+_SHOWN_NOW = (
+    "evidence: CASE WHEN type(r) = 'REPLACED_BY' AND r.valid_from IS NOT NULL THEN [] "
+    f"ELSE {cy.EVIDENCE_OF_R} END"
+)
+REPRESENTATION_NOW = (
+    _ONE
+    + f"""CALL (a) {{ MATCH (p:Actor)-[r:REPRESENTS]->(a) WITH collect(r) AS reps, collect(p) AS ps
+       UNWIND reps AS r WITH r, startNode(r) AS p, ps WHERE r.valid_to IS NULL
+       WITH r, p, ps WHERE NOT any(q IN [(p)-[:REPLACED_BY*1..{MAX_CHAIN}]->(q) | q] WHERE q IN ps)
+       {_RANK_KEYS}
+       ORDER BY last IS NULL, last DESC, support DESC, p.id
        RETURN collect(r) AS ranked }}
-WITH a, chain, CASE WHEN $day IS NULL THEN size(reps) END AS total,
-     CASE WHEN $day IS NOT NULL THEN reps WHEN $limit IS NULL THEN ranked ELSE ranked[..$limit] END AS reps
-WITH a, reps, total, [x IN chain WHERE $day IS NOT NULL OR endNode(x) IN [r IN reps WHERE r.valid_from IS NULL | startNode(r)]] AS chain
-WITH [a] AS named, reps + chain AS rels, [r IN chain | startNode(r).id] AS replaced, total{_TAIL_NOW}"""
+WITH a, size(ranked) AS total, CASE WHEN $limit IS NULL THEN ranked ELSE ranked[..$limit] END AS reps
+CALL (reps) {{ UNWIND reps AS r WITH r, startNode(r) AS p WHERE r.valid_from IS NULL
+       MATCH (:Actor)-[c:REPLACED_BY]->(p) RETURN collect(c) AS chain }}
+WITH [a] AS named, reps + chain AS rels, total{
+        _TAIL.replace("WITH named, rels", "WITH named, rels, total")
+        .replace("AS rels, actors", "AS rels, actors, total")
+        .replace(f"evidence: {cy.EVIDENCE_OF_R}", _SHOWN_NOW)
+    }"""
+)
 REPRESENTED = f"""{_ONE}CALL (a) {{ MATCH (a)-[r:REPRESENTS|REPLACED_BY]->(:Actor) WHERE {known("r")}
        RETURN collect(r) AS own }}
 CALL (a) {{ MATCH (a)-[x:REPLACED_BY]->(:Actor)-[r:REPRESENTS]->(:Actor) WHERE {known("x")} AND {known("r")}
@@ -132,6 +143,10 @@ WITH [a] AS named, reps + tariffs AS rels{_TAIL}"""
 # relationships of ``RelationKind`` (evidence links its article, never an actor), so the degree
 # is taken over all types: one ``getDegree`` per member, where one per type (five) made the
 # ranking of a depth-2 neighbourhood twice as slow (9.5 vs 4.9 ms p50, paired runs).
+# Each relationship among the members is found once (from its one start node, and members are
+# distinct), so it is collected without DISTINCT; the actors are the members themselves (the
+# ego is the first, at 0 hops, and every end is a member), sent without the shared tail's
+# UNWIND and DISTINCT of every end: 2-5% off depth 2 (benchmarks/README.md).
 NEIGHBOURHOOD = f"""{_ONE}CALL (a) {{ MATCH (a)-[rs*0..{{depth}}]-(m:Actor)
        WHERE all(r IN rs WHERE type(r) IN $kinds AND {current("r")})
        WITH m, min(size(rs)) AS hops
@@ -139,12 +154,8 @@ NEIGHBOURHOOD = f"""{_ONE}CALL (a) {{ MATCH (a)-[rs*0..{{depth}}]-(m:Actor)
        RETURN collect(m) AS ranked }}
 WITH a, size(ranked) AS total, CASE WHEN $limit IS NULL THEN ranked ELSE ranked[..$limit] END AS members
 CALL (members) {{ UNWIND members AS m MATCH (m)-[r]->(o:Actor)
-       WHERE type(r) IN $kinds AND {current("r")} AND o IN members RETURN collect(DISTINCT r) AS rels }}
-WITH [a] + members AS named, rels, total{
-    _TAIL.replace("WITH named, rels", "WITH named, rels, total").replace(
-        "AS rels, actors", "AS rels, actors, total"
-    )
-}"""
+       WHERE type(r) IN $kinds AND {current("r")} AND o IN members RETURN collect(r) AS rels }}
+RETURN [r IN rels | {_REL}] AS rels, [n IN members | {ACTOR_ROW}] AS actors, total"""
 SHORTEST_PATH = f"""OPTIONAL MATCH (a:Actor {{id: $a}}) OPTIONAL MATCH (b:Actor {{id: $b}})
 CALL (a, b) {{ MATCH path = allShortestPaths((a)-[*..{{hops}}]-(b))
        WHERE a <> b AND all(r IN relationships(path) WHERE type(r) IN $kinds AND {current("r")})
@@ -190,7 +201,9 @@ class Neo4jTraversals:
 
     def representation(self, body_id: str, as_of: date | None, limit: int | None = None) -> Facts:
         bound = None if limit is None else max(int(limit), 1)
-        return self._facts(REPRESENTATION, id=body_id, day=_iso(as_of), limit=bound)
+        if as_of is None:
+            return self._facts(REPRESENTATION_NOW, id=body_id, limit=bound)
+        return self._facts(REPRESENTATION_ON, id=body_id, day=_iso(as_of))
 
     def represented(self, person_id: str, as_of: date | None) -> Facts:
         return self._facts(REPRESENTED, id=person_id, day=_iso(as_of))
