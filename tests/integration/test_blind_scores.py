@@ -6,7 +6,10 @@ never saw the extractor or the dev articles and scored on arrival: ``blind4_gold
 ``blind5_gold`` 0.86 (after the fixes ``blind4`` led to), ``blind6_gold`` 0.83 (after those of
 ``blind5``); each was opened for error analysis only after it was scored. The fifth round's two
 sets, written the same way, scored on arrival ``blind7_gold`` 0.836 and ``blind8_gold`` 0.760
-(NEGOTIATES_WITH 0.68, below the hidden-set goal), before the fixes they led to. Floors sit a little
+(NEGOTIATES_WITH 0.68, below the hidden-set goal), before the fixes they led to; two more,
+``heldout/blind9_gold`` 0.816 and ``heldout/blind10_gold`` 0.785, then scored the code those fixes
+made on arrival. Those two stay out of training (``tests/fixtures/*_gold`` does not reach them):
+held-out measures of helper-written news, harder than the dev articles. Floors sit a little
 under the scores measured when they were set (see README "Quality"), to catch regressions.
 """
 
@@ -28,6 +31,8 @@ FLOORS = {
     "blind6_gold": {"ALL": 0.84, "REPRESENTS": 0.92, "DYADS": 0.88, "ACTORS": 0.95},
     "blind7_gold": {"ALL": 0.88, "REPRESENTS": 0.95, "DYADS": 0.91, "ACTORS": 0.91},
     "blind8_gold": {"ALL": 0.83, "REPRESENTS": 0.92, "DYADS": 0.86, "ACTORS": 0.94},
+    "heldout/blind9_gold": {"ALL": 0.80, "REPRESENTS": 0.89, "DYADS": 0.82, "ACTORS": 0.94},
+    "heldout/blind10_gold": {"ALL": 0.79, "REPRESENTS": 0.84, "DYADS": 0.92, "ACTORS": 0.95},
 }
 
 pytestmark = pytest.mark.slow
