@@ -121,9 +121,11 @@ class TariffFrames(TariffReader):
         node = anchor
         while True:
             lemma = node.lemma_.lower()
-            if not (prev is not None and prev.dep_ == "conj") and (
-                lemma in RATE_UNREAL or node.lower_ in RATE_UNREAL
-            ):
+            if (
+                not (prev is not None and prev.dep_ == "conj")
+                and node.tag_ not in {"JJR", "RBR"}
+                and (lemma in RATE_UNREAL or node.lower_ in RATE_UNREAL)
+            ):  # "lower than the 20% imposed on X" compares rates; "lower the rate" cuts one
                 if not (lemma in TO_RATE_VERBS and self._to_rate(node)):
                     return False
             for c in node.children:
@@ -171,6 +173,9 @@ class TariffFrames(TariffReader):
         preps = {c.lower_: c for c in anchor.children if c.dep_ == "prep"}
         if "on" in preps and "from" in preps and any(g.lower_ in GOODS for g in preps["on"].children):
             found += [k for g in preps["from"].children for k in self.target(g)]  # "a tariff on goods from X"
+        for clause in anchor.children:  # "the 20 per cent that Chilean goods now face"
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in BEARER_VERBS:
+                found += [k for c in clause.children if c.dep_ == "nsubj" for k in self._bearer(c)]
         verb, dep = self._governor(anchor)
         if verb is not None:
             lemma = verb.lemma_.lower()
@@ -218,6 +223,8 @@ class TariffFrames(TariffReader):
         for c in node.children:
             if c.dep_ == "poss" and c.lower_ in {"their", "its"}:
                 return self._its(c, every=True)
+            if c.dep_ == "poss" and c.lower_ == "whose" and node.head.dep_ == "relcl":
+                return self.target(node.head.head)  # "X and Y, whose exporters pay 20%": X and Y
         return self.target(node)
 
     def _listed_at_rates(self, sent: Span) -> list[str]:
@@ -361,6 +368,25 @@ RULES = (
         positive=(
             Example("Brazil set a 30% tariff on Peruvian goods.", ("Brazil", "Peru")),
             Example("Brazil raised its tariffs last week. Peru will pay 20%.", ("Brazil", "Peru")),
+            # other states' rates compared in the same story: the dominant imposer's too
+            Example(
+                "Brazil set a 19% tariff on Peruvian goods. Peru's minister said the rate was lower than "
+                "the 20 percent imposed on neighbouring Chile.",
+                ("Brazil", "Chile"),
+            ),
+            Example(
+                "Brazil set a 19% tariff on Peruvian goods, below the 20 per cent that Chilean goods now face.",
+                ("Brazil", "Chile"),
+            ),
+            Example(
+                "Brazil set a 19% tariff on Peruvian goods. Peruvian exporters now compete with rivals in "
+                "Bolivia and Colombia, whose exporters pay 20 percent.",
+                ("Brazil", "Colombia"),
+            ),
+            Example(
+                "Brazil set a 19% tariff on Peruvian goods, higher than the 15% applied to Uruguay.",
+                ("Brazil", "Uruguay"),
+            ),
         ),
         negative=(
             Example("Brazil is considering a 30% tariff on Peruvian goods.", None),

@@ -175,8 +175,8 @@ class TariffReader:
                 if child.dep_ == "appos" and holder is tariff:  # "its duty on copper pipes, a big X export"
                     found.extend(self._origin(child))
                 words = {"on", "for", "against"}
-                if holder.dep_ == "relcl" and holder.lemma_.lower() in TARGETING_VERBS:
-                    words = words | {"to"}  # "applied to most of Y's exports"
+                if holder.dep_ in {"relcl", "acl"} and holder.lemma_.lower() in TARGETING_VERBS:
+                    words = words | {"to"}  # "applied to most of Y's exports", "the 15% applied to X"
                 if child.dep_ == "prep" and child.lower_ in words:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
