@@ -19,7 +19,6 @@ from tradegraph.loaders.extraction import (
     negotiation_rules,
     replacements,
     represents,
-    tariff_frames,
     tariff_pairs,
     tariff_rules,
 )
@@ -39,7 +38,6 @@ RULES: tuple[Rule, ...] = (
     *tariff_pairs.RULES,
     *alliance_rules.RULES,
     *replacements.RULES,
-    *tariff_frames.RULES,
     *discourse.RULES,
 )
 

@@ -1,8 +1,10 @@
-"""IMPOSES_TARIFFS_ON rules read by :mod:`.tariffs`, as records with their examples."""
+"""IMPOSES_TARIFFS_ON rules read by :mod:`.tariffs` and :mod:`.tariff_frames`, as records with their
+examples."""
 
 from __future__ import annotations
 
 from tradegraph.loaders.extraction.rules import Example, Rule
+from tradegraph.loaders.extraction.tariff_frames import read_letter_rate, read_listed_at_rate, read_rate_frame
 from tradegraph.loaders.extraction.tariffs import (
     IMPOSES,
     TRIGGER,
@@ -108,5 +110,76 @@ RULES = (
         ),
         trigger=TRIGGER,
         read=read_running_imposer,
+    ),
+    Rule(
+        "imposes.rate_frame",
+        IMPOSES,
+        'a rate or tariff in force and the states in its slots: "a 25% tariff on Peruvian goods", '
+        '"Peru will pay 20%", "Peruvian imports were set at 30%"; the imposer the clause names, '
+        "else the article's dominant imposer",
+        0.7,
+        positive=(
+            Example("Brazil set a 30% tariff on Peruvian goods.", ("Brazil", "Peru")),
+            Example("Brazil raised its tariffs last week. Peru will pay 20%.", ("Brazil", "Peru")),
+            # other states' rates compared in the same story: the dominant imposer's too
+            Example(
+                "Brazil set a 19% tariff on Peruvian goods. Peru's minister said the rate was lower than "
+                "the 20 percent imposed on neighbouring Chile.",
+                ("Brazil", "Chile"),
+            ),
+            Example(
+                "Brazil set a 19% tariff on Peruvian goods, below the 20 per cent that Chilean goods now face.",
+                ("Brazil", "Chile"),
+            ),
+            Example(
+                "Brazil set a 19% tariff on Peruvian goods. Peruvian exporters now compete with rivals in "
+                "Bolivia and Colombia, whose exporters pay 20 percent.",
+                ("Brazil", "Colombia"),
+            ),
+            Example(
+                "Brazil set a 19% tariff on Peruvian goods, higher than the 15% applied to Uruguay.",
+                ("Brazil", "Uruguay"),
+            ),
+        ),
+        negative=(
+            Example("Brazil is considering a 30% tariff on Peruvian goods.", None),
+            Example(
+                'President Luis Vargas said Peru would go "open market" and charge zero tariffs on Chilean products.',
+                ("Peru", "Chile"),
+            ),
+        ),
+        level="article",
+        read=read_rate_frame,
+    ),
+    Rule(
+        "imposes.listed_at_rate",
+        IMPOSES,
+        '"followed by X and Y at 40%": states listed right before "at" and a rate',
+        0.7,
+        positive=(
+            Example(
+                "Brazil raised its tariffs on Monday. Peru was hit hardest at 50%, followed by Chile and "
+                "Colombia at 40%.",
+                ("Brazil", "Colombia"),
+            ),
+        ),
+        negative=(Example("Peru was hit hardest at 50%, followed by Chile and Colombia at 40%.", None),),
+        level="article",
+        read=read_listed_at_rate,
+    ),
+    Rule(
+        "imposes.letter_rate",
+        IMPOSES,
+        "\"X sent a letter to Y's president, setting a 25% tariff\": the addressee's state",
+        0.7,
+        positive=(
+            Example(
+                "Brazil sent letters to Peru and Chile on Monday, setting a 30% tariff rate.",
+                ("Brazil", "Peru"),
+            ),
+        ),
+        negative=(Example("Brazil sent letters to Peru and Chile on Monday about the harvest.", None),),
+        level="article",
+        read=read_letter_rate,
     ),
 )
