@@ -9,7 +9,9 @@ sets, written the same way, scored on arrival ``blind7_gold`` 0.836 and ``blind8
 (NEGOTIATES_WITH 0.68, below the hidden-set goal), before the fixes they led to; two more,
 ``heldout/blind9_gold`` 0.816 and ``heldout/blind10_gold`` 0.785, then scored the code those fixes
 made on arrival. Those two stay out of training (``tests/fixtures/*_gold`` does not reach them):
-held-out measures of helper-written news, harder than the dev articles. Floors sit a little
+held-out measures of helper-written news, harder than the dev articles. The last two,
+``heldout/blind11_gold`` 0.836 and ``heldout/blind12_gold`` 0.809 (NEGOTIATES_WITH 0.696 and 0.693),
+scored the round's final code on arrival (the code at the round's start: 0.810 and 0.799). Floors sit a little
 under the scores measured when they were set (see README "Quality"), to catch regressions.
 """
 
@@ -32,7 +34,9 @@ FLOORS = {
     "blind7_gold": {"ALL": 0.88, "REPRESENTS": 0.95, "DYADS": 0.91, "ACTORS": 0.91},
     "blind8_gold": {"ALL": 0.83, "REPRESENTS": 0.92, "DYADS": 0.86, "ACTORS": 0.94},
     "heldout/blind9_gold": {"ALL": 0.80, "REPRESENTS": 0.89, "DYADS": 0.82, "ACTORS": 0.94},
-    "heldout/blind10_gold": {"ALL": 0.79, "REPRESENTS": 0.84, "DYADS": 0.92, "ACTORS": 0.95},
+    "heldout/blind10_gold": {"ALL": 0.81, "REPRESENTS": 0.84, "DYADS": 0.92, "ACTORS": 0.95},
+    "heldout/blind11_gold": {"ALL": 0.82, "REPRESENTS": 0.90, "DYADS": 0.87, "ACTORS": 0.94},
+    "heldout/blind12_gold": {"ALL": 0.79, "REPRESENTS": 0.84, "DYADS": 0.79, "ACTORS": 0.95},
 }
 
 pytestmark = pytest.mark.slow
