@@ -19,6 +19,7 @@ from benchmarks.corpus import generate
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 BATCH = 16  # the extractor's default, so both sides batch alike
+ROUNDS = 3  # alternated rounds; the goal takes the median
 
 
 def _articles(n: int) -> tuple[list[Any], dict[str, Any]]:
@@ -46,6 +47,30 @@ def _quality(extractions: list[Any], gold: dict[str, Any]) -> dict[str, Any] | N
         pred = to_prediction(ex)
         preds[pred.get("id", ex.article.id)] = pred
     return score.score(gold, preds)["scores"]  # type: ignore[no-any-return]
+
+
+def interleaved(nlp: Any, extractor: Any, articles: list[Any], rounds: int = ROUNDS) -> list[dict[str, Any]]:
+    """Per round, each batch parsed bare then extracted (parse included), the two timed apart."""
+    out = []
+    for r in range(rounds):
+        bare_s = ours_s = 0.0
+        for i in range(0, len(articles), BATCH):
+            chunk = articles[i : i + BATCH]
+            with timer() as bare:
+                for _ in nlp.pipe([a.text for a in chunk], batch_size=BATCH):
+                    pass
+            with timer() as ours:
+                list(extractor.extract_many(chunk, batch_size=BATCH))
+            bare_s, ours_s = bare_s + bare["s"], ours_s + ours["s"]
+        out.append(
+            {
+                "round": r + 1,
+                "bare_spacy_s": round(bare_s, 2),
+                "extractor_s": round(ours_s, 2),
+                "throughput_vs_bare": ratio(bare_s, ours_s),
+            }
+        )
+    return out
 
 
 def run(n: int) -> dict[str, Any]:
@@ -95,14 +120,28 @@ def run(n: int) -> dict[str, Any]:
                 ],
             )
         )
+    paired = interleaved(nlp, extractor, articles)
+    print(
+        table(
+            "Extraction, 1 process, bare spaCy and the extractor alternated batch by batch (drift on a "
+            "shared machine hits both alike); ratio of the sums per round",
+            paired,
+        )
+    )
+    median = sorted(r["throughput_vs_bare"] for r in paired)[len(paired) // 2]
     two = rows[-1]
     goals = [
-        goal("extractor throughput vs bare spaCy, 1 process", rows[0]["throughput_vs_bare"], 0.8),
+        goal("extractor throughput vs bare spaCy, 1 process, alternated (median round)", median, 0.8),
+        goal(
+            "extractor throughput vs bare spaCy, 1 process, one block each",
+            rows[0]["throughput_vs_bare"],
+            0.8,
+        ),
         goal("extractor throughput vs bare spaCy, 2 processes", two["throughput_vs_bare"], 0.8),
         goal("articles/min on 2 processes", two["articles_per_min"], 1000),
     ]
     print(table("Extraction goals", goals))
-    return {"rows": rows, "quality": quality, "goals": goals}
+    return {"rows": rows, "paired": paired, "quality": quality, "goals": goals}
 
 
 if __name__ == "__main__":

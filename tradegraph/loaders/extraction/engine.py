@@ -6,6 +6,7 @@ state ("the two sides" are the last pair read negotiating)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
@@ -30,21 +31,27 @@ class RuleEngine:
         self.article_rules = [r for r in self.rules if r.level == "article" and r.read is not None]
         self.matcher: Matcher = Matcher(vocab)
         self.dep_matcher = DependencyMatcher(vocab)
-        self._order: dict[int, int] = {}  # match id -> position of the rule in the catalogue
+        self._order: dict[int, int] = {}  # dependency match id -> position of the rule in the catalogue
+        # token rules sharing a trigger (eight negotiation rules read the same talk words) share one
+        # Matcher key, so each pattern is matched once: match id -> positions of its rules
+        self._rules_of: dict[int, list[int]] = {}
+        keys: dict[str, str] = {}
         for n, rule in enumerate(self.rules):
             if rule.level == "token" and rule.read is not None:
-                self.matcher.add(rule.name, list(rule.trigger))
+                pattern = json.dumps(rule.trigger, sort_keys=True)
+                if pattern not in keys:
+                    keys[pattern] = f"trigger.{len(keys)}"
+                    self.matcher.add(keys[pattern], list(rule.trigger))
+                self._rules_of.setdefault(vocab.strings[keys[pattern]], []).append(n)
             elif rule.level == "dependency":
                 self.dep_matcher.add(rule.name, [rule.pattern])
-            else:
-                continue
-            self._order[vocab.strings[rule.name]] = n
+                self._order[vocab.strings[rule.name]] = n
 
     def run(self, ctx: ArticleContext) -> list[Found]:
         """Every reading of the article, each tagged with its rule, open readings dropped."""
         found: list[Found] = []
         hits: set[tuple[int, int, tuple[int, ...]]] = {
-            (start, self._order[match_id], ()) for match_id, start, _ in self.matcher(ctx.doc)
+            (start, n, ()) for match_id, start, _ in self.matcher(ctx.doc) for n in self._rules_of[match_id]
         }
         hits |= {(ids[0], self._order[match_id], tuple(ids)) for match_id, ids in self.dep_matcher(ctx.doc)}
         for i, n, ids in sorted(hits):
