@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER, ORTH, SPACY
+
 from tradegraph.graph.model import Actor, ActorKind, Extraction, Relation, RelationKind
 
 if TYPE_CHECKING:
@@ -113,7 +115,11 @@ def find_mentions(doc: Doc, actors: Iterable[Actor], surfaces: SurfaceIndex) -> 
                 continue  # a surname two persons share names neither
             table.setdefault(form.lower(), (actor.id, how))
     sent_of = _sentence_numbers(doc)
-    words = [(t.lower_, t.whitespace_) for t in doc]
+    # the tokens' texts read once from the Doc's arrays: indexing a Doc builds a Token each time
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, ORTH, SPACY]).tolist() if len(doc) else []
+    lowers = [strings[lower] for lower, _, _ in rows]
+    words = [(low, " " if space else "") for low, (_, _, space) in zip(lowers, rows, strict=True)]
     starts = {form[:2] for form in table}  # a cheap test before trying surfaces at a token
     out: list[Mention] = []
     i = 0
@@ -124,9 +130,10 @@ def find_mentions(doc: Doc, actors: Iterable[Actor], surfaces: SurfaceIndex) -> 
             out.append(Mention(key, i, end, sent_of[i], how))
             i = end
             continue
-        out.extend(_hyphen_parts(doc, i, table, sent_of[i]))
+        if "-" in lowers[i]:
+            out.extend(_hyphen_parts(strings[rows[i][1]], i, table, sent_of[i]))
         i += 1
-    return _with_pronouns(doc, out, sent_of, {p.id for p in persons})
+    return _with_pronouns(lowers, out, sent_of, {p.id for p in persons})
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:
@@ -152,29 +159,26 @@ def _match_at(
     return best
 
 
-def _hyphen_parts(doc: Doc, i: int, table: Mapping[str, tuple[str, str]], sent: int) -> list[Mention]:
-    text = doc[i].text
+def _hyphen_parts(text: str, i: int, table: Mapping[str, tuple[str, str]], sent: int) -> list[Mention]:
     if "-" not in text:
         return []
     hits = [table[part.lower()] for part in text.split("-") if part.lower() in table]
     return [Mention(actor, i, i + 1, sent, "part") for actor, _ in hits]
 
 
-def _with_pronouns(doc: Doc, mentions: list[Mention], sent_of: list[int], persons: set[str]) -> list[Mention]:
+def _with_pronouns(
+    lowers: list[str], mentions: list[Mention], sent_of: list[int], persons: set[str]
+) -> list[Mention]:
     named = sorted((m for m in mentions if m.actor in persons), key=lambda m: m.start)
     out = list(mentions)
     j, latest = 0, None
-    for token in doc:
-        while j < len(named) and named[j].start <= token.i:
+    for i, lower in enumerate(lowers):
+        while j < len(named) and named[j].start <= i:
             latest = named[j]
             j += 1
-        if (
-            token.lower_ in PRONOUNS
-            and latest is not None
-            and sent_of[token.i] - latest.sent <= PRONOUN_REACH
-        ):
-            if not latest.start <= token.i < latest.end:
-                out.append(Mention(latest.actor, token.i, token.i + 1, sent_of[token.i], "pronoun"))
+        if lower in PRONOUNS and latest is not None and sent_of[i] - latest.sent <= PRONOUN_REACH:
+            if not latest.start <= i < latest.end:
+                out.append(Mention(latest.actor, i, i + 1, sent_of[i], "pronoun"))
     return sorted(out, key=lambda m: (m.start, m.actor))
 
 

@@ -88,8 +88,9 @@ class DocCues:
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
-        self.classes = [
-            word_classes(lemma, lower) for lemma, lower in zip(self.lemma, self.lower, strict=True)
+        # the cached tuples themselves (one C-level cache lookup per token, no copy)
+        self.classes: list[tuple[str, ...]] = [
+            _word_classes(lemma, lower) for lemma, lower in zip(self.lemma, self.lower, strict=True)
         ]
         self.sent_cues: list[set[str]] = []
         for sent in doc.sents:
