@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from spacy.attrs import ORTH
+
 from tradegraph.graph.model import ActorKind, actor_id
 from tradegraph.knowledge.lexicon import HONORIFICS, NAME_PARTICLES
 from tradegraph.loaders.extraction.persons_apposed import apposed_names
@@ -42,7 +44,8 @@ class PersonFinder:
         self.persons = index.persons
         self.by_token = index.by_token
         self._add = index._add
-        self._words = [t.text for t in index.doc]
+        strings = index.doc.vocab.strings  # the texts from the Doc's array: no Token built per word
+        self._words = [strings[orth] for orth in index.doc.to_array(ORTH).tolist()]
         self.text = index.text
         self._family_cache: dict[str, bool] = {}
         self._by_first: dict[str, list[Person]] | None = None
