@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from spacy.attrs import DEP, LOWER, POS
+
 from tradegraph.graph.model import ActorKind
 from tradegraph.knowledge.gazetteer import Gazetteer, Place
 from tradegraph.knowledge.lexicon import AGREEMENT_HEADS, HONORIFICS, PRONOUNS
@@ -141,25 +143,27 @@ class MentionIndex:
     def _pronoun_antecedents(self) -> dict[int, str]:
         """he/she/his/her -> the person last named as a subject (else last named)."""
         out: dict[int, str] = {}
-        last_subject: tuple[int, str] | None = None
+        last_subject: str | None = None
         last_any: str | None = None
         doc = self.doc
-        for token in doc:
-            m = self.at(token)
+        strings = doc.vocab.strings
+        subject = {strings["nsubj"], strings["nsubjpass"]}
+        pron = strings["PRON"]
+        # read from the Doc's arrays: a Token is built only for a person's mention
+        rows = doc.to_array([LOWER, POS, DEP]).tolist() if len(doc) else []
+        for i, (lower, pos, dep) in enumerate(rows):
+            m = self.by_token.get(i)
             if m is not None and m.key in self.persons:
                 last_any = m.key
-                if token.dep_ in {"nsubj", "nsubjpass"} or doc[m.start : m.end].root.dep_ in {
-                    "nsubj",
-                    "nsubjpass",
-                }:
-                    last_subject = (token.sent.start, m.key)
-            elif token.lower_ in PRONOUNS and token.pos_ == "PRON":
+                if dep in subject or doc[m.start : m.end].root.dep in subject:
+                    last_subject = m.key
+            elif pos == pron and strings[lower] in PRONOUNS:
                 if last_subject is not None:
-                    out[token.i] = last_subject[1]
+                    out[i] = last_subject
                 elif last_any is not None:
-                    out[token.i] = last_any
-                if token.dep_ in {"nsubj", "nsubjpass"} and token.i in out:
-                    last_subject = (token.sent.start, out[token.i])
+                    out[i] = last_any
+                if dep in subject and i in out:
+                    last_subject = out[i]
         return out
 
     def _home_country(self) -> str | None:

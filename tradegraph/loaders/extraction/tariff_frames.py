@@ -6,9 +6,12 @@ else the article's dominant imposer."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from spacy.attrs import LEMMA, LOWER
 
 from tradegraph.graph.model import RelationKind
 from tradegraph.knowledge.lexicon import (
@@ -44,6 +47,16 @@ class TariffFrames(TariffReader):
     def __init__(self, ctx: ArticleContext) -> None:
         super().__init__(ctx)
         self.dominant: str | None = None
+        # the only tokens an anchor can start from (tariff nouns, rate units), found once per
+        # document from its arrays instead of building every token of every sentence
+        strings = self.index.doc.vocab.strings
+        rows = self.index.doc.to_array([LOWER, LEMMA]).tolist() if len(self.index.doc) else []
+        words = TARIFF_NOUNS | RATE_UNITS | {"%"}
+        self._words = [
+            i
+            for i, (lower, lemma) in enumerate(rows)
+            if strings[lower] in words or strings[lemma].lower() == "tariff"
+        ]
 
     def read(self) -> list[Found]:
         doc = self.index.doc
@@ -60,7 +73,9 @@ class TariffFrames(TariffReader):
         """Heads of the noun phrases naming a tariff or a rate: "a 25% tariff", "a 10% baseline
         rate", "41%" (not "tariff talks", "tariff revenue")."""
         heads: list[Token] = []
-        for t in sent:
+        lo, hi = bisect_left(self._words, sent.start), bisect_left(self._words, sent.end)
+        for i in self._words[lo:hi]:
+            t = sent.doc[i]
             low = t.lower_
             if not (low in TARIFF_NOUNS or t.lemma_.lower() == "tariff" or self._is_rate(t)):
                 continue
