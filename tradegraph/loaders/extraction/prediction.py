@@ -48,15 +48,20 @@ def to_prediction(extraction: Extraction) -> dict[str, Any]:
 
 
 def _written_name(actor: Actor, text: str) -> str:
-    """An organisation as the article writes it when its full name never appears there ("ASEAN"
-    for the Association of Southeast Asian Nations): the name the annotation guide asks for is the
-    one in the text, whose other forms are its aliases.
+    """A body known by its acronym, named as the article writes it when its full name never appears
+    there ("ASEAN" for the Association of Southeast Asian Nations): the annotation guide names
+    actors as the text does, with the other forms as aliases. The European Union keeps the name the
+    guide gives it.
 
     >>> a = Actor("org:asean", "Association of Southeast Asian Nations", ActorKind.ORGANIZATION, ("ASEAN",))
     >>> _written_name(a, "ASEAN leaders met."), _written_name(a, "The Association of Southeast Asian Nations met.")
     ('ASEAN', 'Association of Southeast Asian Nations')
     """
-    if actor.kind is not ActorKind.ORGANIZATION or not text or actor.name in text:
+    if actor.kind is not ActorKind.ORGANIZATION or not text or actor.name in text or actor.id == EU:
         return actor.name
-    written = [(text.find(alias), alias) for alias in actor.aliases if alias and alias in text]
+    written = [(text.find(a), a) for a in actor.aliases if a.isupper() and a.isalpha() and a in text]
     return min(written)[1] if written else actor.name
+
+
+#: The one body the annotation guide names itself.
+EU = "org:european-union"
