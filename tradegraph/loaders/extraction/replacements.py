@@ -194,6 +194,18 @@ def read_left_and_taken(ctx: ArticleContext, found: list[Found]) -> Iterator[Fou
 REPLACE_TRIGGER = ([{"LEMMA": {"IN": sorted(SUCCEED_VERBS)}}],)
 TAKE_TRIGGER = ([{"LEMMA": {"IN": ["take", "assume"]}}],)
 
+#: "Y took over": the head both "took over from X" patterns share.
+TOOK_OVER = [
+    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "take"}},
+    {
+        "LEFT_ID": "verb",
+        "REL_OP": ">",
+        "RIGHT_ID": "over",
+        "RIGHT_ATTRS": {"DEP": "prt", "LOWER": "over"},
+    },
+    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "target", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+]
+
 RULES = (
     Rule(
         "replaced.passive_by",
@@ -266,14 +278,7 @@ RULES = (
         negative=(Example("Leila Nasser took over the ministry in March.", None),),
         level="dependency",
         pattern=[
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "take"}},
-            {
-                "LEFT_ID": "verb",
-                "REL_OP": ">",
-                "RIGHT_ID": "over",
-                "RIGHT_ATTRS": {"DEP": "prt", "LOWER": "over"},
-            },
-            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "target", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            *TOOK_OVER,
             {
                 "LEFT_ID": "verb",
                 "REL_OP": ">",
@@ -298,14 +303,7 @@ RULES = (
         negative=(Example("Leila Nasser took over as trade minister in March.", None),),
         level="dependency",
         pattern=[
-            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "take"}},
-            {
-                "LEFT_ID": "verb",
-                "REL_OP": ">",
-                "RIGHT_ID": "over",
-                "RIGHT_ATTRS": {"DEP": "prt", "LOWER": "over"},
-            },
-            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "target", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            *TOOK_OVER,
             {
                 "LEFT_ID": "verb",
                 "REL_OP": ">",
